@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+
+namespace Sluice.Delivery.Engine;
+
+/// <summary>Checks every destination and reports all problems at once, not the first.</summary>
+internal sealed class DeliveryOptionsValidator(IEnumerable<IDeliverySinkFactory> sinks) : IValidateOptions<DeliveryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DeliveryOptions options)
+    {
+        var errors = new List<string>();
+        var kinds = sinks.Select(s => s.Kind).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Positive(errors, "Delivery:LeaseDuration", options.LeaseDuration);
+        Positive(errors, "Delivery:PollInterval", options.PollInterval);
+        foreach (var (destination, d) in options.Destinations)
+        {
+            var at = $"Delivery:Destinations:{destination}";
+            if (!kinds.Contains(d.Sink))
+            {
+                errors.Add($"{at}:Sink '{d.Sink}' is not a known sink (known: {string.Join(", ", kinds.Order())}).");
+            }
+
+            if (d.Concurrency < 1)
+            {
+                errors.Add($"{at}:Concurrency must be at least 1.");
+            }
+
+            if (d.MaxAttempts < 1)
+            {
+                errors.Add($"{at}:MaxAttempts must be at least 1.");
+            }
+
+            Positive(errors, $"{at}:Timeout", d.Timeout);
+            Positive(errors, $"{at}:MaxAge", d.MaxAge);
+            Positive(errors, $"{at}:BackoffBase", d.BackoffBase);
+            if (d.BackoffMax < d.BackoffBase)
+            {
+                errors.Add($"{at}:BackoffMax must not be less than BackoffBase.");
+            }
+
+            var breaker = d.CircuitBreaker;
+            if (breaker.FailureRatio is <= 0 or > 1)
+            {
+                errors.Add($"{at}:CircuitBreaker:FailureRatio must be in (0, 1].");
+            }
+
+            if (breaker.MinimumThroughput < 2)
+            {
+                errors.Add($"{at}:CircuitBreaker:MinimumThroughput must be at least 2.");
+            }
+
+            if (breaker.SamplingDuration < TimeSpan.FromMilliseconds(500))
+            {
+                errors.Add($"{at}:CircuitBreaker:SamplingDuration must be at least 0.5 s.");
+            }
+
+            if (breaker.BreakDuration < TimeSpan.FromMilliseconds(500))
+            {
+                errors.Add($"{at}:CircuitBreaker:BreakDuration must be at least 0.5 s.");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Positive(List<string> errors, string key, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            errors.Add($"{key} must be positive.");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Sluice.Delivery.Engine;
+
+/// <summary>The live state of one destination's worker on this node.</summary>
+public sealed record DestinationStatus(
+    string Name,
+    string Sink,
+    int ConcurrencyLimit,
+    int InFlight,
+    string Circuit,
+    bool Paused,
+    DateTimeOffset? HeldUntil);

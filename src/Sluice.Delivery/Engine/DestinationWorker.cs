@@ -1,0 +1,337 @@
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using Sluice.Delivery.Policies;
+using Sluice.Journal;
+
+namespace Sluice.Delivery.Engine;
+
+/// <summary>
+/// Delivers one destination's messages: leases what is due, sends it within the concurrency limit,
+/// and hands each outcome to the recorder. One per destination per node.
+/// </summary>
+internal sealed partial class DestinationWorker
+{
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
+
+    private readonly string _name;
+    private readonly DestinationOptions _options;
+    private readonly DeliveryOptions _engine;
+    private readonly IJournal _journal;
+    private readonly IDeliverySink _sink;
+    private readonly OutcomeRecorder _recorder;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly string _owner;
+    private readonly RetryPolicy _policy;
+    private readonly IConcurrencyLimit _limit;
+    private readonly CircuitBreakerStateProvider _circuit = new();
+    private readonly ResiliencePipeline<SendResult> _pipeline;
+    private readonly WakeSignal _wake = new();
+    private readonly CancellationTokenSource _abortSends = new();
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _inFlight;
+    private long _heldUntilTicks;
+    private long _circuitOpenUntilTicks;
+    private volatile bool _paused;
+    private volatile bool _stopping;
+
+    public DestinationWorker(
+        string name,
+        DestinationOptions options,
+        DeliveryOptions engine,
+        IJournal journal,
+        IDeliverySink sink,
+        IConcurrencyLimit limit,
+        OutcomeRecorder recorder,
+        TimeProvider time,
+        ILogger logger)
+    {
+        _name = name;
+        _options = options;
+        _engine = engine;
+        _journal = journal;
+        _sink = sink;
+        _limit = limit;
+        _recorder = recorder;
+        _time = time;
+        _logger = logger;
+        _owner = $"{engine.NodeId ?? $"{Environment.MachineName}:{Environment.ProcessId}"}/{name}";
+        _policy = new RetryPolicy(options, Random.Shared.NextDouble);
+        _pipeline = BuildPipeline();
+    }
+
+    public string Name => _name;
+
+    public void Wake() => _wake.Set();
+
+    public void Pause() => _paused = true;
+
+    public void Resume()
+    {
+        _paused = false;
+        _wake.Set();
+    }
+
+    public DestinationStatus Status()
+    {
+        var held = new DateTimeOffset(Interlocked.Read(ref _heldUntilTicks), TimeSpan.Zero);
+        return new DestinationStatus(
+            _name,
+            _options.Sink,
+            _limit.Current,
+            Volatile.Read(ref _inFlight),
+            CircuitName(_circuit.CircuitState),
+            _paused,
+            held > _time.GetUtcNow() ? held : null);
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await LeaseAndSendAsync(stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LogLoopFailed(ex, _name);
+                await SleepAsync(_engine.PollInterval, stopping);
+            }
+        }
+
+        await DrainAsync();
+    }
+
+    private async Task LeaseAndSendAsync(CancellationToken stopping)
+    {
+        var now = _time.GetUtcNow();
+        var room = Room(now, out var wait);
+        if (room <= 0)
+        {
+            await SleepAsync(wait, stopping);
+            return;
+        }
+
+        var leases = await _journal.LeaseAsync(
+            new LeaseRequest(_name, Math.Min(room, _engine.LeaseBatchSize), _owner, now, _engine.LeaseDuration),
+            stopping);
+        if (leases.Count == 0)
+        {
+            var due = await _journal.GetNextDueAsync(_name, stopping);
+            var untilDue = due is { } at ? at - _time.GetUtcNow() : _engine.PollInterval;
+            await SleepAsync(untilDue < _engine.PollInterval ? untilDue : _engine.PollInterval, stopping);
+            return;
+        }
+
+        foreach (var lease in leases)
+        {
+            Interlocked.Increment(ref _inFlight);
+            _ = SendAsync(lease);
+        }
+    }
+
+    /// <summary>How many more sends may start now; when none, how long to wait before asking again.</summary>
+    private int Room(DateTimeOffset now, out TimeSpan wait)
+    {
+        wait = _engine.PollInterval;
+        var inFlight = Volatile.Read(ref _inFlight);
+        if (_paused)
+        {
+            return 0;
+        }
+
+        var heldUntil = new DateTimeOffset(Interlocked.Read(ref _heldUntilTicks), TimeSpan.Zero);
+        if (now < heldUntil)
+        {
+            wait = Shorter(heldUntil - now, wait);
+            return 0;
+        }
+
+        switch (_circuit.CircuitState)
+        {
+            case CircuitState.Isolated:
+            case CircuitState.HalfOpen:
+                return 0;
+            case CircuitState.Open:
+                var openUntil = new DateTimeOffset(Interlocked.Read(ref _circuitOpenUntilTicks), TimeSpan.Zero);
+                if (now < openUntil)
+                {
+                    wait = Shorter(openUntil - now, wait);
+                    return 0;
+                }
+
+                // The break is over: one send probes the destination; the breaker decides from it.
+                return inFlight == 0 ? 1 : 0;
+            default:
+                return _limit.Current - inFlight;
+        }
+    }
+
+    private async Task SendAsync(LeasedDelivery lease)
+    {
+        var startedInFlight = Volatile.Read(ref _inFlight);
+        var started = _time.GetTimestamp();
+        DeliveryOutcome outcome;
+        try
+        {
+            var result = await _pipeline.ExecuteAsync(
+                static (state, token) => state.Sink.SendAsync(state.Lease, token),
+                (Sink: _sink, Lease: lease),
+                _abortSends.Token);
+            Observe(result, _time.GetElapsedTime(started), startedInFlight);
+            outcome = _policy.Decide(lease, result, _time.GetUtcNow());
+        }
+        catch (BrokenCircuitException ex)
+        {
+            var now = _time.GetUtcNow();
+            outcome = DeliveryOutcome.Release(lease, now, now + (ex.RetryAfter ?? _options.CircuitBreaker.BreakDuration),
+                "Not sent: the circuit is open.");
+        }
+        catch (OperationCanceledException) when (_abortSends.IsCancellationRequested)
+        {
+            outcome = DeliveryOutcome.Release(lease, _time.GetUtcNow(), _time.GetUtcNow(), "Interrupted by shutdown.");
+        }
+        catch (Exception ex)
+        {
+            var error = ex is TimeoutRejectedException
+                ? $"No answer within {_options.Timeout.TotalSeconds:0.###} s."
+                : $"{ex.GetType().Name}: {ex.Message}";
+            var result = SendResult.Transient(error);
+            Observe(result, _time.GetElapsedTime(started), startedInFlight, overloaded: ex is TimeoutRejectedException);
+            outcome = _policy.Decide(lease, result, _time.GetUtcNow());
+        }
+
+        _recorder.Record(outcome);
+        DeliveryMetrics.Sent.Add(1,
+            new KeyValuePair<string, object?>("destination", _name),
+            new KeyValuePair<string, object?>("outcome", OutcomeName(outcome.Kind)));
+        if (outcome.Kind == OutcomeKind.DeadLetter)
+        {
+            LogDeadLettered(_name, lease.MessageId, outcome.Error);
+        }
+
+        if (Interlocked.Decrement(ref _inFlight) == 0 && _stopping)
+        {
+            _drained.TrySetResult();
+        }
+
+        _wake.Set();
+    }
+
+    private void Observe(SendResult result, TimeSpan latency, int inFlight, bool overloaded = false)
+    {
+        DeliveryMetrics.SendDuration.Record(latency.TotalSeconds, new KeyValuePair<string, object?>("destination", _name));
+        overloaded |= result.Status == SendStatus.Transient && result.RetryAfter is not null;
+        _limit.OnSample(latency, overloaded, inFlight);
+
+        // Retry-After is about the destination, not one message: nothing more is sent until it passes.
+        if (result is { Status: SendStatus.Transient, RetryAfter: { } pause })
+        {
+            var until = (_time.GetUtcNow() + pause).UtcTicks;
+            long seen;
+            while ((seen = Interlocked.Read(ref _heldUntilTicks)) < until
+                   && Interlocked.CompareExchange(ref _heldUntilTicks, until, seen) != seen)
+            {
+            }
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        _stopping = true;
+        if (Volatile.Read(ref _inFlight) == 0)
+        {
+            return;
+        }
+
+        // Let sends that are under way finish; those that do not are released to be sent again.
+        var finished = await Task.WhenAny(_drained.Task, Task.Delay(ShutdownGrace, _time)) == _drained.Task;
+        if (!finished)
+        {
+            await _abortSends.CancelAsync();
+            await _drained.Task.WaitAsync(ShutdownGrace, _time).ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task SleepAsync(TimeSpan wait, CancellationToken stopping)
+    {
+        try
+        {
+            await _wake.WaitAsync(wait, _time, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private ResiliencePipeline<SendResult> BuildPipeline()
+    {
+        var breaker = _options.CircuitBreaker;
+        return new ResiliencePipelineBuilder<SendResult> { TimeProvider = _time }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<SendResult>
+            {
+                FailureRatio = breaker.FailureRatio,
+                MinimumThroughput = breaker.MinimumThroughput,
+                SamplingDuration = breaker.SamplingDuration,
+                BreakDuration = breaker.BreakDuration,
+                StateProvider = _circuit,
+
+                // A permanent refusal says the message is bad, not that the destination is: it does not count.
+                ShouldHandle = static args => ValueTask.FromResult(
+                    args.Outcome.Exception is { } ex
+                        ? ex is not OperationCanceledException
+                        : args.Outcome.Result?.Status == SendStatus.Transient),
+                OnOpened = args =>
+                {
+                    Interlocked.Exchange(ref _circuitOpenUntilTicks, (_time.GetUtcNow() + args.BreakDuration).UtcTicks);
+                    LogCircuitOpened(_name, args.BreakDuration.TotalSeconds);
+                    return ValueTask.CompletedTask;
+                },
+                OnClosed = _ =>
+                {
+                    LogCircuitClosed(_name);
+                    _wake.Set();
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(_options.Timeout)
+            .Build();
+    }
+
+    private static TimeSpan Shorter(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    internal static string CircuitName(CircuitState state) => state switch
+    {
+        CircuitState.Closed => "closed",
+        CircuitState.Open => "open",
+        CircuitState.HalfOpen => "half-open",
+        _ => "isolated",
+    };
+
+    private static string OutcomeName(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.Delivered => "delivered",
+        OutcomeKind.Retry => "retry",
+        OutcomeKind.DeadLetter => "dead_letter",
+        _ => "released",
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery loop for {Destination} failed; it will try again.")]
+    private partial void LogLoopFailed(Exception exception, string destination);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Circuit to {Destination} opened for {Seconds} s.")]
+    private partial void LogCircuitOpened(string destination, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Circuit to {Destination} closed: sending resumes.")]
+    private partial void LogCircuitClosed(string destination);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} to {Destination} was dead-lettered: {Error}")]
+    private partial void LogDeadLettered(string destination, Guid messageId, string? error);
+}

@@ -1,0 +1,168 @@
+using Microsoft.Data.Sqlite;
+using Sluice.Journal.Relational;
+
+namespace Sluice.Journal.Sqlite;
+
+public sealed partial class SqliteJournal
+{
+    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<NewMessage> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            return await WriteAsync(static (_, transaction, state) => state.Self.AppendBatch(transaction, state.Batch),
+                (Self: this, Batch: batch), cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 13 /* SQLITE_FULL */ or 5 /* BUSY */ or 6 /* LOCKED */ or 10 /* IOERR */)
+        {
+            throw new JournalUnavailableException($"The journal cannot write: {ex.Message}", TimeSpan.FromSeconds(5), ex);
+        }
+    }
+
+    private List<AppendResult> AppendBatch(SqliteTransaction transaction, IReadOnlyList<NewMessage> batch)
+    {
+        var commands = _append!;
+        commands.Enlist(transaction);
+        var results = new List<AppendResult>(batch.Count);
+        foreach (var message in batch)
+        {
+            if (message.Idempotency is { } claim && commands.FindClaim(claim) is { } existing)
+            {
+                var outcome = existing.RequestHash.AsSpan().SequenceEqual(claim.RequestHash)
+                    ? AppendOutcome.Duplicate
+                    : AppendOutcome.IdempotencyConflict;
+                results.Add(new AppendResult(outcome, existing.MessageId, existing.ReceivedAt));
+                continue;
+            }
+
+            var seq = commands.InsertMessage(message);
+            foreach (var destination in message.Destinations)
+            {
+                commands.InsertDelivery(seq, destination, message);
+            }
+
+            if (message.Idempotency is { } newClaim)
+            {
+                commands.InsertClaim(newClaim, seq);
+            }
+
+            results.Add(new AppendResult(AppendOutcome.Stored, message.Id, message.ReceivedAt));
+        }
+
+        return results;
+    }
+
+    private sealed record ExistingClaim(byte[] RequestHash, Guid MessageId, DateTimeOffset ReceivedAt);
+
+    /// <summary>Prepared once on the writer connection: the append path runs them thousands of times a second.</summary>
+    private sealed class AppendCommands : IDisposable
+    {
+        private readonly SqliteCommand _insertMessage;
+        private readonly SqliteCommand _insertDelivery;
+        private readonly SqliteCommand _findClaim;
+        private readonly SqliteCommand _insertClaim;
+
+        public AppendCommands(SqliteConnection connection)
+        {
+            _insertMessage = Create(connection,
+                """
+                INSERT INTO messages (id, kind, received_at, content_type, metadata, ordering_key, payload)
+                VALUES ($id, $kind, $received_at, $content_type, $metadata, $ordering_key, $payload)
+                RETURNING seq
+                """,
+                "$id", "$kind", "$received_at", "$content_type", "$metadata", "$ordering_key", "$payload");
+            _insertDelivery = Create(connection,
+                """
+                INSERT INTO deliveries (message_seq, destination, status, available_at, attempts, ordering_key)
+                VALUES ($seq, $destination, 0, $available_at, 0, $ordering_key)
+                """,
+                "$seq", "$destination", "$available_at", "$ordering_key");
+            _findClaim = Create(connection,
+                """
+                SELECT i.request_hash, m.id, m.received_at
+                FROM idempotency i JOIN messages m ON m.seq = i.message_seq
+                WHERE i.scope = $scope AND i.key = $key
+                """,
+                "$scope", "$key");
+            _insertClaim = Create(connection,
+                "INSERT INTO idempotency (scope, key, request_hash, message_seq) VALUES ($scope, $key, $hash, $seq)",
+                "$scope", "$key", "$hash", "$seq");
+        }
+
+        public void Enlist(SqliteTransaction transaction)
+        {
+            _insertMessage.Transaction = transaction;
+            _insertDelivery.Transaction = transaction;
+            _findClaim.Transaction = transaction;
+            _insertClaim.Transaction = transaction;
+        }
+
+        public long InsertMessage(NewMessage message)
+        {
+            var p = _insertMessage.Parameters;
+            p[0].Value = message.Id;
+            p[1].Value = message.Kind;
+            p[2].Value = UnixTime.ToMs(message.ReceivedAt);
+            p[3].Value = message.ContentType;
+            p[4].Value = (object?)MetadataJson.Serialize(message.Metadata) ?? DBNull.Value;
+            p[5].Value = (object?)message.OrderingKey ?? DBNull.Value;
+            p[6].Value = message.Payload.ToArray();
+            return (long)_insertMessage.ExecuteScalar()!;
+        }
+
+        public void InsertDelivery(long seq, string destination, NewMessage message)
+        {
+            var p = _insertDelivery.Parameters;
+            p[0].Value = seq;
+            p[1].Value = destination;
+            p[2].Value = UnixTime.ToMs(message.ReceivedAt);
+            p[3].Value = (object?)message.OrderingKey ?? DBNull.Value;
+            _insertDelivery.ExecuteNonQuery();
+        }
+
+        public ExistingClaim? FindClaim(IdempotencyClaim claim)
+        {
+            _findClaim.Parameters[0].Value = claim.Scope;
+            _findClaim.Parameters[1].Value = claim.Key;
+            using var reader = _findClaim.ExecuteReader();
+            return reader.Read()
+                ? new ExistingClaim((byte[])reader[0], reader.GetGuid(1), UnixTime.FromMs(reader.GetInt64(2)))
+                : null;
+        }
+
+        public void InsertClaim(IdempotencyClaim claim, long seq)
+        {
+            var p = _insertClaim.Parameters;
+            p[0].Value = claim.Scope;
+            p[1].Value = claim.Key;
+            p[2].Value = claim.RequestHash;
+            p[3].Value = seq;
+            _insertClaim.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            _insertMessage.Dispose();
+            _insertDelivery.Dispose();
+            _findClaim.Dispose();
+            _insertClaim.Dispose();
+        }
+
+        private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            command.Prepare();
+            return command;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Sluice.Journal.Relational;
+
+namespace Sluice.Journal.Sqlite;
+
+public sealed partial class SqliteJournal
+{
+    // Of the unfinished deliveries sharing an ordering key only the oldest is eligible, so a key's
+    // messages go out one at a time, in arrival order, even across retries.
+    private const string SelectDue =
+        """
+        SELECT d.message_seq, m.id, m.kind, m.payload, m.content_type, m.metadata, d.ordering_key, m.received_at, d.attempts
+        FROM deliveries d JOIN messages m ON m.seq = d.message_seq
+        WHERE d.destination = $destination AND d.status < 2 AND d.available_at <= $now
+          AND (d.ordering_key IS NULL OR NOT EXISTS (
+                SELECT 1 FROM deliveries o
+                WHERE o.destination = d.destination AND o.ordering_key = d.ordering_key
+                  AND o.status < 2 AND o.message_seq < d.message_seq))
+        ORDER BY d.available_at, d.message_seq
+        LIMIT $max
+        """;
+
+    private const string MarkLeased =
+        """
+        UPDATE deliveries
+        SET status = 1, available_at = $until, attempts = attempts + 1, lease_token = $token,
+            lease_owner = $owner, last_attempt_at = $now
+        WHERE destination = $destination AND message_seq IN (SELECT value FROM json_each($seqs))
+        """;
+
+    public Task<IReadOnlyList<LeasedDelivery>> LeaseAsync(LeaseRequest request, CancellationToken cancellationToken)
+    {
+        if (request.MaxCount <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<LeasedDelivery>>([]);
+        }
+
+        return WriteAsync<LeaseRequest, IReadOnlyList<LeasedDelivery>>(static (connection, transaction, request) =>
+        {
+            var token = Guid.NewGuid();
+            var until = request.Now + request.Duration;
+            var leased = new List<LeasedDelivery>();
+            using (var select = Command(connection, transaction, SelectDue))
+            {
+                select.Parameters.AddWithValue("$destination", request.Destination);
+                select.Parameters.AddWithValue("$now", UnixTime.ToMs(request.Now));
+                select.Parameters.AddWithValue("$max", request.MaxCount);
+                using var reader = select.ExecuteReader();
+                while (reader.Read())
+                {
+                    leased.Add(new LeasedDelivery(
+                        Sequence: reader.GetInt64(0),
+                        MessageId: reader.GetGuid(1),
+                        Destination: request.Destination,
+                        Kind: reader.GetString(2),
+                        Payload: (byte[])reader[3],
+                        ContentType: reader.GetString(4),
+                        Metadata: MetadataJson.Deserialize(reader.IsDBNull(5) ? null : reader.GetString(5)),
+                        OrderingKey: reader.IsDBNull(6) ? null : reader.GetString(6),
+                        ReceivedAt: UnixTime.FromMs(reader.GetInt64(7)),
+                        Attempt: reader.GetInt32(8) + 1,
+                        LeaseToken: token,
+                        LeasedUntil: until));
+                }
+            }
+
+            if (leased.Count == 0)
+            {
+                return leased;
+            }
+
+            using var update = Command(connection, transaction, MarkLeased);
+            update.Parameters.AddWithValue("$until", UnixTime.ToMs(until));
+            update.Parameters.AddWithValue("$token", token);
+            update.Parameters.AddWithValue("$owner", request.Owner);
+            update.Parameters.AddWithValue("$now", UnixTime.ToMs(request.Now));
+            update.Parameters.AddWithValue("$destination", request.Destination);
+            update.Parameters.AddWithValue("$seqs", SequenceArray(leased));
+            update.ExecuteNonQuery();
+            return leased;
+        }, request, cancellationToken);
+    }
+
+    public Task CompleteAsync(IReadOnlyList<DeliveryOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        if (outcomes.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return WriteAsync(static (connection, transaction, outcomes) =>
+        {
+            using var delivered = Command(connection, transaction,
+                """
+                UPDATE deliveries
+                SET status = 2, completed_at = $at, available_at = $at, lease_token = NULL, lease_owner = NULL
+                WHERE message_seq = $seq AND destination = $destination AND status < 2
+                """);
+            using var retry = Command(connection, transaction,
+                """
+                UPDATE deliveries
+                SET status = 0, available_at = $next, last_error = $error, lease_token = NULL, lease_owner = NULL
+                WHERE message_seq = $seq AND destination = $destination AND status = 1 AND lease_token = $token
+                """);
+            using var dead = Command(connection, transaction,
+                """
+                UPDATE deliveries
+                SET status = 3, completed_at = $at, last_error = $error, lease_token = NULL, lease_owner = NULL
+                WHERE message_seq = $seq AND destination = $destination AND status = 1 AND lease_token = $token
+                """);
+            using var release = Command(connection, transaction,
+                """
+                UPDATE deliveries
+                SET status = 0, available_at = $next, attempts = MAX(attempts - 1, 0),
+                    last_error = COALESCE($error, last_error), lease_token = NULL, lease_owner = NULL
+                WHERE message_seq = $seq AND destination = $destination AND status = 1 AND lease_token = $token
+                """);
+
+            foreach (var outcome in outcomes)
+            {
+                var command = outcome.Kind switch
+                {
+                    OutcomeKind.Delivered => delivered,
+                    OutcomeKind.Retry => retry,
+                    OutcomeKind.DeadLetter => dead,
+                    OutcomeKind.Release => release,
+                    _ => throw new ArgumentOutOfRangeException(nameof(outcomes), outcome.Kind, "Unknown outcome."),
+                };
+                Bind(command, outcome);
+                command.ExecuteNonQuery();
+            }
+
+            return 0;
+        }, outcomes, cancellationToken);
+    }
+
+    private static void Bind(SqliteCommand command, DeliveryOutcome outcome)
+    {
+        command.Parameters.Clear();
+        command.Parameters.AddWithValue("$seq", outcome.Sequence);
+        command.Parameters.AddWithValue("$destination", outcome.Destination);
+        if (outcome.Kind == OutcomeKind.Delivered)
+        {
+            command.Parameters.AddWithValue("$at", UnixTime.ToMs(outcome.At));
+            return;
+        }
+
+        command.Parameters.AddWithValue("$token", outcome.LeaseToken);
+        command.Parameters.AddWithValue("$error", (object?)outcome.Error ?? DBNull.Value);
+        if (outcome.Kind == OutcomeKind.DeadLetter)
+        {
+            command.Parameters.AddWithValue("$at", UnixTime.ToMs(outcome.At));
+        }
+        else
+        {
+            command.Parameters.AddWithValue("$next", UnixTime.ToMs(outcome.NextAttemptAt ?? outcome.At));
+        }
+    }
+
+    private static string SequenceArray(IEnumerable<LeasedDelivery> leased)
+    {
+        var json = new StringBuilder("[");
+        foreach (var lease in leased)
+        {
+            if (json.Length > 1)
+            {
+                json.Append(',');
+            }
+
+            json.Append(lease.Sequence);
+        }
+
+        return json.Append(']').ToString();
+    }
+}

@@ -1,0 +1,156 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Sluice.Journal.Sqlite;
+
+/// <summary>
+/// The embedded journal: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a commit has
+/// reached the disk before it returns. All writes go through one connection, one at a time: SQLite
+/// has a single writer anyway, and queueing in-process beats spinning on SQLITE_BUSY.
+/// </summary>
+public sealed partial class SqliteJournal : IJournal, IAsyncDisposable, IDisposable
+{
+    private readonly SqliteJournalOptions _options;
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private SqliteConnection? _writer;
+    private AppendCommands? _append;
+
+    public SqliteJournal(IOptions<SqliteJournalOptions> options)
+    {
+        _options = options.Value;
+        var fullPath = System.IO.Path.GetFullPath(_options.Path);
+        FilePath = fullPath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(_options.BusyTimeout.TotalSeconds)),
+        }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_writer is not null)
+            {
+                return;
+            }
+
+            var folder = System.IO.Path.GetDirectoryName(FilePath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode = WAL");
+            ConfigureWriter(connection);
+            SqliteSchema.Migrate(connection);
+            _writer = connection;
+            _append = new AppendCommands(connection);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task ProbeWriteAsync(CancellationToken cancellationToken)
+    {
+        await WriteAsync(
+            static (connection, transaction, now) =>
+            {
+                using var command = Command(connection, transaction,
+                    "INSERT INTO journal_probe (id, at) VALUES (1, $at) ON CONFLICT (id) DO UPDATE SET at = excluded.at");
+                command.Parameters.AddWithValue("$at", now);
+                command.ExecuteNonQuery();
+                return 0;
+            },
+            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            cancellationToken);
+    }
+
+    private void ConfigureWriter(SqliteConnection connection)
+    {
+        // FULL: the WAL is fsync'd at every commit. This is the durability promise; never relax it.
+        Execute(connection, "PRAGMA synchronous = FULL");
+        Execute(connection, $"PRAGMA busy_timeout = {(int)_options.BusyTimeout.TotalMilliseconds}");
+        Execute(connection, "PRAGMA temp_store = MEMORY");
+        Execute(connection, "PRAGMA cache_size = -65536");
+        if (_options.MaxSizeMb is { } maxMb)
+        {
+            var pageSize = Convert.ToInt64(Scalar(connection, "PRAGMA page_size"));
+            Execute(connection, $"PRAGMA max_page_count = {maxMb * 1024L * 1024L / pageSize}");
+        }
+    }
+
+    /// <summary>Runs one write transaction on the writer connection, serialised with every other write.</summary>
+    private async Task<TResult> WriteAsync<TState, TResult>(
+        Func<SqliteConnection, SqliteTransaction, TState, TResult> work,
+        TState state,
+        CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var connection = _writer ?? throw new InvalidOperationException("The journal has not been initialised.");
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var result = work(connection, transaction, state);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = Command(connection, null, sql);
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = Command(connection, null, sql);
+        return command.ExecuteScalar();
+    }
+
+    public void Dispose()
+    {
+        _append?.Dispose();
+        _writer?.Dispose();
+        _writer = null;
+        _writeGate.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

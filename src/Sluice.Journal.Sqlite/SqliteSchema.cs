@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+
+namespace Sluice.Journal.Sqlite;
+
+/// <summary>Versioned schema, tracked in <c>PRAGMA user_version</c>; each step runs once, in order.</summary>
+internal static class SqliteSchema
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE messages (
+            seq          INTEGER PRIMARY KEY,
+            id           BLOB    NOT NULL UNIQUE,
+            kind         TEXT    NOT NULL,
+            received_at  INTEGER NOT NULL,
+            content_type TEXT    NOT NULL,
+            metadata     TEXT    NULL,
+            ordering_key TEXT    NULL,
+            payload      BLOB    NOT NULL
+        );
+
+        -- One row per message and destination. available_at is when the row may next be leased:
+        -- the due time while pending, the lease expiry while in flight.
+        CREATE TABLE deliveries (
+            message_seq     INTEGER NOT NULL,
+            destination     TEXT    NOT NULL,
+            status          INTEGER NOT NULL,
+            available_at    INTEGER NOT NULL,
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            ordering_key    TEXT    NULL,
+            lease_token     BLOB    NULL,
+            lease_owner     TEXT    NULL,
+            last_attempt_at INTEGER NULL,
+            completed_at    INTEGER NULL,
+            last_error      TEXT    NULL,
+            PRIMARY KEY (message_seq, destination)
+        ) WITHOUT ROWID;
+
+        -- Only unfinished rows are indexed for leasing, so millions of delivered rows cost it nothing.
+        CREATE INDEX ix_deliveries_due ON deliveries (destination, available_at, message_seq) WHERE status < 2;
+        CREATE INDEX ix_deliveries_key ON deliveries (destination, ordering_key, message_seq)
+            WHERE status < 2 AND ordering_key IS NOT NULL;
+        CREATE INDEX ix_deliveries_dead ON deliveries (message_seq) WHERE status = 3;
+        CREATE INDEX ix_deliveries_state ON deliveries (destination, status);
+
+        CREATE TABLE idempotency (
+            scope        TEXT    NOT NULL,
+            key          TEXT    NOT NULL,
+            request_hash BLOB    NOT NULL,
+            message_seq  INTEGER NOT NULL,
+            PRIMARY KEY (scope, key)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE journal_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL);
+        """,
+    ];
+
+    public static int LatestVersion => Migrations.Length;
+
+    public static void Migrate(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"));
+        for (var step = version; step < Migrations.Length; step++)
+        {
+            Execute(connection, transaction, Migrations[step]);
+            Execute(connection, transaction, $"PRAGMA user_version = {step + 1}");
+        }
+
+        transaction.Commit();
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

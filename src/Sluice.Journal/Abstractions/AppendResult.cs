@@ -1,0 +1,16 @@
+namespace Sluice.Journal;
+
+public enum AppendOutcome
+{
+    /// <summary>Committed now.</summary>
+    Stored,
+
+    /// <summary>The idempotency key was seen before with the same request: nothing new stored.</summary>
+    Duplicate,
+
+    /// <summary>The idempotency key was seen before with a different request: nothing stored.</summary>
+    IdempotencyConflict,
+}
+
+/// <summary>What happened to one appended message; for a duplicate or conflict, the id and time are the original's.</summary>
+public sealed record AppendResult(AppendOutcome Outcome, Guid MessageId, DateTimeOffset ReceivedAt);

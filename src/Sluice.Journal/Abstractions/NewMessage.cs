@@ -1,0 +1,31 @@
+namespace Sluice.Journal;
+
+/// <summary>A request accepted at intake, to be stored and then delivered to each of its destinations.</summary>
+/// <param name="Id">Stable id; sent downstream as <c>Idempotency-Key</c>.</param>
+/// <param name="Kind">What the message is ("punch", "order", "http"), used by queries and sinks.</param>
+/// <param name="Payload">The body to deliver, stored verbatim.</param>
+/// <param name="ContentType">Media type of <paramref name="Payload"/>.</param>
+/// <param name="Destinations">Names of the destinations the message must reach; at least one.</param>
+/// <param name="ReceivedAt">When Sluice received it (the server's clock).</param>
+public sealed record NewMessage(
+    Guid Id,
+    string Kind,
+    ReadOnlyMemory<byte> Payload,
+    string ContentType,
+    IReadOnlyList<string> Destinations,
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>Messages that share a key are delivered one at a time, in arrival order.</summary>
+    public string? OrderingKey { get; init; }
+
+    /// <summary>Set when the client sent an idempotency key: a repeat returns the original message.</summary>
+    public IdempotencyClaim? Idempotency { get; init; }
+
+    /// <summary>Metadata for sinks, e.g. the HTTP method, path and headers of a store-first request.</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+}
+
+/// <param name="Scope">Keys are unique within a scope (an intake route), not globally.</param>
+/// <param name="Key">The client's key.</param>
+/// <param name="RequestHash">Hash of the normalised request; the same key with another hash is a conflict.</param>
+public sealed record IdempotencyClaim(string Scope, string Key, byte[] RequestHash);

@@ -1,0 +1,124 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Sluice.LegacySimulator;
+
+/// <summary>
+/// A deliberately slow legacy system: every path answers after the configured latency with a JSON echo,
+/// refuses with 503 past its capacity or during an outage, fails a fraction with 500, and applies each
+/// idempotency key once. <c>/_sim/*</c> exposes its counters and its controls.
+/// </summary>
+public static class LegacySimulatorEndpoints
+{
+    private static readonly HashSet<string> EchoedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Content-Type", "Idempotency-Key", "X-Sluice-Attempt",
+    };
+
+    public static IEndpointRouteBuilder MapLegacySimulator(this IEndpointRouteBuilder app, SimulatedLegacySystem system)
+    {
+        var sim = app.MapGroup("/_sim");
+        sim.MapGet("/stats", () => TypedResults.Ok(system.Stats()));
+        sim.MapGet("/config", () => TypedResults.Ok(system.Settings));
+        sim.MapPost("/config", (SimulatorConfigChange change) => Configure(system, change));
+        sim.MapGet("/keys", () => TypedResults.Ok(system.AppliedKeys()));
+        sim.MapGet("/requests", (long? after, int? limit) =>
+            TypedResults.Ok(system.Requests(after ?? 0, Math.Clamp(limit ?? 1000, 1, 100_000))));
+        sim.MapPost("/reset", () =>
+        {
+            system.Reset();
+            return TypedResults.NoContent();
+        });
+
+        // Answers with the given status, for proving how clients classify responses.
+        app.Map("/_sim/status/{code:int:range(200,599)}", async (int code, HttpContext context) =>
+        {
+            system.CountReceived();
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+            return TypedResults.Problem(statusCode: code, title: $"Simulated status {code}");
+        });
+
+        app.Map("/{**path}", (Delegate)((HttpContext context) => HandleAsync(system, context)));
+        return app;
+    }
+
+    private static IResult Configure(SimulatedLegacySystem system, SimulatorConfigChange change)
+    {
+        var next = change.ApplyTo(system.Settings);
+        var errors = next.Validate().ToArray();
+        if (errors.Length > 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["config"] = errors });
+        }
+
+        system.Configure(_ => next);
+        return TypedResults.Ok(next);
+    }
+
+    private static async Task<IResult> HandleAsync(SimulatedLegacySystem system, HttpContext context)
+    {
+        system.CountReceived();
+        var settings = system.Settings;
+        var request = context.Request;
+        if (settings.Outage || !system.TryEnter(settings.Capacity))
+        {
+            system.CountRejected();
+            context.Response.Headers.RetryAfter = "1";
+            return TypedResults.Problem(statusCode: 503, title: settings.Outage ? "Legacy system is down" : "Legacy system is over capacity");
+        }
+
+        try
+        {
+            string body;
+            using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+            {
+                body = await reader.ReadToEndAsync(context.RequestAborted);
+            }
+
+            if (settings.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(settings.Latency, system.Time, context.RequestAborted);
+            }
+
+            if (settings.ErrorRate > 0 && Random.Shared.NextDouble() < settings.ErrorRate)
+            {
+                system.CountFailed();
+                return TypedResults.Problem(statusCode: 500, title: "Simulated failure");
+            }
+
+            var headers = request.Headers
+                .Where(h => EchoedHeaders.Contains(h.Key) || h.Key.StartsWith("X-", StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            var key = request.Headers.TryGetValue("Idempotency-Key", out var k) ? k.ToString() : null;
+            var path = request.Path + request.QueryString;
+            var applied = system.Apply(request.Method, path, key, headers, body);
+            return TypedResults.Ok(new
+            {
+                method = request.Method,
+                path,
+                idempotencyKey = key,
+                duplicate = !applied,
+                headers,
+                body,
+            });
+        }
+        finally
+        {
+            system.Leave();
+        }
+    }
+}
+
+/// <summary>A partial change of the simulator's settings; absent fields keep their value.</summary>
+public sealed record SimulatorConfigChange(TimeSpan? Latency, int? Capacity, double? ErrorRate, bool? Outage)
+{
+    public SimulatorSettings ApplyTo(SimulatorSettings current) => current with
+    {
+        Latency = Latency ?? current.Latency,
+        Capacity = Capacity ?? current.Capacity,
+        ErrorRate = ErrorRate ?? current.ErrorRate,
+        Outage = Outage ?? current.Outage,
+    };
+}

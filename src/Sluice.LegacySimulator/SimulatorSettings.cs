@@ -1,0 +1,35 @@
+namespace Sluice.LegacySimulator;
+
+/// <summary>How the simulated legacy system behaves; all of it can change at run time through <c>POST /_sim/config</c>.</summary>
+public sealed record SimulatorSettings
+{
+    /// <summary>Time each accepted request takes.</summary>
+    public TimeSpan Latency { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Requests it works on at once; beyond this it refuses with 503.</summary>
+    public int Capacity { get; init; } = 50;
+
+    /// <summary>Fraction of accepted requests that fail with 500 after the latency, in [0, 1].</summary>
+    public double ErrorRate { get; init; }
+
+    /// <summary>When true every request is refused with 503 at once, as during a real outage.</summary>
+    public bool Outage { get; init; }
+
+    public IEnumerable<string> Validate()
+    {
+        if (Latency < TimeSpan.Zero)
+        {
+            yield return "latency must not be negative";
+        }
+
+        if (Capacity < 1)
+        {
+            yield return "capacity must be at least 1";
+        }
+
+        if (ErrorRate is < 0 or > 1 || double.IsNaN(ErrorRate))
+        {
+            yield return "errorRate must be between 0 and 1";
+        }
+    }
+}

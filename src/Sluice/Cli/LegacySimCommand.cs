@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Sluice.LegacySimulator;
+
+namespace Sluice.Cli;
+
+/// <summary><c>sluice legacy-sim</c>: runs the simulated slow legacy system on its own.</summary>
+internal static class LegacySimCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "Port to listen on (all interfaces).", DefaultValueFactory = _ => 5090 };
+        var latency = SluiceCommands.DurationOption("--latency", "Time each request takes.", TimeSpan.FromSeconds(1));
+        var capacity = new Option<int>("--capacity") { Description = "Requests worked on at once; more are refused with 503.", DefaultValueFactory = _ => 50 };
+        var errorRate = new Option<double>("--error-rate") { Description = "Fraction of requests failed with 500, 0 to 1.", DefaultValueFactory = _ => 0 };
+        var command = new Command("legacy-sim", "Run the simulated legacy system: slow, limited, sometimes failing; counts what it applies.")
+        {
+            port, latency, capacity, errorRate,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var settings = new SimulatorSettings
+            {
+                Latency = result.GetValue(latency),
+                Capacity = result.GetValue(capacity),
+                ErrorRate = result.GetValue(errorRate),
+            };
+            var problems = settings.Validate().ToList();
+            if (result.GetValue(port) is < 0 or > 65535)
+            {
+                problems.Add("port must be between 0 and 65535");
+            }
+
+            if (problems.Count > 0)
+            {
+                await Console.Error.WriteLineAsync($"legacy-sim: {string.Join("; ", problems)}.");
+                return 2;
+            }
+
+            await using var host = await LegacySimulatorHost.StartAsync(
+                settings, $"http://0.0.0.0:{result.GetValue(port)}", cancellationToken: cancellationToken);
+            Console.WriteLine(
+                $"Legacy simulator on port {host.BaseAddress.Port}: latency {settings.Latency.TotalMilliseconds} ms, capacity {settings.Capacity}, " +
+                $"error rate {settings.ErrorRate:P1}. Stats: GET /_sim/stats; change: POST /_sim/config. Ctrl+C stops.");
+            await host.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+}

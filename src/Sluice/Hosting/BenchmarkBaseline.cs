@@ -1,0 +1,15 @@
+using Sluice.Punches;
+
+namespace Sluice.Hosting;
+
+/// <summary>
+/// The benchmark's yardstick: the same request as a punch, parsed and answered, but not stored.
+/// Mapped only when <c>Benchmark:NoopEndpoint</c> is true.
+/// </summary>
+internal static class BenchmarkBaseline
+{
+    public static void MapBenchmarkBaseline(this IEndpointRouteBuilder app) =>
+        app.MapPost("/_bench/noop", (PunchRequest request, TimeProvider time) =>
+                TypedResults.Accepted("/_bench/noop", new PunchReceipt(Guid.CreateVersion7(), time.GetUtcNow(), "stored")))
+            .ExcludeFromDescription();
+}

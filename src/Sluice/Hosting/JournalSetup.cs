@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using Sluice.Journal;
+using Sluice.Journal.Sqlite;
+
+namespace Sluice.Hosting;
+
+internal static class JournalSetup
+{
+    public const string SectionName = "Journal";
+
+    private static readonly string[] Engines = ["sqlite"];
+
+    public static WebApplicationBuilder AddSluiceJournal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var engine = builder.Configuration[$"{SectionName}:Engine"] ?? "sqlite";
+        switch (engine.ToLowerInvariant())
+        {
+            case "sqlite":
+                services.AddOptions<SqliteJournalOptions>()
+                    .BindConfiguration(SectionName)
+                    .ValidateDataAnnotations()
+                    .ValidateOnStart();
+                services.AddSingleton<SqliteJournal>();
+                services.AddSingleton<IJournal>(sp => sp.GetRequiredService<SqliteJournal>());
+                break;
+            default:
+                throw new OptionsValidationException(SectionName, typeof(object),
+                    [$"{SectionName}:Engine '{engine}' is not supported; use one of: {string.Join(", ", Engines)}."]);
+        }
+
+        services.AddJournalWriter(SectionName);
+        return builder;
+    }
+}

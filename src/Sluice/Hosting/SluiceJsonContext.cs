@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Sluice.Operations;
+using Sluice.Punches;
+
+namespace Sluice.Hosting;
+
+/// <summary>Compile-time JSON for the hot paths and every API contract.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(PunchRequest))]
+[JsonSerializable(typeof(PunchReceipt))]
+[JsonSerializable(typeof(PunchMessage))]
+[JsonSerializable(typeof(PunchView))]
+[JsonSerializable(typeof(IReadOnlyList<DestinationView>))]
+[JsonSerializable(typeof(DeadLetterPage))]
+[JsonSerializable(typeof(ReplayRequest))]
+[JsonSerializable(typeof(ReplayResult))]
+internal sealed partial class SluiceJsonContext : JsonSerializerContext;

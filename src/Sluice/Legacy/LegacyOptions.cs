@@ -1,0 +1,24 @@
+namespace Sluice.Legacy;
+
+/// <summary>The <c>Legacy</c> section: where the legacy system is, or how to simulate it when it is not set.</summary>
+public sealed class LegacyOptions
+{
+    public const string SectionName = "Legacy";
+
+    /// <summary>The legacy system's base URL. Unset: Sluice starts the in-process simulator and delivers to it.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    public InProcessSimulatorOptions Simulator { get; set; } = new();
+}
+
+public sealed class InProcessSimulatorOptions
+{
+    /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    public TimeSpan Latency { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public int Capacity { get; set; } = 50;
+
+    public double ErrorRate { get; set; }
+}

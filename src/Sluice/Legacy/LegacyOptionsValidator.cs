@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+using Sluice.LegacySimulator;
+
+namespace Sluice.Legacy;
+
+internal sealed class LegacyOptionsValidator : IValidateOptions<LegacyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LegacyOptions options)
+    {
+        var errors = new List<string>();
+        if (options.BaseUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
+        {
+            errors.Add($"Legacy:BaseUrl '{url}' must be an absolute http or https URL.");
+        }
+
+        if (options.Simulator.Port is < 0 or > 65535)
+        {
+            errors.Add("Legacy:Simulator:Port must be between 0 and 65535.");
+        }
+
+        errors.AddRange(LegacySystem.SimulatorSettingsFrom(options.Simulator).Validate().Select(e => $"Legacy:Simulator: {e}."));
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+using Sluice.Delivery.Sinks.Http;
+
+namespace Sluice.Legacy;
+
+internal static class LegacySetup
+{
+    public static WebApplicationBuilder AddLegacySystem(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<LegacyOptions>().BindConfiguration(LegacyOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LegacyOptions>, LegacyOptionsValidator>();
+        services.AddSingleton<LegacySystem>();
+        services.AddSingleton<ILegacyEndpoint>(sp => sp.GetRequiredService<LegacySystem>());
+
+        // Registered before the delivery engine, so the simulator is listening before the first send.
+        services.AddHostedService(sp => sp.GetRequiredService<LegacySystem>());
+        return builder;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+using Sluice.Delivery.Sinks.Http;
+using Sluice.LegacySimulator;
+
+namespace Sluice.Legacy;
+
+/// <summary>
+/// Knows where the legacy system is. With no <c>Legacy:BaseUrl</c> it starts the simulator on loopback
+/// before delivery begins, so <c>dotnet run</c> alone gives a complete, working gateway.
+/// </summary>
+internal sealed partial class LegacySystem(IOptions<LegacyOptions> options, TimeProvider time, ILogger<LegacySystem> logger)
+    : IHostedService, ILegacyEndpoint, IAsyncDisposable
+{
+    private LegacySimulatorHost? _simulator;
+
+    public Uri? BaseAddress { get; private set; } = options.Value.BaseUrl;
+
+    /// <summary>The in-process simulator, when one runs.</summary>
+    public SimulatedLegacySystem? Simulator => _simulator?.System;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (BaseAddress is not null)
+        {
+            LogUsingLegacy(BaseAddress);
+            return;
+        }
+
+        var settings = options.Value.Simulator;
+        _simulator = await LegacySimulatorHost.StartAsync(
+            SimulatorSettingsFrom(settings), $"http://127.0.0.1:{settings.Port}", time, cancellationToken: cancellationToken);
+        BaseAddress = _simulator.BaseAddress;
+        LogUsingSimulator(BaseAddress, settings.Latency.TotalMilliseconds, settings.Capacity);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_simulator is { } simulator)
+        {
+            _simulator = null;
+            await simulator.DisposeAsync();
+        }
+    }
+
+    internal static SimulatorSettings SimulatorSettingsFrom(InProcessSimulatorOptions options) => new()
+    {
+        Latency = options.Latency,
+        Capacity = options.Capacity,
+        ErrorRate = options.ErrorRate,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivering to the legacy system at {BaseUrl}.")]
+    private partial void LogUsingLegacy(Uri baseUrl);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "No Legacy:BaseUrl configured: delivering to the in-process legacy simulator at {BaseUrl} ({LatencyMs} ms per request, capacity {Capacity}).")]
+    private partial void LogUsingSimulator(Uri baseUrl, double latencyMs, int capacity);
+}

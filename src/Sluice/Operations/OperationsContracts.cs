@@ -1,0 +1,34 @@
+namespace Sluice.Operations;
+
+/// <summary>A destination's backlog (from the journal, all nodes) and its live state (this node).</summary>
+public sealed record DestinationView(
+    string Name,
+    string Sink,
+    long Backlog,
+    long Pending,
+    long InFlight,
+    long Delivered,
+    long Retrying,
+    long Dead,
+    long Discarded,
+    int ConcurrencyLimit,
+    int SendingNow,
+    string Circuit,
+    bool Paused,
+    DateTimeOffset? HeldUntil);
+
+public sealed record DeadLetterView(
+    Guid MessageId,
+    string Kind,
+    string Destination,
+    DateTimeOffset ReceivedAt,
+    int Attempts,
+    DateTimeOffset? FailedAt,
+    string? LastError);
+
+public sealed record DeadLetterPage(IReadOnlyList<DeadLetterView> Items, string? Next);
+
+/// <summary>Which dead letters to replay: by message ids, by destination, or both.</summary>
+public sealed record ReplayRequest(Guid[]? Ids, string? Destination);
+
+public sealed record ReplayResult(int Replayed);

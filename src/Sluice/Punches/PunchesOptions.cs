@@ -1,0 +1,12 @@
+namespace Sluice.Punches;
+
+public sealed class PunchesOptions
+{
+    public const string SectionName = "Punches";
+
+    /// <summary>Destinations every punch is delivered to (names under <c>Delivery:Destinations</c>).</summary>
+    public string[] Destinations { get; set; } = ["legacy"];
+
+    /// <summary>Deliver each employee's punches one at a time in arrival order (in before out).</summary>
+    public bool OrderByEmployee { get; set; } = true;
+}

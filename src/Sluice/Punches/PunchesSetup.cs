@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+using Sluice.Delivery.Engine;
+
+namespace Sluice.Punches;
+
+internal static class PunchesSetup
+{
+    public static WebApplicationBuilder AddPunches(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PunchesOptions>()
+            .BindConfiguration(PunchesOptions.SectionName)
+            // Binding appends to the default list instead of replacing it.
+            .PostConfigure(o => o.Destinations = o.Destinations.Distinct(StringComparer.OrdinalIgnoreCase).ToArray())
+            .Validate<IOptions<DeliveryOptions>>(
+                (punches, delivery) => punches.Destinations.Length > 0
+                    && punches.Destinations.All(d => delivery.Value.Destinations.ContainsKey(d)),
+                "Punches:Destinations must name at least one destination, each defined under Delivery:Destinations.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PunchIntake>();
+        return builder;
+    }
+}
