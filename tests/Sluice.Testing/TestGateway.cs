@@ -1,0 +1,93 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Sluice.Hosting;
+
+namespace Sluice.Testing;
+
+/// <summary>
+/// A real Sluice gateway on a free loopback port with its own journal file, built exactly as
+/// <c>Program</c> builds it; settings are passed as command-line overrides.
+/// </summary>
+public sealed class TestGateway : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string? _ownedFolder;
+
+    private TestGateway(WebApplication app, Uri baseAddress, string journalPath, string? ownedFolder)
+    {
+        _app = app;
+        _ownedFolder = ownedFolder;
+        BaseAddress = baseAddress;
+        JournalPath = journalPath;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public string JournalPath { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Settings every test gateway gets unless overridden: fast retries, quick polls, quiet logs.</summary>
+    public static Dictionary<string, string?> Defaults(Uri? legacy) => new()
+    {
+        ["Legacy:BaseUrl"] = legacy?.ToString(),
+        ["Delivery:PollInterval"] = "00:00:00.200",
+        ["Delivery:Destinations:legacy:BackoffBase"] = "00:00:00.050",
+        ["Delivery:Destinations:legacy:BackoffMax"] = "00:00:00.200",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    /// <param name="settings">Configuration overrides, e.g. <c>["Journal:MaxSizeMb"] = "1"</c>; null values are left out.</param>
+    /// <param name="journalPath">Reuse a journal file (to restart on the same data); default: a new temporary one.</param>
+    public static async Task<TestGateway> StartAsync(IDictionary<string, string?> settings, string? journalPath = null)
+    {
+        string? owned = null;
+        if (journalPath is null)
+        {
+            owned = Directory.CreateTempSubdirectory("sluice-test-").FullName;
+            journalPath = Path.Combine(owned, "sluice.db");
+        }
+
+        var args = new List<string> { "--urls=http://127.0.0.1:0", $"--Journal:Path={journalPath}" };
+        args.AddRange(settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}"));
+        var app = SluiceServer.Build([.. args]);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestGateway(app, new Uri(address), journalPath, owned);
+    }
+
+    public T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public Task<HttpResponseMessage> PostPunchAsync(string employeeId, string punchedAt = "2026-11-22T08:00:03-03:00", string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/punches")
+        {
+            Content = JsonContent.Create(new { employeeId, punchedAt, deviceId = "TEST-1" }),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return Client.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownedFolder is not null)
+        {
+            Directory.Delete(_ownedFolder, recursive: true);
+        }
+    }
+}
