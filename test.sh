@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what the tests need first (Debian packages), so it works on a fresh machine.
+# Tests that need a server start it themselves from these packages; with CI=true a missing server fails the run.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# One line per need; each feature adds its packages here.
+packages=(
+  sqlite3
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+results="$(mktemp -d)"
+status=0
+dotnet test Sluice.slnx --configuration Release --logger "trx" --results-directory "$results" "$@" || status=$?
+
+# One closing line any CI reads: "Tests: N passed, N failed".
+python3 - "$results" <<'PY' || true
+import sys, glob, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find(".//{*}Counters")
+    if c is None:
+        continue
+    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
+    skipped += int(c.get("notExecuted", 0))
+print(f"Tests: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
+PY
+exit $status
