@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Sluice.Hosting;
+
+namespace Sluice.Testing;
+
+/// <summary>
+/// Sluice as a separate operating-system process (the built <c>Sluice.dll</c>), so a test can kill it
+/// with SIGKILL mid-flight exactly as a crash would, and start it again on the same data.
+/// </summary>
+public sealed class GatewayProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+
+    private GatewayProcess(Process process, StringBuilder output, Uri baseAddress)
+    {
+        _process = process;
+        _output = output;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>What the process printed, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<GatewayProcess> StartAsync(IDictionary<string, string?> settings, TimeSpan? readyWithin = null)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(typeof(SluiceServer).Assembly.Location);
+        start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
+        foreach (var (key, value) in settings.Where(s => s.Value is not null))
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        var output = new StringBuilder();
+        var process = new Process { StartInfo = start };
+        DataReceivedEventHandler collect = (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+        };
+        process.OutputDataReceived += collect;
+        process.ErrorDataReceived += collect;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var gateway = new GatewayProcess(process, output, new Uri($"http://127.0.0.1:{port}"));
+        await gateway.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromSeconds(60));
+        return gateway;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; whatever was not committed is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    private async Task WaitUntilReadyAsync(TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Sluice exited with {_process.ExitCode} before it was ready:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Client.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Sluice was not ready within {within}:\n{Output}");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
