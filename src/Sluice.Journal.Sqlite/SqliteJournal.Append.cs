@@ -63,6 +63,7 @@ public sealed partial class SqliteJournal
     {
         private readonly SqliteCommand _insertMessage;
         private readonly SqliteCommand _insertDelivery;
+        private readonly SqliteCommand _keyBusy;
         private readonly SqliteCommand _findClaim;
         private readonly SqliteCommand _insertClaim;
 
@@ -77,10 +78,13 @@ public sealed partial class SqliteJournal
                 "$id", "$kind", "$received_at", "$content_type", "$metadata", "$ordering_key", "$payload");
             _insertDelivery = Create(connection,
                 """
-                INSERT INTO deliveries (message_seq, destination, status, available_at, attempts, ordering_key)
-                VALUES ($seq, $destination, 0, $available_at, 0, $ordering_key)
+                INSERT INTO deliveries (message_seq, destination, status, available_at, attempts, ordering_key, is_head)
+                VALUES ($seq, $destination, 0, $available_at, 0, $ordering_key, $is_head)
                 """,
-                "$seq", "$destination", "$available_at", "$ordering_key");
+                "$seq", "$destination", "$available_at", "$ordering_key", "$is_head");
+            _keyBusy = Create(connection,
+                "SELECT EXISTS (SELECT 1 FROM deliveries WHERE destination = $destination AND ordering_key = $key AND status < 2)",
+                "$destination", "$key");
             _findClaim = Create(connection,
                 """
                 SELECT i.request_hash, m.id, m.received_at
@@ -97,6 +101,7 @@ public sealed partial class SqliteJournal
         {
             _insertMessage.Transaction = transaction;
             _insertDelivery.Transaction = transaction;
+            _keyBusy.Transaction = transaction;
             _findClaim.Transaction = transaction;
             _insertClaim.Transaction = transaction;
         }
@@ -121,7 +126,16 @@ public sealed partial class SqliteJournal
             p[1].Value = destination;
             p[2].Value = UnixTime.ToMs(message.ReceivedAt);
             p[3].Value = (object?)message.OrderingKey ?? DBNull.Value;
+            p[4].Value = message.OrderingKey is null || !KeyBusy(destination, message.OrderingKey) ? 1 : 0;
             _insertDelivery.ExecuteNonQuery();
+        }
+
+        /// <summary>Whether the key already has an unfinished delivery: then the new one waits behind it.</summary>
+        private bool KeyBusy(string destination, string key)
+        {
+            _keyBusy.Parameters[0].Value = destination;
+            _keyBusy.Parameters[1].Value = key;
+            return (long)_keyBusy.ExecuteScalar()! != 0;
         }
 
         public ExistingClaim? FindClaim(IdempotencyClaim claim)
@@ -148,6 +162,7 @@ public sealed partial class SqliteJournal
         {
             _insertMessage.Dispose();
             _insertDelivery.Dispose();
+            _keyBusy.Dispose();
             _findClaim.Dispose();
             _insertClaim.Dispose();
         }

@@ -6,19 +6,26 @@ namespace Sluice.Journal.Sqlite;
 
 public sealed partial class SqliteJournal
 {
-    // Of the unfinished deliveries sharing an ordering key only the oldest is eligible, so a key's
-    // messages go out one at a time, in arrival order, even across retries.
+    // Only heads are eligible: of the unfinished deliveries sharing an ordering key just the oldest,
+    // so a key's messages go out one at a time, in arrival order, even across retries.
     private const string SelectDue =
         """
         SELECT d.message_seq, m.id, m.kind, m.payload, m.content_type, m.metadata, d.ordering_key, m.received_at, d.attempts
         FROM deliveries d JOIN messages m ON m.seq = d.message_seq
-        WHERE d.destination = $destination AND d.status < 2 AND d.available_at <= $now
-          AND (d.ordering_key IS NULL OR NOT EXISTS (
-                SELECT 1 FROM deliveries o
-                WHERE o.destination = d.destination AND o.ordering_key = d.ordering_key
-                  AND o.status < 2 AND o.message_seq < d.message_seq))
+        WHERE d.destination = $destination AND d.status < 2 AND d.is_head = 1 AND d.available_at <= $now
         ORDER BY d.available_at, d.message_seq
         LIMIT $max
+        """;
+
+    // When a head finishes, the oldest unfinished delivery with its key becomes the head.
+    private const string PromoteNextHead =
+        """
+        UPDATE deliveries SET is_head = 1
+        WHERE destination = $destination AND is_head = 0 AND message_seq = (
+            SELECT n.message_seq FROM deliveries n
+            WHERE n.destination = $destination AND n.status < 2
+              AND n.ordering_key = (SELECT c.ordering_key FROM deliveries c WHERE c.message_seq = $seq AND c.destination = $destination)
+            ORDER BY n.message_seq LIMIT 1)
         """;
 
     private const string MarkLeased =
@@ -79,7 +86,7 @@ public sealed partial class SqliteJournal
             update.Parameters.AddWithValue("$seqs", SequenceArray(leased));
             update.ExecuteNonQuery();
             return leased;
-        }, request, cancellationToken);
+        }, request, cancellationToken, durable: false);
     }
 
     public Task CompleteAsync(IReadOnlyList<DeliveryOutcome> outcomes, CancellationToken cancellationToken)
@@ -117,6 +124,9 @@ public sealed partial class SqliteJournal
                 WHERE message_seq = $seq AND destination = $destination AND status = 1 AND lease_token = $token
                 """);
 
+            using var promote = Command(connection, transaction, PromoteNextHead);
+            var promoteSeq = promote.Parameters.AddWithValue("$seq", 0L);
+            var promoteDestination = promote.Parameters.AddWithValue("$destination", "");
             foreach (var outcome in outcomes)
             {
                 var command = outcome.Kind switch
@@ -128,11 +138,17 @@ public sealed partial class SqliteJournal
                     _ => throw new ArgumentOutOfRangeException(nameof(outcomes), outcome.Kind, "Unknown outcome."),
                 };
                 Bind(command, outcome);
-                command.ExecuteNonQuery();
+                var finished = command.ExecuteNonQuery() > 0 && outcome.Kind is OutcomeKind.Delivered or OutcomeKind.DeadLetter;
+                if (finished)
+                {
+                    promoteSeq.Value = outcome.Sequence;
+                    promoteDestination.Value = outcome.Destination;
+                    promote.ExecuteNonQuery();
+                }
             }
 
             return 0;
-        }, outcomes, cancellationToken);
+        }, outcomes, cancellationToken, durable: false);
     }
 
     private static void Bind(SqliteCommand command, DeliveryOutcome outcome)

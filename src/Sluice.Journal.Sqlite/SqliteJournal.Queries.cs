@@ -121,7 +121,7 @@ public sealed partial class SqliteJournal
     {
         await using var connection = OpenReader();
         await using var command = Command(connection, null,
-            "SELECT MIN(available_at) FROM deliveries WHERE destination = $destination AND status < 2");
+            "SELECT MIN(available_at) FROM deliveries WHERE destination = $destination AND status < 2 AND is_head = 1");
         command.Parameters.AddWithValue("$destination", destination);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is long ms ? UnixTime.FromMs(ms) : null;

@@ -14,6 +14,7 @@ public sealed partial class SqliteJournal : IJournal, IAsyncDisposable, IDisposa
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private SqliteConnection? _writer;
+    private SqliteConnection? _bookkeeper;
     private AppendCommands? _append;
 
     public SqliteJournal(IOptions<SqliteJournalOptions> options)
@@ -52,9 +53,13 @@ public sealed partial class SqliteJournal : IJournal, IAsyncDisposable, IDisposa
             var connection = new SqliteConnection(_connectionString);
             connection.Open();
             Execute(connection, "PRAGMA journal_mode = WAL");
-            ConfigureWriter(connection);
+            ConfigureWriter(connection, durable: true);
             SqliteSchema.Migrate(connection);
+            var bookkeeper = new SqliteConnection(_connectionString);
+            bookkeeper.Open();
+            ConfigureWriter(bookkeeper, durable: false);
             _writer = connection;
+            _bookkeeper = bookkeeper;
             _append = new AppendCommands(connection);
         }
         finally
@@ -78,10 +83,13 @@ public sealed partial class SqliteJournal : IJournal, IAsyncDisposable, IDisposa
             cancellationToken);
     }
 
-    private void ConfigureWriter(SqliteConnection connection)
+    private void ConfigureWriter(SqliteConnection connection, bool durable)
     {
-        // FULL: the WAL is fsync'd at every commit. This is the durability promise; never relax it.
-        Execute(connection, "PRAGMA synchronous = FULL");
+        // FULL: the WAL is fsync'd at every commit. This is the durability promise; never relax it for intake.
+        // Leases and delivery outcomes use NORMAL: losing the last of them in a power cut only means a message
+        // is sent again (the idempotency key makes that harmless), and the next intake commit's fsync covers
+        // them anyway because the WAL is written in order. Sparing their fsyncs leaves the disk to intake.
+        Execute(connection, durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
         Execute(connection, $"PRAGMA busy_timeout = {(int)_options.BusyTimeout.TotalMilliseconds}");
         Execute(connection, "PRAGMA temp_store = MEMORY");
         Execute(connection, "PRAGMA cache_size = -65536");
@@ -92,16 +100,19 @@ public sealed partial class SqliteJournal : IJournal, IAsyncDisposable, IDisposa
         }
     }
 
-    /// <summary>Runs one write transaction on the writer connection, serialised with every other write.</summary>
+    /// <summary>Runs one write transaction, serialised with every other write.</summary>
+    /// <param name="durable">False only for leases and delivery outcomes, which may be repeated after a crash.</param>
     private async Task<TResult> WriteAsync<TState, TResult>(
         Func<SqliteConnection, SqliteTransaction, TState, TResult> work,
         TState state,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool durable = true)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            var connection = _writer ?? throw new InvalidOperationException("The journal has not been initialised.");
+            var connection = (durable ? _writer : _bookkeeper)
+                ?? throw new InvalidOperationException("The journal has not been initialised.");
             using var transaction = connection.BeginTransaction(deferred: false);
             var result = work(connection, transaction, state);
             transaction.Commit();
@@ -144,7 +155,9 @@ public sealed partial class SqliteJournal : IJournal, IAsyncDisposable, IDisposa
     {
         _append?.Dispose();
         _writer?.Dispose();
+        _bookkeeper?.Dispose();
         _writer = null;
+        _bookkeeper = null;
         _writeGate.Dispose();
     }
 

@@ -20,7 +20,9 @@ internal static class SqliteSchema
         );
 
         -- One row per message and destination. available_at is when the row may next be leased:
-        -- the due time while pending, the lease expiry while in flight.
+        -- the due time while pending, the lease expiry while in flight. is_head marks the one unfinished
+        -- row per ordering key that may be sent (always 1 without a key); it moves to the next row when
+        -- the head finishes, so leasing never has to skip over rows waiting behind their key.
         CREATE TABLE deliveries (
             message_seq     INTEGER NOT NULL,
             destination     TEXT    NOT NULL,
@@ -28,6 +30,7 @@ internal static class SqliteSchema
             available_at    INTEGER NOT NULL,
             attempts        INTEGER NOT NULL DEFAULT 0,
             ordering_key    TEXT    NULL,
+            is_head         INTEGER NOT NULL DEFAULT 1,
             lease_token     BLOB    NULL,
             lease_owner     TEXT    NULL,
             last_attempt_at INTEGER NULL,
@@ -37,7 +40,7 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
 
         -- Only unfinished rows are indexed for leasing, so millions of delivered rows cost it nothing.
-        CREATE INDEX ix_deliveries_due ON deliveries (destination, available_at, message_seq) WHERE status < 2;
+        CREATE INDEX ix_deliveries_ready ON deliveries (destination, available_at, message_seq) WHERE status < 2 AND is_head = 1;
         CREATE INDEX ix_deliveries_key ON deliveries (destination, ordering_key, message_seq)
             WHERE status < 2 AND ordering_key IS NOT NULL;
         CREATE INDEX ix_deliveries_dead ON deliveries (message_seq) WHERE status = 3;

@@ -342,6 +342,40 @@ public abstract class JournalContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dead_head_lets_the_key_move_on_and_replayed_letters_keep_their_order()
+    {
+        var a1 = New(receivedAt: T0.AddSeconds(-3), orderingKey: "emp-1");
+        var a2 = New(receivedAt: T0.AddSeconds(-2), orderingKey: "emp-1");
+        var a3 = New(receivedAt: T0.AddSeconds(-1), orderingKey: "emp-1");
+        await Append(a1, a2, a3);
+        await Complete(DeliveryOutcome.DeadLetter(Assert.Single(await Lease()), T0, "refused"));
+        await Complete(DeliveryOutcome.DeadLetter(Assert.Single(await Lease()), T0, "refused"));
+        var third = Assert.Single(await Lease());
+        Assert.Equal(a3.Id, third.MessageId);
+
+        // Both dead letters come back while a3 is still in flight: they wait behind it, then go oldest first.
+        Assert.Equal(2, await Journal.ReplayAsync(new DeadLetterFilter(Destination: "legacy"), T0, CancellationToken.None));
+        Assert.Empty(await Lease());
+        await Complete(DeliveryOutcome.Delivered(third, T0));
+        var replayed1 = Assert.Single(await Lease());
+        Assert.Equal(a1.Id, replayed1.MessageId);
+        await Complete(DeliveryOutcome.Delivered(replayed1, T0));
+        Assert.Equal(a2.Id, Assert.Single(await Lease()).MessageId);
+    }
+
+    [Fact]
+    public async Task A_long_queue_behind_one_key_does_not_hold_up_other_keys()
+    {
+        var hot = Enumerable.Range(0, 500).Select(i => New(receivedAt: T0.AddSeconds(-600 + i), orderingKey: "hot")).ToArray();
+        var other = New(receivedAt: T0, orderingKey: "other");
+        await Append([.. hot, other]);
+
+        var leased = await Lease(max: 10);
+
+        Assert.Equal([hot[0].Id, other.Id], leased.Select(l => l.MessageId));
+    }
+
+    [Fact]
     public async Task Destinations_progress_independently()
     {
         await Append(New(["legacy", "reporting"]));

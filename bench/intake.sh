@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Intake benchmark: durable punches/s against a baseline endpoint that parses the same request but stores
+# nothing, in the same run, on the same server. Then a burst of 20,000 punches from 200 connections.
+# Usage: bench/intake.sh [seconds-per-run] [rounds]   Writes bench/out/intake.md; prints it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration="${1:-10}"
+rounds="${2:-3}"
+port=5181
+out=bench/out
+mkdir -p "$out"
+
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v hey >/dev/null || need+=(hey)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+dotnet build src/Sluice -c Release -v quiet -nologo >/dev/null
+data="$(mktemp -d)"
+dotnet src/Sluice/bin/Release/net10.0/Sluice.dll --urls "http://127.0.0.1:$port" \
+  --Journal:Path="$data/sluice.db" --Benchmark:NoopEndpoint=true \
+  --Logging:LogLevel:Default=Warning > "$out/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+
+run_wrk() { # path label round
+  wrk -t2 -c200 -d"${duration}s" --latency -s bench/punch.lua "http://127.0.0.1:$port$1" > "$out/wrk-$2-$3.txt"
+}
+
+# Warm up the JIT and the connection pools on both endpoints.
+wrk -t2 -c200 -d3s -s bench/punch.lua "http://127.0.0.1:$port/_bench/noop" >/dev/null
+wrk -t2 -c200 -d3s -s bench/punch.lua "http://127.0.0.1:$port/api/punches" >/dev/null
+for round in $(seq 1 "$rounds"); do
+  run_wrk /_bench/noop noop "$round"
+  run_wrk /api/punches punches "$round"
+done
+
+body='{"employeeId":"1001","punchedAt":"2026-11-22T08:00:03-03:00","deviceId":"BURST"}'
+for round in $(seq 1 "$rounds"); do
+  hey -n 20000 -c 200 -m POST -T application/json -d "$body" "http://127.0.0.1:$port/api/punches" > "$out/hey-burst-$round.txt"
+done
+
+stored=$(sqlite3 "$data/sluice.db" "SELECT COUNT(*) FROM messages" 2>/dev/null || echo "?")
+python3 bench/summarize_intake.py "$out" "$rounds" "$duration" "$stored" | tee "$out/intake.md"
