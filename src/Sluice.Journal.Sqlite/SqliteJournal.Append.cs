@@ -83,7 +83,7 @@ public sealed partial class SqliteJournal
                 """,
                 "$seq", "$destination", "$available_at", "$ordering_key", "$is_head");
             _keyBusy = Create(connection,
-                "SELECT EXISTS (SELECT 1 FROM deliveries WHERE destination = $destination AND ordering_key = $key AND status < 2)",
+                "SELECT EXISTS (SELECT 1 FROM deliveries INDEXED BY ix_deliveries_key WHERE destination = $destination AND ordering_key = $key AND status < 2)",
                 "$destination", "$key");
             _findClaim = Create(connection,
                 """

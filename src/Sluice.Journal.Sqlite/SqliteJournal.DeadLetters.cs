@@ -12,7 +12,7 @@ public sealed partial class SqliteJournal
             """
             status = 0, attempts = 0, available_at = $now, completed_at = NULL,
             is_head = CASE WHEN ordering_key IS NULL THEN 1 ELSE NOT EXISTS (
-                SELECT 1 FROM deliveries o
+                SELECT 1 FROM deliveries o INDEXED BY ix_deliveries_key
                 WHERE o.destination = deliveries.destination AND o.ordering_key = deliveries.ordering_key AND o.status < 2) END
             """,
             now, cancellationToken);

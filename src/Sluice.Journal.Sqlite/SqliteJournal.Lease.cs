@@ -18,11 +18,12 @@ public sealed partial class SqliteJournal
         """;
 
     // When a head finishes, the oldest unfinished delivery with its key becomes the head.
+    // INDEXED BY: without statistics the planner prefers the (destination, status) index and scans every open row.
     private const string PromoteNextHead =
         """
         UPDATE deliveries SET is_head = 1
         WHERE destination = $destination AND is_head = 0 AND message_seq = (
-            SELECT n.message_seq FROM deliveries n
+            SELECT n.message_seq FROM deliveries n INDEXED BY ix_deliveries_key
             WHERE n.destination = $destination AND n.status < 2
               AND n.ordering_key = (SELECT c.ordering_key FROM deliveries c WHERE c.message_seq = $seq AND c.destination = $destination)
             ORDER BY n.message_seq LIMIT 1)

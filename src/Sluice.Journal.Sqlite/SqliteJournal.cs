@@ -8,7 +8,7 @@ namespace Sluice.Journal.Sqlite;
 /// reached the disk before it returns. All writes go through one connection, one at a time: SQLite
 /// has a single writer anyway, and queueing in-process beats spinning on SQLITE_BUSY.
 /// </summary>
-public sealed partial class SqliteJournal : IJournal, IAsyncDisposable, IDisposable
+public sealed partial class SqliteJournal : IJournal, IAsyncDisposable
 {
     private readonly SqliteJournalOptions _options;
     private readonly string _connectionString;
@@ -16,6 +16,7 @@ public sealed partial class SqliteJournal : IJournal, IAsyncDisposable, IDisposa
     private SqliteConnection? _writer;
     private SqliteConnection? _bookkeeper;
     private AppendCommands? _append;
+    private SqliteCheckpointer? _checkpointer;
 
     public SqliteJournal(IOptions<SqliteJournalOptions> options)
     {
@@ -61,6 +62,7 @@ public sealed partial class SqliteJournal : IJournal, IAsyncDisposable, IDisposa
             _writer = connection;
             _bookkeeper = bookkeeper;
             _append = new AppendCommands(connection);
+            _checkpointer = new SqliteCheckpointer(_connectionString);
         }
         finally
         {
@@ -92,6 +94,8 @@ public sealed partial class SqliteJournal : IJournal, IAsyncDisposable, IDisposa
         Execute(connection, durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
         Execute(connection, $"PRAGMA busy_timeout = {(int)_options.BusyTimeout.TotalMilliseconds}");
         Execute(connection, "PRAGMA temp_store = MEMORY");
+        Execute(connection, "PRAGMA wal_autocheckpoint = 0");
+        Execute(connection, "PRAGMA journal_size_limit = 67108864");
         Execute(connection, "PRAGMA cache_size = -65536");
         if (_options.MaxSizeMb is { } maxMb)
         {
@@ -151,19 +155,27 @@ public sealed partial class SqliteJournal : IJournal, IAsyncDisposable, IDisposa
         return command.ExecuteScalar();
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
+        if (_checkpointer is { } checkpointer)
+        {
+            _checkpointer = null;
+            await checkpointer.DisposeAsync();
+        }
+
         _append?.Dispose();
-        _writer?.Dispose();
-        _bookkeeper?.Dispose();
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
+
+        if (_bookkeeper is not null)
+        {
+            await _bookkeeper.DisposeAsync();
+        }
+
         _writer = null;
         _bookkeeper = null;
         _writeGate.Dispose();
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
     }
 }
