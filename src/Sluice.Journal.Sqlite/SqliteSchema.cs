@@ -41,7 +41,8 @@ internal static class SqliteSchema
 
         -- Only unfinished rows are indexed for leasing, so millions of delivered rows cost it nothing.
         CREATE INDEX ix_deliveries_ready ON deliveries (destination, available_at, message_seq) WHERE status < 2 AND is_head = 1;
-        CREATE INDEX ix_deliveries_key ON deliveries (destination, ordering_key, message_seq) WHERE status < 2;
+        CREATE INDEX ix_deliveries_key ON deliveries (destination, ordering_key, message_seq)
+            WHERE status < 2 AND ordering_key IS NOT NULL;
         CREATE INDEX ix_deliveries_dead ON deliveries (message_seq) WHERE status = 3;
         CREATE INDEX ix_deliveries_state ON deliveries (destination, status);
 
