@@ -70,7 +70,7 @@ public sealed class PunchIntakeTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = (await response.Content.ReadFromJsonAsync<ValidationProblem>())!;
         Assert.Equal(["deviceId", "employeeId", "punchedAt"], problem.Errors.Keys.Order());
-        Assert.Equal(0, await CountMessagesAsync());
+        Assert.Equal(0, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public sealed class PunchIntakeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = (await response.Content.ReadFromJsonAsync<ValidationProblem>())!;
         Assert.Contains(field, problem.Errors.Keys);
-        Assert.Equal(0, await CountMessagesAsync());
+        Assert.Equal(0, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class PunchIntakeTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, repeat.StatusCode);
         Assert.Equal(first, await repeat.Content.ReadFromJsonAsync<PunchReceipt>());
-        Assert.Equal(1, await CountMessagesAsync());
+        Assert.Equal(1, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class PunchIntakeTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
         Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(1, await CountMessagesAsync());
+        Assert.Equal(1, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class PunchIntakeTests : IAsyncLifetime
         await _gateway.PostPunchAsync("1006");
         await _gateway.PostPunchAsync("1006");
 
-        Assert.Equal(2, await CountMessagesAsync());
+        Assert.Equal(2, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
     }
 
     [Fact]
@@ -127,15 +127,6 @@ public sealed class PunchIntakeTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    private async Task<long> CountMessagesAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={_gateway.JournalPath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM messages";
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private sealed record ValidationProblem(string Title, int Status, Dictionary<string, string[]> Errors);

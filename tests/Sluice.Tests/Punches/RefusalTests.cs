@@ -29,11 +29,11 @@ public sealed class RefusalTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, await CountMessagesAsync(gateway.JournalPath));
+        Assert.Equal(0, await JournalFile.CountMessagesAsync(gateway.JournalPath));
 
         // The server keeps serving once the journal can write again.
         Assert.Equal(HttpStatusCode.Accepted, (await gateway.PostPunchAsync("5001")).StatusCode);
-        Assert.Equal(1, await CountMessagesAsync(gateway.JournalPath));
+        Assert.Equal(1, await JournalFile.CountMessagesAsync(gateway.JournalPath));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class RefusalTests : IAsyncLifetime
         Assert.All(all, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Accepted, HttpStatusCode.ServiceUnavailable }));
         var accepted = all.Count(r => r.StatusCode == HttpStatusCode.Accepted);
         Assert.InRange(accepted, 1, 2);
-        Assert.Equal(accepted, await CountMessagesAsync(gateway.JournalPath));
+        Assert.Equal(accepted, await JournalFile.CountMessagesAsync(gateway.JournalPath));
     }
 
     /// <summary>Another process's write transaction: the journal's writer must wait behind it.</summary>
@@ -79,14 +79,5 @@ public sealed class RefusalTests : IAsyncLifetime
         command.CommandText = "BEGIN EXCLUSIVE; INSERT INTO journal_probe (id, at) VALUES (99, 0);";
         await command.ExecuteNonQueryAsync();
         return connection;
-    }
-
-    private static async Task<long> CountMessagesAsync(string path)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM messages";
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
