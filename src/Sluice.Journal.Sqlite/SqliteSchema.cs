@@ -56,6 +56,10 @@ internal static class SqliteSchema
 
         CREATE TABLE journal_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL);
         """,
+        """
+        -- Retention deletes a pruned message's idempotency claim by its message.
+        CREATE INDEX ix_idempotency_message ON idempotency (message_seq);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

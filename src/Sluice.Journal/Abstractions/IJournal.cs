@@ -40,6 +40,12 @@ public interface IJournal
     /// <summary>When the earliest not-yet-due delivery for a destination becomes due, if any.</summary>
     Task<DateTimeOffset?> GetNextDueAsync(string destination, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> messages, oldest first, that every destination finished with
+    /// (delivered or discarded) before <paramref name="finishedBefore"/>; dead letters are kept. Returns how many.
+    /// </summary>
+    Task<int> PruneAsync(DateTimeOffset finishedBefore, int max, CancellationToken cancellationToken);
+
     /// <summary>Proves the journal can still write (for readiness).</summary>
     Task ProbeWriteAsync(CancellationToken cancellationToken);
 }

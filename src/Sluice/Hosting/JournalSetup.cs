@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Sluice.Journal;
+using Sluice.Journal.Postgres;
 using Sluice.Journal.Sqlite;
 
 namespace Sluice.Hosting;
@@ -8,7 +9,7 @@ internal static class JournalSetup
 {
     public const string SectionName = "Journal";
 
-    private static readonly string[] Engines = ["sqlite"];
+    private static readonly string[] Engines = ["sqlite", "postgres"];
 
     public static WebApplicationBuilder AddSluiceJournal(this WebApplicationBuilder builder)
     {
@@ -23,6 +24,9 @@ internal static class JournalSetup
                     .ValidateOnStart();
                 services.AddSingleton<SqliteJournal>();
                 services.AddSingleton<IJournal>(sp => sp.GetRequiredService<SqliteJournal>());
+                break;
+            case "postgres":
+                services.AddPostgresJournal(SectionName);
                 break;
             default:
                 throw new OptionsValidationException(SectionName, typeof(object),

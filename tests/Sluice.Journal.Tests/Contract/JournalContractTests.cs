@@ -421,6 +421,52 @@ public abstract class JournalContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Prune_deletes_only_messages_every_destination_finished_before_the_cut_off()
+    {
+        var everywhere = New(["legacy", "reporting"], receivedAt: T0.AddMinutes(-10), claim: Claim("pruned"));
+        var late = New(receivedAt: T0.AddMinutes(-9));
+        var dead = New(receivedAt: T0.AddMinutes(-8));
+        var halfway = New(["legacy", "reporting"], receivedAt: T0.AddMinutes(-7));
+        var pending = New(receivedAt: T0.AddMinutes(-6));
+        await Append(everywhere, late, dead, halfway, pending);
+        var legacy = (await Lease(max: 4)).ToDictionary(l => l.MessageId);
+        var reporting = (await Lease("reporting")).ToDictionary(l => l.MessageId);
+        await Complete(
+            DeliveryOutcome.Delivered(legacy[everywhere.Id], T0.AddMinutes(-5)),
+            DeliveryOutcome.Delivered(reporting[everywhere.Id], T0.AddMinutes(-4)),
+            DeliveryOutcome.Delivered(legacy[late.Id], T0.AddMinutes(1)),
+            DeliveryOutcome.DeadLetter(legacy[dead.Id], T0.AddMinutes(-5), "refused"),
+            DeliveryOutcome.Delivered(legacy[halfway.Id], T0.AddMinutes(-5)));
+
+        var pruned = await Journal.PruneAsync(T0, 100, CancellationToken.None);
+
+        Assert.Equal(1, pruned);
+        Assert.Null(await Journal.GetMessageAsync(everywhere.Id, CancellationToken.None));
+        foreach (var kept in (NewMessage[])[late, dead, halfway, pending])
+        {
+            Assert.NotNull(await Journal.GetMessageAsync(kept.Id, CancellationToken.None));
+        }
+
+        Assert.Equal(0, (await Stats("reporting")).Delivered);
+        // The pruned message's idempotency key is free again.
+        Assert.Equal(AppendOutcome.Stored, Assert.Single(await Append(New(claim: Claim("pruned", "h2")))).Outcome);
+    }
+
+    [Fact]
+    public async Task Prune_works_in_chunks_oldest_first()
+    {
+        var messages = Enumerable.Range(0, 5).Select(i => New(receivedAt: T0.AddMinutes(-10 + i))).ToArray();
+        await Append(messages);
+        await Complete([.. (await Lease()).Select(l => DeliveryOutcome.Delivered(l, T0.AddMinutes(-1)))]);
+
+        Assert.Equal(2, await Journal.PruneAsync(T0, 2, CancellationToken.None));
+        Assert.Null(await Journal.GetMessageAsync(messages[1].Id, CancellationToken.None));
+        Assert.NotNull(await Journal.GetMessageAsync(messages[2].Id, CancellationToken.None));
+        Assert.Equal(3, await Journal.PruneAsync(T0, 10, CancellationToken.None));
+        Assert.Equal(0, await Journal.PruneAsync(T0, 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Probe_write_succeeds_on_a_healthy_journal()
     {
         await Journal.ProbeWriteAsync(CancellationToken.None);

@@ -1,0 +1,130 @@
+using Npgsql;
+using Sluice.Journal.Relational;
+
+namespace Sluice.Journal.Postgres;
+
+public sealed partial class PostgresJournal
+{
+    public async Task<IReadOnlyList<LeasedDelivery>> LeaseAsync(LeaseRequest request, CancellationToken cancellationToken)
+    {
+        if (request.MaxCount <= 0)
+        {
+            return [];
+        }
+
+        return await InTransactionAsync(static async (connection, state, ct) =>
+        {
+            var (self, request) = state;
+            var token = Guid.NewGuid();
+            var until = request.Now + request.Duration;
+            await using var lease = Command(connection, self._sql.Lease, request.Destination, request.Now.ToUniversalTime(),
+                request.MaxCount, until.ToUniversalTime(), token, request.Owner);
+            await using var reader = await lease.ExecuteReaderAsync(ct);
+            var leased = new List<LeasedDelivery>();
+            while (await reader.ReadAsync(ct))
+            {
+                leased.Add(new LeasedDelivery(
+                    Sequence: reader.GetInt64(0),
+                    MessageId: reader.GetGuid(1),
+                    Destination: request.Destination,
+                    Kind: reader.GetString(2),
+                    Payload: (byte[])reader[3],
+                    ContentType: reader.GetString(4),
+                    Metadata: MetadataJson.Deserialize(reader.IsDBNull(5) ? null : reader.GetString(5)),
+                    OrderingKey: reader.IsDBNull(6) ? null : reader.GetString(6),
+                    ReceivedAt: reader.GetFieldValue<DateTimeOffset>(7),
+                    Attempt: reader.GetInt32(8),
+                    LeaseToken: token,
+                    LeasedUntil: until));
+            }
+
+            return (IReadOnlyList<LeasedDelivery>)leased;
+        }, (Self: this, Request: request), cancellationToken, durable: false);
+    }
+
+    public Task CompleteAsync(IReadOnlyList<DeliveryOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        if (outcomes.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return InTransactionAsync(static async (connection, state, ct) =>
+        {
+            var (self, outcomes) = state;
+            // In row order, so two transactions touching the same rows lock them in the same order.
+            var sorted = outcomes.OrderBy(o => o.Sequence).ThenBy(o => o.Destination, StringComparer.Ordinal).ToList();
+            var finished = new List<(string Destination, string Key)>();
+
+            var delivered = sorted.Where(o => o.Kind == OutcomeKind.Delivered).ToList();
+            if (delivered.Count > 0)
+            {
+                await using var command = Command(connection, self._sql.Delivered,
+                    delivered.Select(o => o.Sequence).ToArray(),
+                    delivered.Select(o => o.Destination).ToArray(),
+                    delivered.Select(o => o.At.ToUniversalTime()).ToArray());
+                await ReadFinishedKeysAsync(command, finished, ct);
+            }
+
+            await self.ApplyLeasedAsync(connection, self._sql.Retry, sorted, OutcomeKind.Retry, null, ct);
+            await self.ApplyLeasedAsync(connection, self._sql.Release, sorted, OutcomeKind.Release, null, ct);
+            await self.ApplyLeasedAsync(connection, self._sql.Dead, sorted, OutcomeKind.DeadLetter, finished, ct);
+
+            if (finished.Count > 0)
+            {
+                await self.PromoteNextHeadsAsync(connection, finished, ct);
+            }
+
+            return 0;
+        }, (Self: this, Outcomes: outcomes), cancellationToken, durable: false);
+    }
+
+    /// <summary>Applies the outcomes of one kind that only count while their lease is still held.</summary>
+    private async Task ApplyLeasedAsync(
+        NpgsqlConnection connection, string sql, List<DeliveryOutcome> outcomes, OutcomeKind kind,
+        List<(string, string)>? finished, CancellationToken ct)
+    {
+        var some = outcomes.Where(o => o.Kind == kind).ToList();
+        if (some.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = Command(connection, sql,
+            some.Select(o => o.Sequence).ToArray(),
+            some.Select(o => o.Destination).ToArray(),
+            some.Select(o => o.LeaseToken).ToArray(),
+            some.Select(o => (kind == OutcomeKind.DeadLetter ? o.At : o.NextAttemptAt ?? o.At).ToUniversalTime()).ToArray(),
+            some.Select(o => o.Error).ToArray());
+        if (finished is null)
+        {
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        else
+        {
+            await ReadFinishedKeysAsync(command, finished, ct);
+        }
+    }
+
+    private static async Task ReadFinishedKeysAsync(NpgsqlCommand command, List<(string, string)> finished, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            if (!reader.IsDBNull(1))
+            {
+                finished.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+    }
+
+    /// <summary>Under the keys' advisory locks (see <see cref="LockKeysAsync"/>), makes each key's oldest unfinished delivery its head.</summary>
+    private async Task PromoteNextHeadsAsync(NpgsqlConnection connection, List<(string Destination, string Key)> keys, CancellationToken ct)
+    {
+        await LockKeysAsync(connection, keys, ct);
+        var distinct = keys.Distinct().ToList();
+        await using var promote = Command(connection, _sql.PromoteNextHeads,
+            distinct.Select(k => k.Destination).ToArray(), distinct.Select(k => k.Key).ToArray());
+        await promote.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Sluice.Journal.Postgres;
+
+/// <summary>
+/// The shared journal: several Sluice nodes on one PostgreSQL database. PostgreSQL does the coordination:
+/// leases are taken with <c>FOR UPDATE SKIP LOCKED</c>, the order of messages that share an ordering key is
+/// kept with transaction-scoped advisory locks, and commits are announced with <c>NOTIFY</c>.
+/// </summary>
+/// <remarks>
+/// Intake commits with <c>synchronous_commit = on</c>: acknowledged means on the server's disk. Leases and
+/// delivery outcomes commit with it off; losing the last of them in a server crash only means a message is
+/// sent again, which the idempotency key makes harmless.
+/// </remarks>
+public sealed partial class PostgresJournal : IJournal, IAsyncDisposable
+{
+    /// <summary>The channel <c>NOTIFY</c> announces new work on; the payload is the destinations, comma-separated.</summary>
+    public const string WorkChannel = "sluice_work";
+
+    private readonly PostgresJournalOptions _options;
+    private readonly ILogger _logger;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly Sql _sql;
+    private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    public PostgresJournal(IOptions<PostgresJournalOptions> options, ILogger<PostgresJournal>? logger = null)
+    {
+        _options = options.Value;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        var connection = new NpgsqlConnectionStringBuilder(_options.ConnectionString)
+        {
+            MaxPoolSize = _options.MaxConnections,
+            CommandTimeout = Math.Max(1, (int)Math.Ceiling(_options.CommandTimeout.TotalSeconds)),
+            ApplicationName = "sluice",
+        };
+        _dataSource = NpgsqlDataSource.Create(connection);
+        _sql = new Sql(_options.Schema);
+    }
+
+    /// <summary>For the notification listener, which holds one connection of its own.</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PostgresSchema.MigrateAsync(_dataSource, _options.Schema, _logger, cancellationToken);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new InvalidOperationException($"The PostgreSQL journal could not be prepared: {ex.Message}", ex);
+        }
+    }
+
+    public async Task ProbeWriteAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"INSERT INTO {_options.Schema}.probe (id, at, node) VALUES (1, now(), $1) ON CONFLICT (id) DO UPDATE SET at = now(), node = $1",
+            connection);
+        command.Parameters.Add(new() { Value = _node });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Runs one transaction on a pooled connection.</summary>
+    /// <param name="durable">False only for leases and delivery outcomes, which may be repeated after a crash.</param>
+    private async Task<TResult> InTransactionAsync<TState, TResult>(
+        Func<NpgsqlConnection, TState, CancellationToken, Task<TResult>> work,
+        TState state,
+        CancellationToken cancellationToken,
+        bool durable = true)
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var setting = new NpgsqlCommand(
+                durable ? "SET LOCAL synchronous_commit = on" : "SET LOCAL synchronous_commit = off", connection))
+            {
+                await setting.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            var result = await work(connection, state, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (Exception ex) when (IsUnavailable(ex))
+        {
+            throw new JournalUnavailableException($"The journal cannot write: {ex.Message}", TimeSpan.FromSeconds(5), ex);
+        }
+    }
+
+    /// <summary>The database is down, unreachable, read-only, out of space or too slow: worth trying again later.</summary>
+    private static bool IsUnavailable(Exception ex) => ex switch
+    {
+        PostgresException pg => pg.IsTransient || pg.SqlState is
+            PostgresErrorCodes.DiskFull or PostgresErrorCodes.ReadOnlySqlTransaction or PostgresErrorCodes.QueryCanceled or
+            PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CannotConnectNow,
+        NpgsqlException npgsql => npgsql.IsTransient,
+        TimeoutException => true,
+        _ => false,
+    };
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object?[] values)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        return command;
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

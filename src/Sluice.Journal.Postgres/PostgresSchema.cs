@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Sluice.Journal.Postgres;
+
+/// <summary>
+/// Versioned schema. Each node applies what is missing at start, inside one transaction that first takes
+/// an advisory lock, so two nodes starting together apply each step exactly once and the second one waits.
+/// </summary>
+internal static partial class PostgresSchema
+{
+    /// <summary>Arbitrary, fixed: the advisory lock every node takes to migrate ("sluice" in ASCII).</summary>
+    private const long MigrationLock = 0x736c75696365;
+
+    private static readonly (string Description, string Sql)[] Migrations =
+    [
+        ("messages, deliveries, idempotency claims",
+            """
+            CREATE TABLE {schema}.messages (
+                seq          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                id           uuid        NOT NULL UNIQUE,
+                kind         text        NOT NULL,
+                received_at  timestamptz NOT NULL,
+                content_type text        NOT NULL,
+                metadata     jsonb       NULL,
+                ordering_key text        NULL,
+                payload      bytea       NOT NULL
+            );
+
+            -- One row per message and destination; see the SQLite schema for the meaning of each column.
+            -- available_at is the due time while pending and the lease expiry while in flight.
+            CREATE TABLE {schema}.deliveries (
+                message_seq     bigint      NOT NULL,
+                destination     text        NOT NULL,
+                status          smallint    NOT NULL,
+                available_at    timestamptz NOT NULL,
+                attempts        integer     NOT NULL DEFAULT 0,
+                ordering_key    text        NULL,
+                is_head         boolean     NOT NULL DEFAULT true,
+                lease_token     uuid        NULL,
+                lease_owner     text        NULL,
+                last_attempt_at timestamptz NULL,
+                completed_at    timestamptz NULL,
+                last_error      text        NULL,
+                PRIMARY KEY (message_seq, destination)
+            );
+
+            -- Partial indexes: only unfinished rows are indexed for leasing, so millions of delivered rows
+            -- behind them cost leasing nothing.
+            CREATE INDEX ix_deliveries_ready ON {schema}.deliveries (destination, available_at, message_seq)
+                WHERE status < 2 AND is_head;
+            CREATE INDEX ix_deliveries_key ON {schema}.deliveries (destination, ordering_key, message_seq)
+                WHERE status < 2 AND ordering_key IS NOT NULL;
+            CREATE INDEX ix_deliveries_dead ON {schema}.deliveries (message_seq) WHERE status = 3;
+            CREATE INDEX ix_deliveries_state ON {schema}.deliveries (destination, status);
+
+            -- Claims point at the message by id: they are inserted before the message, so two nodes taking
+            -- the same key at once meet on this primary key and exactly one of them stores the request.
+            CREATE TABLE {schema}.idempotency (
+                scope        text        NOT NULL,
+                key          text        NOT NULL,
+                request_hash bytea       NOT NULL,
+                message_id   uuid        NOT NULL,
+                received_at  timestamptz NOT NULL,
+                PRIMARY KEY (scope, key)
+            );
+            CREATE INDEX ix_idempotency_message ON {schema}.idempotency (message_id);
+
+            CREATE TABLE {schema}.probe (id integer PRIMARY KEY, at timestamptz NOT NULL, node text NOT NULL);
+            """),
+    ];
+
+    public static int LatestVersion => Migrations.Length;
+
+    /// <summary>Applies the missing steps; returns how many this call applied.</summary>
+    public static async Task<int> MigrateAsync(NpgsqlDataSource dataSource, string schema, ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLock})", cancellationToken);
+        await ExecuteAsync(connection,
+            $"""
+            CREATE SCHEMA IF NOT EXISTS {schema};
+            CREATE TABLE IF NOT EXISTS {schema}.schema_migrations (
+                version     integer     PRIMARY KEY,
+                description text        NOT NULL,
+                applied_at  timestamptz NOT NULL DEFAULT now(),
+                applied_by  text        NOT NULL
+            );
+            """,
+            cancellationToken);
+
+        await using var current = new NpgsqlCommand($"SELECT COALESCE(MAX(version), 0) FROM {schema}.schema_migrations", connection);
+        var version = Convert.ToInt32(await current.ExecuteScalarAsync(cancellationToken));
+        if (version > Migrations.Length)
+        {
+            throw new InvalidOperationException(
+                $"The journal schema is at version {version}, newer than this Sluice knows ({Migrations.Length}): upgrade Sluice.");
+        }
+
+        for (var step = version; step < Migrations.Length; step++)
+        {
+            var (description, sql) = Migrations[step];
+            await ExecuteAsync(connection, sql.Replace("{schema}", schema, StringComparison.Ordinal), cancellationToken);
+            await using var record = new NpgsqlCommand(
+                $"INSERT INTO {schema}.schema_migrations (version, description, applied_by) VALUES ($1, $2, $3)", connection);
+            record.Parameters.Add(new() { Value = step + 1 });
+            record.Parameters.Add(new() { Value = description });
+            record.Parameters.Add(new() { Value = $"{Environment.MachineName}:{Environment.ProcessId}" });
+            await record.ExecuteNonQueryAsync(cancellationToken);
+            LogApplied(logger, step + 1, description);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return Migrations.Length - version;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journal schema migration {Version} applied: {Description}.")]
+    private static partial void LogApplied(ILogger logger, int version, string description);
+}
