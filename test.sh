@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 # One line per need; each feature adds its packages here.
 packages=(
   sqlite3
+  postgresql       # journal engine and reporting sink tests start their own server from its binaries
 )
 
 missing=()

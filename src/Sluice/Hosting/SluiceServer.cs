@@ -47,7 +47,7 @@ public static class SluiceServer
         return app;
     }
 
-    private static IEnumerable<string>? ConfigurationProblem(Exception ex) => ex switch
+    internal static IEnumerable<string>? ConfigurationProblem(Exception ex) => ex switch
     {
         OptionsValidationException validation => validation.Failures,
         InvalidOperationException { InnerException: not null } binding when binding.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase)

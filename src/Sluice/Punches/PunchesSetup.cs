@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
+using Sluice.Punches.Reporting;
 
 namespace Sluice.Punches;
 
@@ -17,6 +18,7 @@ internal static class PunchesSetup
                 "Punches:Destinations must name at least one destination, each defined under Delivery:Destinations.")
             .ValidateOnStart();
         builder.Services.AddSingleton<PunchIntake>();
+        builder.Services.AddSingleton<IDeliverySinkFactory, PunchReportSinkFactory>();
         return builder;
     }
 }

@@ -102,6 +102,26 @@ public sealed class MultiNodeTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task Migrate_command_prepares_the_schema_ahead_of_start_and_refuses_a_missing_connection_string()
+    {
+        var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("migrate");
+
+        var (exit, printed) = await SluiceCli.RunAsync("migrate", "--Journal:Engine=postgres", $"--ConnectionStrings:Journal={database}");
+
+        Assert.True(exit == 0, printed);
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT COUNT(*) FROM sluice.schema_migrations", connection);
+            Assert.True((long)(await count.ExecuteScalarAsync())! >= 1);
+        }
+
+        var (missingExit, missingPrinted) = await SluiceCli.RunAsync("migrate", "--Journal:Engine=postgres");
+        Assert.Equal(2, missingExit);
+        Assert.Contains("ConnectionStrings:Journal is required", missingPrinted, StringComparison.Ordinal);
+    }
+
     private static async Task<long> InFlightOwnedByAsync(string database, string ownerPrefix)
     {
         await using var connection = new NpgsqlConnection(database);

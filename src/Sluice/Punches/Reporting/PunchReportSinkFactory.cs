@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Npgsql;
+using Sluice.Delivery.Engine;
+
+namespace Sluice.Punches.Reporting;
+
+/// <summary>Makes the <c>postgres</c> sink for each destination that names it; closes their connection pools at shutdown.</summary>
+internal sealed class PunchReportSinkFactory(IConfiguration configuration) : IDeliverySinkFactory, IAsyncDisposable
+{
+    private readonly List<NpgsqlDataSource> _dataSources = [];
+
+    public string Kind => "postgres";
+
+    public IDeliverySink Create(string destination, IConfigurationSection section)
+    {
+        var options = new PunchReportOptions();
+        section.Bind(options);
+        options.ConnectionString ??= configuration.GetConnectionString(destination);
+        var problems = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), problems, validateAllProperties: true)
+            || string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            var reasons = problems.Select(p => p.ErrorMessage)
+                .Append(string.IsNullOrWhiteSpace(options.ConnectionString) ? $"set ConnectionString or ConnectionStrings:{destination}" : null)
+                .OfType<string>();
+            throw new InvalidOperationException($"Destination '{destination}' (postgres): {string.Join("; ", reasons)}.");
+        }
+
+        var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString)
+        {
+            MaxPoolSize = options.MaxConnections,
+            ApplicationName = $"sluice-{destination}",
+        };
+        var dataSource = NpgsqlDataSource.Create(connection);
+        lock (_dataSources)
+        {
+            _dataSources.Add(dataSource);
+        }
+
+        return new PunchReportSink(dataSource, options);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var dataSource in _dataSources)
+        {
+            await dataSource.DisposeAsync();
+        }
+    }
+}
