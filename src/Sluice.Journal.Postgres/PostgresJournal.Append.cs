@@ -14,8 +14,10 @@ public sealed partial class PostgresJournal
             return [];
         }
 
-        return await InTransactionAsync(static (connection, state, ct) => state.Self.AppendBatchAsync(connection, state.Batch, ct),
-            (Self: this, Batch: batch), cancellationToken);
+        // Without idempotency keys or ordering keys the whole batch is one statement: one round trip, no transaction.
+        var simple = batch.All(m => m.Idempotency is null && m.OrderingKey is null);
+        return await RunAsync(static (connection, state, ct) => state.Self.AppendBatchAsync(connection, state.Batch, ct),
+            (Self: this, Batch: batch), durable: true, transaction: !simple, cancellationToken);
     }
 
     private async Task<IReadOnlyList<AppendResult>> AppendBatchAsync(NpgsqlConnection connection, IReadOnlyList<NewMessage> batch, CancellationToken ct)

@@ -17,7 +17,7 @@ public sealed partial class PostgresJournal
             return 0;
         }
 
-        return await InTransactionAsync(static async (connection, state, ct) =>
+        return await RunAsync(static async (connection, state, ct) =>
         {
             var (self, filter, now, replay) = state;
             var targets = await self.DeadLetterTargetsAsync(connection, filter, ct);
@@ -43,7 +43,7 @@ public sealed partial class PostgresJournal
             }
 
             return changed;
-        }, (Self: this, Filter: filter, Now: now, Replay: replay), cancellationToken);
+        }, (Self: this, Filter: filter, Now: now, Replay: replay), durable: true, transaction: true, cancellationToken);
     }
 
     private async Task<List<(long Seq, string Destination, string? Key)>> DeadLetterTargetsAsync(

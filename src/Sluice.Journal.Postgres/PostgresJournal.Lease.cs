@@ -12,7 +12,7 @@ public sealed partial class PostgresJournal
             return [];
         }
 
-        return await InTransactionAsync(static async (connection, state, ct) =>
+        return await RunAsync(static async (connection, state, ct) =>
         {
             var (self, request) = state;
             var token = Guid.NewGuid();
@@ -39,7 +39,7 @@ public sealed partial class PostgresJournal
             }
 
             return (IReadOnlyList<LeasedDelivery>)leased;
-        }, (Self: this, Request: request), cancellationToken, durable: false);
+        }, (Self: this, Request: request), durable: false, transaction: false, cancellationToken);
     }
 
     public Task CompleteAsync(IReadOnlyList<DeliveryOutcome> outcomes, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ public sealed partial class PostgresJournal
             return Task.CompletedTask;
         }
 
-        return InTransactionAsync(static async (connection, state, ct) =>
+        return RunAsync(static async (connection, state, ct) =>
         {
             var (self, outcomes) = state;
             // In row order, so two transactions touching the same rows lock them in the same order.
@@ -76,7 +76,7 @@ public sealed partial class PostgresJournal
             }
 
             return 0;
-        }, (Self: this, Outcomes: outcomes), cancellationToken, durable: false);
+        }, (Self: this, Outcomes: outcomes), durable: false, transaction: true, cancellationToken);
     }
 
     /// <summary>Applies the outcomes of one kind that only count while their lease is still held.</summary>

@@ -22,6 +22,7 @@ public sealed partial class PostgresJournal : IJournal, IAsyncDisposable
 
     private readonly PostgresJournalOptions _options;
     private readonly ILogger _logger;
+    private readonly NpgsqlDataSource _durable;
     private readonly NpgsqlDataSource _dataSource;
     private readonly Sql _sql;
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}";
@@ -30,15 +31,24 @@ public sealed partial class PostgresJournal : IJournal, IAsyncDisposable
     {
         _options = options.Value;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        var connection = new NpgsqlConnectionStringBuilder(_options.ConnectionString)
-        {
-            MaxPoolSize = _options.MaxConnections,
-            CommandTimeout = Math.Max(1, (int)Math.Ceiling(_options.CommandTimeout.TotalSeconds)),
-            ApplicationName = "sluice",
-        };
-        _dataSource = NpgsqlDataSource.Create(connection);
+        // Two pools, so no transaction spends a round trip choosing its durability: intake (one writer per node,
+        // plus probes and operator actions) commits synchronously; leases, outcomes and reads do not.
+        _durable = NpgsqlDataSource.Create(ConnectionString("sluice-intake", 4, synchronousCommit: true));
+        _dataSource = NpgsqlDataSource.Create(ConnectionString("sluice", _options.MaxConnections, synchronousCommit: false));
         _sql = new Sql(_options.Schema);
     }
+
+    private NpgsqlConnectionStringBuilder ConnectionString(string application, int maxPoolSize, bool synchronousCommit) =>
+        new(_options.ConnectionString)
+        {
+            MaxPoolSize = maxPoolSize,
+            CommandTimeout = Math.Max(1, (int)Math.Ceiling(_options.CommandTimeout.TotalSeconds)),
+            ApplicationName = application,
+            Options = $"-c synchronous_commit={(synchronousCommit ? "on" : "off")}",
+            // The same few statements run thousands of times a second: let the server keep their plans.
+            MaxAutoPrepare = 32,
+            AutoPrepareMinUsages = 2,
+        };
 
     /// <summary>For the notification listener, which holds one connection of its own.</summary>
     internal NpgsqlDataSource DataSource => _dataSource;
@@ -47,7 +57,7 @@ public sealed partial class PostgresJournal : IJournal, IAsyncDisposable
     {
         try
         {
-            await PostgresSchema.MigrateAsync(_dataSource, _options.Schema, _logger, cancellationToken);
+            await PostgresSchema.MigrateAsync(_durable, _options.Schema, _logger, cancellationToken);
         }
         catch (NpgsqlException ex)
         {
@@ -57,7 +67,7 @@ public sealed partial class PostgresJournal : IJournal, IAsyncDisposable
 
     public async Task ProbeWriteAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _durable.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             $"INSERT INTO {_options.Schema}.probe (id, at, node) VALUES (1, now(), $1) ON CONFLICT (id) DO UPDATE SET at = now(), node = $1",
             connection);
@@ -65,26 +75,27 @@ public sealed partial class PostgresJournal : IJournal, IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Runs one transaction on a pooled connection.</summary>
-    /// <param name="durable">False only for leases and delivery outcomes, which may be repeated after a crash.</param>
-    private async Task<TResult> InTransactionAsync<TState, TResult>(
+    /// <summary>Runs work on a pooled connection, in one transaction when it takes more than one statement.</summary>
+    /// <param name="durable">False only for leases, delivery outcomes and pruning, which may be repeated after a crash.</param>
+    /// <param name="transaction">False when the work is a single statement, which PostgreSQL runs atomically anyway.</param>
+    private async Task<TResult> RunAsync<TState, TResult>(
         Func<NpgsqlConnection, TState, CancellationToken, Task<TResult>> work,
         TState state,
-        CancellationToken cancellationToken,
-        bool durable = true)
+        bool durable,
+        bool transaction,
+        CancellationToken cancellationToken)
     {
         try
         {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var setting = new NpgsqlCommand(
-                durable ? "SET LOCAL synchronous_commit = on" : "SET LOCAL synchronous_commit = off", connection))
+            await using var connection = await (durable ? _durable : _dataSource).OpenConnectionAsync(cancellationToken);
+            if (!transaction)
             {
-                await setting.ExecuteNonQueryAsync(cancellationToken);
+                return await work(connection, state, cancellationToken);
             }
 
+            await using var scope = await connection.BeginTransactionAsync(cancellationToken);
             var result = await work(connection, state, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await scope.CommitAsync(cancellationToken);
             return result;
         }
         catch (Exception ex) when (IsUnavailable(ex))
@@ -115,5 +126,9 @@ public sealed partial class PostgresJournal : IJournal, IAsyncDisposable
         return command;
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _durable.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
 }
