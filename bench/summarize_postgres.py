@@ -1,0 +1,28 @@
+"""Reads the wrk outputs of bench/postgres.sh (three nodes per round) and prints the Markdown summary (medians)."""
+import glob, re, statistics, sys
+
+out, rounds, duration, stored = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+
+def to_ms(text):
+    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+rows = []
+for r in range(1, rounds + 1):
+    rps, p50, p99, errors = 0.0, [], [], 0
+    for path in sorted(glob.glob(f"{out}/wrk-pg-round{r}-node*.txt")):
+        text = open(path).read()
+        rps += float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+        p50.append(to_ms(re.search(r"\s50%\s+(\S+)", text).group(1)))
+        p99.append(to_ms(re.search(r"\s99%\s+(\S+)", text).group(1)))
+        errors += int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", text)) else 0
+        errors += sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", text))
+    rows.append((rps, statistics.median(p50), max(p99), errors))
+
+print(f"### PostgreSQL journal, 3 nodes + 1 PostgreSQL on the 2-core VM — {rounds} rounds of {duration} s, medians\n")
+print("| round | punches/s (3 nodes) | p50 ms (median of nodes) | p99 ms (worst node) | errors |")
+print("|---|---:|---:|---:|---:|")
+for i, (rps, p50, p99, errors) in enumerate(rows, 1):
+    print(f"| {i} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {errors} |")
+print(f"\nMedian: **{statistics.median(r[0] for r in rows):,.0f} durable punches/s**, p99 {statistics.median(r[2] for r in rows):.2f} ms. "
+      f"Messages in the journal after the run: {stored}.")
