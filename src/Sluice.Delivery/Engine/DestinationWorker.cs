@@ -31,6 +31,9 @@ internal sealed partial class DestinationWorker
     private readonly WakeSignal _wake = new();
     private readonly CancellationTokenSource _abortSends = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Leased ahead, waiting for a free slot. Touched only by the loop.</summary>
+    private readonly Queue<LeasedDelivery> _ready = new();
     private int _inFlight;
     private long _heldUntilTicks;
     private long _circuitOpenUntilTicks;
@@ -112,35 +115,69 @@ internal sealed partial class DestinationWorker
     private async Task LeaseAndSendAsync(CancellationToken stopping)
     {
         var now = _time.GetUtcNow();
-        var room = Room(now, out var wait);
+        var room = Room(now, out var wait, out var blocked);
         if (room <= 0)
         {
+            if (blocked)
+            {
+                // Paused, held or broken: work leased ahead goes back now instead of waiting out its lease.
+                ReleaseReady(now, "Not sent: the destination is paused, held or its circuit is open.");
+            }
+
             await SleepAsync(wait, stopping);
             return;
         }
 
-        var leases = await _journal.LeaseAsync(
-            new LeaseRequest(_name, Math.Min(room, _engine.LeaseBatchSize), _owner, now, _engine.LeaseDuration),
-            stopping);
-        if (leases.Count == 0)
+        if (_ready.Count == 0)
         {
-            var due = await _journal.GetNextDueAsync(_name, stopping);
-            var untilDue = due is { } at ? at - _time.GetUtcNow() : _engine.PollInterval;
-            await SleepAsync(untilDue < _engine.PollInterval ? untilDue : _engine.PollInterval, stopping);
-            return;
+            // Lease a limit's worth at once: a busy destination then costs the journal one round trip per
+            // batch of sends rather than one per send, while a send still starts the moment a slot frees.
+            var want = _circuit.CircuitState == CircuitState.Closed ? _limit.Current : room;
+            var leases = await _journal.LeaseAsync(
+                new LeaseRequest(_name, Math.Min(want, _engine.LeaseBatchSize), _owner, now, _engine.LeaseDuration), stopping);
+            if (leases.Count == 0)
+            {
+                var due = await _journal.GetNextDueAsync(_name, stopping);
+                var untilDue = due is { } at ? at - _time.GetUtcNow() : _engine.PollInterval;
+                await SleepAsync(untilDue < _engine.PollInterval ? untilDue : _engine.PollInterval, stopping);
+                return;
+            }
+
+            foreach (var lease in leases)
+            {
+                _ready.Enqueue(lease);
+            }
         }
 
-        foreach (var lease in leases)
+        while (room > 0 && _ready.TryDequeue(out var lease))
         {
+            // A lease that ran out while waiting may already be another worker's: leave it to them.
+            if (lease.LeasedUntil <= now)
+            {
+                continue;
+            }
+
+            room--;
             Interlocked.Increment(ref _inFlight);
             _ = SendAsync(lease);
         }
     }
 
+    /// <summary>Gives back what was leased ahead and not started, without counting an attempt.</summary>
+    private void ReleaseReady(DateTimeOffset now, string reason)
+    {
+        while (_ready.TryDequeue(out var lease))
+        {
+            _recorder.Record(DeliveryOutcome.Release(lease, now, now, reason));
+        }
+    }
+
     /// <summary>How many more sends may start now; when none, how long to wait before asking again.</summary>
-    private int Room(DateTimeOffset now, out TimeSpan wait)
+    /// <param name="blocked">True when nothing may be sent for a while (as opposed to every slot being busy).</param>
+    private int Room(DateTimeOffset now, out TimeSpan wait, out bool blocked)
     {
         wait = _engine.PollInterval;
+        blocked = true;
         var inFlight = Volatile.Read(ref _inFlight);
         if (_paused)
         {
@@ -157,7 +194,10 @@ internal sealed partial class DestinationWorker
         switch (_circuit.CircuitState)
         {
             case CircuitState.Isolated:
+                return 0;
             case CircuitState.HalfOpen:
+                // A probe is under way.
+                blocked = false;
                 return 0;
             case CircuitState.Open:
                 var openUntil = new DateTimeOffset(Interlocked.Read(ref _circuitOpenUntilTicks), TimeSpan.Zero);
@@ -168,8 +208,10 @@ internal sealed partial class DestinationWorker
                 }
 
                 // The break is over: one send probes the destination; the breaker decides from it.
+                blocked = false;
                 return inFlight == 0 ? 1 : 0;
             default:
+                blocked = false;
                 return _limit.Current - inFlight;
         }
     }
@@ -245,6 +287,7 @@ internal sealed partial class DestinationWorker
 
     private async Task DrainAsync()
     {
+        ReleaseReady(_time.GetUtcNow(), "Not sent: shutting down.");
         _stopping = true;
         if (Volatile.Read(ref _inFlight) == 0)
         {
