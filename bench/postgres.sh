@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Multi-node benchmark: three Sluice nodes on one PostgreSQL journal, all on this machine, with a shared
-# legacy simulator draining the journal meanwhile. wrk loads the three nodes at once (as a load balancer
+# legacy simulator draining the journal meanwhile (then again with delivery paused). wrk loads the three nodes at once (as a load balancer
 # would spread clients); the figures are the sum of the three.
 # Usage: bench/postgres.sh [seconds-per-run] [rounds]   Writes bench/out/postgres.md; prints it.
 set -euo pipefail
@@ -61,7 +61,12 @@ run_all() { # seconds label
 }
 run_all 3 warmup
 for round in $(seq 1 "$rounds"); do
-  run_all "$duration" "round$round"
+  run_all "$duration" "draining$round"
+done
+# The same with delivery paused on every node: intake alone, without the sends competing for the 2 cores.
+for port in "${ports[@]}"; do curl -sf -X POST "http://127.0.0.1:$port/api/destinations/legacy/pause" >/dev/null; done
+for round in $(seq 1 "$rounds"); do
+  run_all "$duration" "paused$round"
 done
 
 stored=$(psql -At -h 127.0.0.1 -p $pg_port -U sluice -d postgres -c "SELECT COUNT(*) FROM sluice.messages")

@@ -7,10 +7,11 @@ def to_ms(text):
     value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
-rows = []
-for r in range(1, rounds + 1):
+def rounds_of(label):
+  rows = []
+  for r in range(1, rounds + 1):
     rps, p50, p99, errors = 0.0, [], [], 0
-    for path in sorted(glob.glob(f"{out}/wrk-pg-round{r}-node*.txt")):
+    for path in sorted(glob.glob(f"{out}/wrk-pg-{label}{r}-node*.txt")):
         text = open(path).read()
         rps += float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
         p50.append(to_ms(re.search(r"\s50%\s+(\S+)", text).group(1)))
@@ -18,11 +19,16 @@ for r in range(1, rounds + 1):
         errors += int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", text)) else 0
         errors += sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", text))
     rows.append((rps, statistics.median(p50), max(p99), errors))
+  return rows
 
 print(f"### PostgreSQL journal, 3 nodes + 1 PostgreSQL on the 2-core VM — {rounds} rounds of {duration} s, medians\n")
-print("| round | punches/s (3 nodes) | p50 ms (median of nodes) | p99 ms (worst node) | errors |")
-print("|---|---:|---:|---:|---:|")
-for i, (rps, p50, p99, errors) in enumerate(rows, 1):
-    print(f"| {i} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {errors} |")
-print(f"\nMedian: **{statistics.median(r[0] for r in rows):,.0f} durable punches/s**, p99 {statistics.median(r[2] for r in rows):.2f} ms. "
-      f"Messages in the journal after the run: {stored}.")
+print("| delivery | round | punches/s (3 nodes) | p50 ms (median of nodes) | p99 ms (worst node) | errors |")
+print("|---|---|---:|---:|---:|---:|")
+medians = {}
+for label, name in (("draining", "draining to the simulator"), ("paused", "paused (intake alone)")):
+    rows = rounds_of(label)
+    for i, (rps, p50, p99, errors) in enumerate(rows, 1):
+        print(f"| {name} | {i} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {errors} |")
+    medians[label] = (statistics.median(r[0] for r in rows), statistics.median(r[2] for r in rows))
+print(f"\nMedians: **{medians['draining'][0]:,.0f} durable punches/s** while delivery drains (p99 {medians['draining'][1]:.2f} ms); "
+      f"**{medians['paused'][0]:,.0f}/s** with delivery paused (p99 {medians['paused'][1]:.2f} ms). Messages in the journal after the run: {stored}.")
