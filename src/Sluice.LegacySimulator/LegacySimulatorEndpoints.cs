@@ -60,9 +60,10 @@ public static class LegacySimulatorEndpoints
     private static async Task<IResult> HandleAsync(SimulatedLegacySystem system, HttpContext context)
     {
         system.CountReceived();
+        var arrived = system.Time.GetTimestamp();
         var settings = system.Settings;
         var request = context.Request;
-        if (settings.Outage || !system.TryEnter(settings.Capacity))
+        if (settings.Outage || !await system.EnterAsync(context.RequestAborted))
         {
             system.CountRejected();
             context.Response.Headers.RetryAfter = "1";
@@ -71,6 +72,7 @@ public static class LegacySimulatorEndpoints
 
         try
         {
+            settings = system.Settings;
             string body;
             using (var reader = new StreamReader(request.Body, Encoding.UTF8))
             {
@@ -107,17 +109,19 @@ public static class LegacySimulatorEndpoints
         finally
         {
             system.Leave();
+            system.RecordLatency(system.Time.GetElapsedTime(arrived));
         }
     }
 }
 
 /// <summary>A partial change of the simulator's settings; absent fields keep their value.</summary>
-public sealed record SimulatorConfigChange(TimeSpan? Latency, int? Capacity, double? ErrorRate, bool? Outage)
+public sealed record SimulatorConfigChange(TimeSpan? Latency, int? Capacity, double? ErrorRate, bool? Outage, int? QueueLimit = null)
 {
     public SimulatorSettings ApplyTo(SimulatorSettings current) => current with
     {
         Latency = Latency ?? current.Latency,
         Capacity = Capacity ?? current.Capacity,
+        QueueLimit = QueueLimit ?? current.QueueLimit,
         ErrorRate = ErrorRate ?? current.ErrorRate,
         Outage = Outage ?? current.Outage,
     };

@@ -13,8 +13,8 @@ public sealed class SimulatedLegacySystem(SimulatorSettings settings, TimeProvid
     private long _rejected;
     private long _failed;
     private long _numbered;
-    private int _inFlight;
-    private int _maxInFlight;
+    private readonly AdmissionQueue _admission = new();
+    private readonly LatencyRecorder _latencies = new();
 
     public SimulatorSettings Settings => Volatile.Read(ref _settings);
 
@@ -29,16 +29,25 @@ public sealed class SimulatedLegacySystem(SimulatorSettings settings, TimeProvid
             next = change(current);
         }
         while (Interlocked.CompareExchange(ref _settings, next, current) != current);
+        _admission.Admit(next.Capacity);
     }
 
-    public SimulatorStats Stats() => new(
-        Interlocked.Read(ref _received),
-        _applied.Count,
-        Interlocked.Read(ref _duplicates),
-        Interlocked.Read(ref _rejected),
-        Interlocked.Read(ref _failed),
-        Volatile.Read(ref _inFlight),
-        Volatile.Read(ref _maxInFlight));
+    public SimulatorStats Stats()
+    {
+        var (maxActive, maxQueued) = _admission.Peaks;
+        var latency = _latencies.Percentiles(50, 99);
+        return new(
+            Interlocked.Read(ref _received),
+            _applied.Count,
+            Interlocked.Read(ref _duplicates),
+            Interlocked.Read(ref _rejected),
+            Interlocked.Read(ref _failed),
+            _admission.Active,
+            maxActive,
+            maxQueued,
+            latency[0],
+            latency[1]);
+    }
 
     public IReadOnlyCollection<string> AppliedKeys() => _applied.Keys.ToList();
 
@@ -53,7 +62,8 @@ public sealed class SimulatedLegacySystem(SimulatorSettings settings, TimeProvid
         Interlocked.Exchange(ref _duplicates, 0);
         Interlocked.Exchange(ref _rejected, 0);
         Interlocked.Exchange(ref _failed, 0);
-        Interlocked.Exchange(ref _maxInFlight, Volatile.Read(ref _inFlight));
+        _admission.ResetPeaks();
+        _latencies.Clear();
     }
 
     internal void CountReceived() => Interlocked.Increment(ref _received);
@@ -62,25 +72,32 @@ public sealed class SimulatedLegacySystem(SimulatorSettings settings, TimeProvid
 
     internal void CountFailed() => Interlocked.Increment(ref _failed);
 
-    /// <summary>Takes a place among the requests being worked on; false when it is full.</summary>
-    internal bool TryEnter(int capacity)
+    /// <summary>Waits for a worker (queueing when all are busy); false when even the queue is full.</summary>
+    internal async Task<bool> EnterAsync(CancellationToken cancellationToken)
     {
-        var now = Interlocked.Increment(ref _inFlight);
-        if (now > capacity)
+        var settings = Settings;
+        var turn = _admission.TryEnter(settings.Capacity, settings.QueueLimit);
+        if (turn is null)
         {
-            Interlocked.Decrement(ref _inFlight);
             return false;
         }
 
-        int seen;
-        while ((seen = Volatile.Read(ref _maxInFlight)) < now && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
+        try
         {
+            await turn.WaitAsync(cancellationToken);
+            return true;
         }
-
-        return true;
+        catch (OperationCanceledException) when (!_admission.Abandon(turn))
+        {
+            // Admitted just as the client left: give the worker back.
+            _admission.Leave(Settings.Capacity);
+            throw;
+        }
     }
 
-    internal void Leave() => Interlocked.Decrement(ref _inFlight);
+    internal void Leave() => _admission.Leave(Settings.Capacity);
+
+    internal void RecordLatency(TimeSpan elapsed) => _latencies.Record(elapsed);
 
     /// <summary>Applies a request once per idempotency key; returns false when the key was applied before.</summary>
     internal bool Apply(string method, string path, string? key, IReadOnlyDictionary<string, string> headers, string body)

@@ -6,8 +6,11 @@ public sealed record SimulatorSettings
     /// <summary>Time each accepted request takes.</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Requests it works on at once; beyond this it refuses with 503.</summary>
+    /// <summary>Requests it works on at once; more wait in its queue, so their latency grows.</summary>
     public int Capacity { get; init; } = 50;
+
+    /// <summary>Requests that may wait for a worker; beyond this it refuses with 503. 0: refuse as soon as all workers are busy.</summary>
+    public int QueueLimit { get; init; } = 50;
 
     /// <summary>Fraction of accepted requests that fail with 500 after the latency, in [0, 1].</summary>
     public double ErrorRate { get; init; }
@@ -25,6 +28,11 @@ public sealed record SimulatorSettings
         if (Capacity < 1)
         {
             yield return "capacity must be at least 1";
+        }
+
+        if (QueueLimit < 0)
+        {
+            yield return "queueLimit must not be negative";
         }
 
         if (ErrorRate is < 0 or > 1 || double.IsNaN(ErrorRate))

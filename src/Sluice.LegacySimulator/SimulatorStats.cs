@@ -5,7 +5,11 @@ namespace Sluice.LegacySimulator;
 /// <param name="Duplicates">Requests applied again under a key already applied (answered, not re-applied).</param>
 /// <param name="Rejected">Refused with 503 (over capacity or in an outage).</param>
 /// <param name="Failed">Failed with 500 by the error rate.</param>
-/// <param name="MaxInFlight">Most requests it ever worked on at once.</param>
+/// <param name="InFlight">Requests being worked on now (not counting those queued).</param>
+/// <param name="MaxInFlight">Most requests it ever worked on at once: never more than its capacity.</param>
+/// <param name="MaxQueued">Most requests that waited for a worker at once.</param>
+/// <param name="LatencyP50Ms">Median time from arrival to answer of the requests it took, queueing included.</param>
+/// <param name="LatencyP99Ms">The same, 99th percentile.</param>
 public sealed record SimulatorStats(
     long Received,
     long Unique,
@@ -13,7 +17,10 @@ public sealed record SimulatorStats(
     long Rejected,
     long Failed,
     int InFlight,
-    int MaxInFlight);
+    int MaxInFlight,
+    int MaxQueued,
+    double LatencyP50Ms,
+    double LatencyP99Ms);
 
 /// <summary>One applied request, as the simulator saw it.</summary>
 public sealed record ReceivedRequest(

@@ -45,7 +45,8 @@ public sealed class TestGateway : IAsyncDisposable
 
     /// <param name="settings">Configuration overrides, e.g. <c>["Journal:MaxSizeMb"] = "1"</c>; null values are left out.</param>
     /// <param name="journalPath">Reuse a journal file (to restart on the same data); default: a new temporary one.</param>
-    public static async Task<TestGateway> StartAsync(IDictionary<string, string?> settings, string? journalPath = null)
+    /// <param name="time">A clock for the gateway's own timing (schedules, retries, receipts), e.g. a <c>FakeTimeProvider</c>.</param>
+    public static async Task<TestGateway> StartAsync(IDictionary<string, string?> settings, string? journalPath = null, TimeProvider? time = null)
     {
         string? owned = null;
         if (journalPath is null)
@@ -56,7 +57,7 @@ public sealed class TestGateway : IAsyncDisposable
 
         var args = new List<string> { "--urls=http://127.0.0.1:0", $"--Journal:Path={journalPath}" };
         args.AddRange(settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}"));
-        var app = SluiceServer.Build([.. args]);
+        var app = SluiceServer.Build([.. args], time is null ? null : builder => builder.Services.AddSingleton(time));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestGateway(app, new Uri(address), journalPath, owned);

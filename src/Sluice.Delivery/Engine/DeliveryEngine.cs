@@ -29,11 +29,11 @@ public sealed class DeliveryEngine : BackgroundService, IAppendObserver
         {
             var section = configuration.GetSection($"{DeliveryOptions.SectionName}:Destinations:{name}");
             var sink = factories[destination.Sink].Create(name, section);
-            _workers[name] = new DestinationWorker(name, destination, engine, journal, sink,
-                new FixedConcurrencyLimit(destination.Concurrency), recorder, time, logger);
+            _workers[name] = new DestinationWorker(name, destination, engine, journal, sink, Pace.For(destination, time), recorder, time, logger);
         }
 
         recorder.Recorded += WakeAll;
+        DeliveryMetrics.Track(this);
     }
 
     public IReadOnlyCollection<string> Destinations => _workers.Keys;
@@ -49,6 +49,12 @@ public sealed class DeliveryEngine : BackgroundService, IAppendObserver
     public bool Pause(string destination) => Apply(destination, static w => w.Pause());
 
     public bool Resume(string destination) => Apply(destination, static w => w.Resume());
+
+    public override void Dispose()
+    {
+        DeliveryMetrics.Untrack(this);
+        base.Dispose();
+    }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(_workers.Values.Select(w => Task.Run(() => w.RunAsync(stoppingToken), CancellationToken.None)));

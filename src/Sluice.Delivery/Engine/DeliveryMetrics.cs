@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace Sluice.Delivery.Engine;
@@ -14,4 +15,27 @@ public static class DeliveryMetrics
 
     public static readonly Histogram<double> SendDuration = Meter.CreateHistogram<double>(
         "sluice.delivery.send.duration", "s", "Time a destination took to answer one send.");
+
+    /// <summary>Engines running in this process; the gauges read their destinations when observed.</summary>
+    private static readonly ConcurrentDictionary<DeliveryEngine, byte> Engines = new();
+
+    public static readonly ObservableGauge<int> ConcurrencyLimit = Meter.CreateObservableGauge(
+        "sluice.delivery.concurrency.limit",
+        () => Observe(static s => s.ConcurrencyLimit),
+        "{request}",
+        "Sends a destination may have in flight now (fixed, or as the adaptive limit has learnt).");
+
+    public static readonly ObservableGauge<int> InFlight = Meter.CreateObservableGauge(
+        "sluice.delivery.in_flight",
+        () => Observe(static s => s.InFlight),
+        "{request}",
+        "Sends under way per destination.");
+
+    internal static void Track(DeliveryEngine engine) => Engines[engine] = 0;
+
+    internal static void Untrack(DeliveryEngine engine) => Engines.TryRemove(engine, out _);
+
+    private static IEnumerable<Measurement<int>> Observe(Func<DestinationStatus, int> value) =>
+        Engines.Keys.SelectMany(e => e.Status())
+            .Select(s => new Measurement<int>(value(s), new KeyValuePair<string, object?>("destination", s.Name)));
 }

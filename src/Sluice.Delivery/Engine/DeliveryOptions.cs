@@ -33,9 +33,23 @@ public sealed class DestinationOptions
     /// <summary>Which sink sends to it: <c>http</c> (default) or another registered kind.</summary>
     public string Sink { get; set; } = "http";
 
-    /// <summary>Most sends in flight at once: the legacy system is never asked for more.</summary>
+    /// <summary>Most sends in flight at once with the fixed limit: the legacy system is never asked for more.</summary>
     [Range(1, 10_000)]
     public int Concurrency { get; set; } = 8;
+
+    /// <summary>Fixed (<see cref="Concurrency"/>) or adaptive concurrency limit.</summary>
+    public ConcurrencyLimitOptions Limit { get; set; } = new();
+
+    /// <summary>Most sends started per second (token bucket), on top of the concurrency limit; unset: no rate limit.</summary>
+    [Range(0.001, 1_000_000)]
+    public double? RatePerSecond { get; set; }
+
+    /// <summary>Sends the rate limit lets through at once after a quiet spell; default: one second's worth.</summary>
+    [Range(1, 1_000_000)]
+    public int? Burst { get; set; }
+
+    /// <summary>When the destination is fed: continuously, in flushes at fixed intervals, or inside time windows.</summary>
+    public ScheduleOptions Schedule { get; set; } = new();
 
     /// <summary>A send still unanswered after this counts as a transient failure.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -67,4 +81,38 @@ public sealed class CircuitBreakerOptions
     public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+}
+
+/// <summary>How many sends a destination gets at once.</summary>
+public sealed class ConcurrencyLimitOptions
+{
+    /// <summary><c>fixed</c>: always <see cref="DestinationOptions.Concurrency"/>. <c>adaptive</c>: learnt from latency and refusals.</summary>
+    public string Kind { get; set; } = "fixed";
+
+    /// <summary>Adaptive: where the limit starts.</summary>
+    public int Initial { get; set; } = 4;
+
+    /// <summary>Adaptive: the limit never goes below this.</summary>
+    public int Min { get; set; } = 1;
+
+    /// <summary>Adaptive: the limit never goes above this, whatever the destination seems to take.</summary>
+    public int Max { get; set; } = 200;
+
+    public bool IsAdaptive => string.Equals(Kind, "adaptive", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>When a destination is fed.</summary>
+public sealed class ScheduleOptions
+{
+    /// <summary><c>continuous</c> (default), <c>interval</c> (a flush of everything pending every <see cref="Every"/>) or <c>windows</c>.</summary>
+    public string Mode { get; set; } = "continuous";
+
+    /// <summary>Interval: time between flushes, counted from midnight in <see cref="TimeZone"/>.</summary>
+    public TimeSpan Every { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Windows: daily local times such as <c>22:00-06:00</c> (a window may cross midnight).</summary>
+    public string[] Windows { get; set; } = [];
+
+    /// <summary>IANA time zone of the schedule, e.g. <c>America/Sao_Paulo</c>.</summary>
+    public string TimeZone { get; set; } = "UTC";
 }

@@ -37,6 +37,7 @@ internal sealed class DeliveryOptionsValidator(IEnumerable<IDeliverySinkFactory>
                 errors.Add($"{at}:BackoffMax must not be less than BackoffBase.");
             }
 
+            ValidatePace(errors, at, d);
             var breaker = d.CircuitBreaker;
             if (breaker.FailureRatio is <= 0 or > 1)
             {
@@ -60,6 +61,57 @@ internal sealed class DeliveryOptionsValidator(IEnumerable<IDeliverySinkFactory>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidatePace(List<string> errors, string at, DestinationOptions d)
+    {
+        var limit = d.Limit;
+        if (!limit.IsAdaptive && !string.Equals(limit.Kind, "fixed", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"{at}:Limit:Kind must be 'fixed' or 'adaptive', not '{limit.Kind}'.");
+        }
+
+        if (limit.IsAdaptive && (limit.Min < 1 || limit.Max < limit.Min || limit.Initial < limit.Min || limit.Initial > limit.Max))
+        {
+            errors.Add($"{at}:Limit needs 1 <= Min <= Initial <= Max (got {limit.Min}, {limit.Initial}, {limit.Max}).");
+        }
+
+        if (d.RatePerSecond is <= 0)
+        {
+            errors.Add($"{at}:RatePerSecond must be positive.");
+        }
+
+        var schedule = d.Schedule;
+        switch (schedule.Mode.ToLowerInvariant())
+        {
+            case "continuous":
+                break;
+            case "interval":
+                if (schedule.Every < TimeSpan.FromSeconds(1))
+                {
+                    errors.Add($"{at}:Schedule:Every must be at least one second.");
+                }
+
+                break;
+            case "windows":
+                if (schedule.Windows.Length == 0)
+                {
+                    errors.Add($"{at}:Schedule:Windows must list at least one window such as 22:00-06:00.");
+                }
+
+                errors.AddRange(schedule.Windows
+                    .Where(w => Policies.DeliverySchedule.ParseWindow(w) is null)
+                    .Select(w => $"{at}:Schedule:Windows: '{w}' is not a window such as 22:00-06:00."));
+                break;
+            default:
+                errors.Add($"{at}:Schedule:Mode must be 'continuous', 'interval' or 'windows', not '{schedule.Mode}'.");
+                break;
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZone, out _))
+        {
+            errors.Add($"{at}:Schedule:TimeZone '{schedule.TimeZone}' is not a known time zone (use an IANA name such as America/Sao_Paulo).");
+        }
     }
 
     private static void Positive(List<string> errors, string key, TimeSpan value)

@@ -8,4 +8,5 @@ public sealed record DestinationStatus(
     int InFlight,
     string Circuit,
     bool Paused,
-    DateTimeOffset? HeldUntil);
+    DateTimeOffset? HeldUntil,
+    DateTimeOffset? ClosedUntil = null);

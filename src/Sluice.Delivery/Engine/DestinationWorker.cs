@@ -26,6 +26,7 @@ internal sealed partial class DestinationWorker
     private readonly string _owner;
     private readonly RetryPolicy _policy;
     private readonly IConcurrencyLimit _limit;
+    private readonly Pace _pace;
     private readonly CircuitBreakerStateProvider _circuit = new();
     private readonly ResiliencePipeline<SendResult> _pipeline;
     private readonly WakeSignal _wake = new();
@@ -37,6 +38,7 @@ internal sealed partial class DestinationWorker
     private int _inFlight;
     private long _heldUntilTicks;
     private long _circuitOpenUntilTicks;
+    private long _scheduleOpensTicks;
     private volatile bool _paused;
     private volatile bool _stopping;
 
@@ -46,7 +48,7 @@ internal sealed partial class DestinationWorker
         DeliveryOptions engine,
         IJournal journal,
         IDeliverySink sink,
-        IConcurrencyLimit limit,
+        Pace pace,
         OutcomeRecorder recorder,
         TimeProvider time,
         ILogger logger)
@@ -56,7 +58,8 @@ internal sealed partial class DestinationWorker
         _engine = engine;
         _journal = journal;
         _sink = sink;
-        _limit = limit;
+        _pace = pace;
+        _limit = pace.Limit;
         _recorder = recorder;
         _time = time;
         _logger = logger;
@@ -87,7 +90,8 @@ internal sealed partial class DestinationWorker
             Volatile.Read(ref _inFlight),
             CircuitName(_circuit.CircuitState),
             _paused,
-            held > _time.GetUtcNow() ? held : null);
+            held > _time.GetUtcNow() ? held : null,
+            Interlocked.Read(ref _scheduleOpensTicks) is > 0 and var opens ? new DateTimeOffset(opens, TimeSpan.Zero) : null);
     }
 
     public async Task RunAsync(CancellationToken stopping)
@@ -137,6 +141,7 @@ internal sealed partial class DestinationWorker
                 new LeaseRequest(_name, Math.Min(want, _engine.LeaseBatchSize), _owner, now, _engine.LeaseDuration), stopping);
             if (leases.Count == 0)
             {
+                _pace.Schedule.OnDrained();
                 var due = await _journal.GetNextDueAsync(_name, stopping);
                 var untilDue = due is { } at ? at - _time.GetUtcNow() : _engine.PollInterval;
                 await SleepAsync(untilDue < _engine.PollInterval ? untilDue : _engine.PollInterval, stopping);
@@ -149,14 +154,21 @@ internal sealed partial class DestinationWorker
             }
         }
 
-        while (room > 0 && _ready.TryDequeue(out var lease))
+        while (room > 0 && _ready.TryPeek(out var lease))
         {
             // A lease that ran out while waiting may already be another worker's: leave it to them.
             if (lease.LeasedUntil <= now)
             {
+                _ready.Dequeue();
                 continue;
             }
 
+            if (_pace.Rate is { } rate && rate.Take(1) == 0)
+            {
+                break;
+            }
+
+            _ready.Dequeue();
             room--;
             Interlocked.Increment(ref _inFlight);
             _ = SendAsync(lease);
@@ -188,6 +200,21 @@ internal sealed partial class DestinationWorker
         if (now < heldUntil)
         {
             wait = Shorter(heldUntil - now, wait);
+            return 0;
+        }
+
+        var open = _pace.Schedule.IsOpen(now, out var opens);
+        Interlocked.Exchange(ref _scheduleOpensTicks, open ? 0 : opens.UtcTicks);
+        if (!open)
+        {
+            wait = Shorter(opens - now, wait);
+            return 0;
+        }
+
+        if (_pace.Rate is { } rate && rate.Available(out var nextToken) == 0)
+        {
+            blocked = false;
+            wait = Shorter(nextToken, wait);
             return 0;
         }
 

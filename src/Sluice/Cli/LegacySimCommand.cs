@@ -10,11 +10,12 @@ internal static class LegacySimCommand
     {
         var port = new Option<int>("--port") { Description = "Port to listen on (all interfaces).", DefaultValueFactory = _ => 5090 };
         var latency = SluiceCommands.DurationOption("--latency", "Time each request takes.", TimeSpan.FromSeconds(1));
-        var capacity = new Option<int>("--capacity") { Description = "Requests worked on at once; more are refused with 503.", DefaultValueFactory = _ => 50 };
+        var capacity = new Option<int>("--capacity") { Description = "Requests worked on at once; more wait in the queue.", DefaultValueFactory = _ => 50 };
+        var queue = new Option<int>("--queue") { Description = "Requests that may wait beyond the capacity (their latency grows); more are refused with 503.", DefaultValueFactory = _ => 50 };
         var errorRate = new Option<double>("--error-rate") { Description = "Fraction of requests failed with 500, 0 to 1.", DefaultValueFactory = _ => 0 };
         var command = new Command("legacy-sim", "Run the simulated legacy system: slow, limited, sometimes failing; counts what it applies.")
         {
-            port, latency, capacity, errorRate,
+            port, latency, capacity, queue, errorRate,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -22,6 +23,7 @@ internal static class LegacySimCommand
             {
                 Latency = result.GetValue(latency),
                 Capacity = result.GetValue(capacity),
+                QueueLimit = result.GetValue(queue),
                 ErrorRate = result.GetValue(errorRate),
             };
             var problems = settings.Validate().ToList();
@@ -39,7 +41,7 @@ internal static class LegacySimCommand
             await using var host = await LegacySimulatorHost.StartAsync(
                 settings, $"http://0.0.0.0:{result.GetValue(port)}", cancellationToken: cancellationToken);
             Console.WriteLine(
-                $"Legacy simulator on port {host.BaseAddress.Port}: latency {settings.Latency.TotalMilliseconds} ms, capacity {settings.Capacity}, " +
+                $"Legacy simulator on port {host.BaseAddress.Port}: latency {settings.Latency.TotalMilliseconds} ms, capacity {settings.Capacity}, queue {settings.QueueLimit}, " +
                 $"error rate {settings.ErrorRate:P1}. Stats: GET /_sim/stats; change: POST /_sim/config. Ctrl+C stops.");
             await host.WaitForShutdownAsync(cancellationToken);
             return 0;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Sluice.Legacy;
 
 /// <summary>The <c>Legacy</c> section: where the legacy system is, or how to simulate it when it is not set.</summary>
@@ -19,6 +21,10 @@ public sealed class InProcessSimulatorOptions
     public TimeSpan Latency { get; set; } = TimeSpan.FromMilliseconds(200);
 
     public int Capacity { get; set; } = 50;
+
+    /// <summary>Requests that may wait beyond the capacity before it refuses with 503.</summary>
+    [Range(0, 1_000_000)]
+    public int QueueLimit { get; set; } = 50;
 
     public double ErrorRate { get; set; }
 }

@@ -48,6 +48,7 @@ internal sealed partial class LegacySystem(IOptions<LegacyOptions> options, Time
     {
         Latency = options.Latency,
         Capacity = options.Capacity,
+        QueueLimit = options.QueueLimit,
         ErrorRate = options.ErrorRate,
     };
 

@@ -51,7 +51,8 @@ public static class DestinationsApi
         live?.InFlight ?? 0,
         live?.Circuit ?? "none",
         live?.Paused ?? false,
-        live?.HeldUntil);
+        live?.HeldUntil,
+        live?.ClosedUntil);
 
     private static Results<NoContent, ProblemHttpResult> Toggle(string name, bool known) => known
         ? TypedResults.NoContent()

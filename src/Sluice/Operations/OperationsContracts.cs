@@ -15,7 +15,8 @@ public sealed record DestinationView(
     int SendingNow,
     string Circuit,
     bool Paused,
-    DateTimeOffset? HeldUntil);
+    DateTimeOffset? HeldUntil,
+    DateTimeOffset? ClosedUntil);
 
 public sealed record DeadLetterView(
     Guid MessageId,
