@@ -14,8 +14,6 @@ namespace Sluice.Delivery.Policies;
 /// </remarks>
 public sealed class AdaptiveConcurrencyLimit : IConcurrencyLimit
 {
-    private const double Alpha = 3;
-    private const double Beta = 6;
     private const double BackoffRatio = 0.75;
 
     private readonly Lock _gate = new();
@@ -95,12 +93,17 @@ public sealed class AdaptiveConcurrencyLimit : IConcurrencyLimit
         else if (_minLatency != TimeSpan.MaxValue && latency > TimeSpan.Zero)
         {
             var queued = _limit * (1 - (_minLatency.TotalMilliseconds / latency.TotalMilliseconds));
-            if (queued > Beta)
+
+            // As in Netflix's Vegas limit, the queue it aims for grows slowly with the limit (3–6 at 10, 6–12 at 100):
+            // a large limit keeps a deeper queue so its own latency noise does not read as overload.
+            var scale = Math.Max(1, Math.Log10(_limit));
+            var (alpha, beta) = (3 * scale, 6 * scale);
+            if (queued > beta)
             {
                 // Give back half of the excess each round trip: quick when capacity drops, without collapsing.
-                _limit -= (queued - Beta) / 2;
+                _limit -= (queued - beta) / 2;
             }
-            else if (queued < Alpha && _mostInFlight >= _limit / 2)
+            else if (queued < alpha && _mostInFlight >= _limit / 2)
             {
                 // Nothing queues yet: grow by half (like slow start) while far from queueing, by one near it.
                 _limit += queued < 1 ? Math.Max(1, _limit / 2) : 1;

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Drain benchmark: a backlog of punches delivered to the legacy simulator, whose capacity the controller is not
+# told, once each with fixed concurrency limits and once with the adaptive limit.
+# Usage: bench/drain.sh [messages] [capacity] [latency-ms]   Writes bench/out/drain.md; prints it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey >/dev/null; }
+dotnet build src/Sluice -c Release -v quiet -nologo >/dev/null
+mkdir -p bench/out
+python3 bench/drain.py "${1:-20000}" "${2:-40}" "${3:-25}" | tee bench/out/drain.md
