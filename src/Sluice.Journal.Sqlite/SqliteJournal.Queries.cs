@@ -61,28 +61,13 @@ public sealed partial class SqliteJournal
             FROM deliveries GROUP BY destination, status
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var counts = new SortedDictionary<string, long[]>(StringComparer.Ordinal);
+        var counts = new DeliveryCounts();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var destination = reader.GetString(0);
-            if (!counts.TryGetValue(destination, out var row))
-            {
-                counts[destination] = row = new long[6];
-            }
-
-            row[reader.GetInt32(1)] = reader.GetInt64(2);
-            row[5] += reader.GetInt64(3);
+            counts.Add(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3));
         }
 
-        return counts
-            .Select(c => new DestinationStats(c.Key,
-                Pending: c.Value[(int)DeliveryState.Pending],
-                InFlight: c.Value[(int)DeliveryState.InFlight],
-                Delivered: c.Value[(int)DeliveryState.Delivered],
-                Retrying: c.Value[5],
-                Dead: c.Value[(int)DeliveryState.Dead],
-                Discarded: c.Value[(int)DeliveryState.Discarded]))
-            .ToList();
+        return counts.ToStats();
     }
 
     public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(DeadLetterQuery query, CancellationToken cancellationToken)
