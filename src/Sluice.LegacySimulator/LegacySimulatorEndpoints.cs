@@ -17,6 +17,9 @@ public static class LegacySimulatorEndpoints
         "Content-Type", "Idempotency-Key", "X-Sluice-Attempt",
     };
 
+    /// <summary>Lists the messages of a batch request, in order, comma-separated (as Sluice's HTTP sink sends it).</summary>
+    public const string BatchKeysHeader = "X-Sluice-Batch-Keys";
+
     public static IEndpointRouteBuilder MapLegacySimulator(this IEndpointRouteBuilder app, SimulatedLegacySystem system)
     {
         var sim = app.MapGroup("/_sim");
@@ -84,17 +87,22 @@ public static class LegacySimulatorEndpoints
                 await Task.Delay(settings.Latency, system.Time, context.RequestAborted);
             }
 
-            if (settings.ErrorRate > 0 && Random.Shared.NextDouble() < settings.ErrorRate)
+            var headers = request.Headers
+                .Where(h => EchoedHeaders.Contains(h.Key) || h.Key.StartsWith("X-", StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            var path = request.Path + request.QueryString;
+            if (request.Headers.TryGetValue(BatchKeysHeader, out var batchKeys))
+            {
+                return ApplyBatch(system, settings, request.Method, path, batchKeys.ToString().Split(','), headers, body);
+            }
+
+            if (Fails(settings))
             {
                 system.CountFailed();
                 return TypedResults.Problem(statusCode: 500, title: "Simulated failure");
             }
 
-            var headers = request.Headers
-                .Where(h => EchoedHeaders.Contains(h.Key) || h.Key.StartsWith("X-", StringComparison.OrdinalIgnoreCase))
-                .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             var key = request.Headers.TryGetValue("Idempotency-Key", out var k) ? k.ToString() : null;
-            var path = request.Path + request.QueryString;
             var applied = system.Apply(request.Method, path, key, headers, body);
             return TypedResults.Ok(new
             {
@@ -112,7 +120,33 @@ public static class LegacySimulatorEndpoints
             system.RecordLatency(system.Time.GetElapsedTime(arrived));
         }
     }
+
+    /// <summary>A batch: each message applied once under its own key, or failed alone by the error rate; one result each, in order.</summary>
+    private static IResult ApplyBatch(
+        SimulatedLegacySystem system, SimulatorSettings settings, string method, string path, string[] keys,
+        IReadOnlyDictionary<string, string> headers, string body)
+    {
+        var results = new List<BatchItemResult>(keys.Length);
+        foreach (var key in keys)
+        {
+            if (Fails(settings))
+            {
+                system.CountFailed();
+                results.Add(new BatchItemResult(500, false));
+                continue;
+            }
+
+            results.Add(new BatchItemResult(200, !system.Apply(method, path, key.Trim(), headers, body)));
+        }
+
+        return TypedResults.Ok(results);
+    }
+
+    private static bool Fails(SimulatorSettings settings) => settings.ErrorRate > 0 && Random.Shared.NextDouble() < settings.ErrorRate;
 }
+
+/// <summary>The answer for one message of a batch.</summary>
+public sealed record BatchItemResult(int Status, bool Duplicate);
 
 /// <summary>A partial change of the simulator's settings; absent fields keep their value.</summary>
 public sealed record SimulatorConfigChange(TimeSpan? Latency, int? Capacity, double? ErrorRate, bool? Outage, int? QueueLimit = null)

@@ -9,4 +9,5 @@ namespace Sluice.LegacySimulator;
 [JsonSerializable(typeof(SimulatorConfigChange))]
 [JsonSerializable(typeof(IReadOnlyList<ReceivedRequest>))]
 [JsonSerializable(typeof(IReadOnlyCollection<string>))]
+[JsonSerializable(typeof(List<BatchItemResult>))]
 internal sealed partial class SimulatorJsonContext : JsonSerializerContext;

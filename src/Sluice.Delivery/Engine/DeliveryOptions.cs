@@ -51,6 +51,9 @@ public sealed class DestinationOptions
     /// <summary>When the destination is fed: continuously, in flushes at fixed intervals, or inside time windows.</summary>
     public ScheduleOptions Schedule { get; set; } = new();
 
+    /// <summary>Several messages per request, for destinations that accept them (the sink reads the batch's shape).</summary>
+    public BatchOptions Batch { get; set; } = new();
+
     /// <summary>A send still unanswered after this counts as a transient failure.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -99,6 +102,14 @@ public sealed class ConcurrencyLimitOptions
     public int Max { get; set; } = 200;
 
     public bool IsAdaptive => string.Equals(Kind, "adaptive", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The engine's side of the <c>Batch</c> section; the sink reads how a batch is shaped.</summary>
+public sealed class BatchOptions
+{
+    /// <summary>Most messages per request; 1 sends each message on its own. Each request counts once against the limits.</summary>
+    [Range(1, 500)]
+    public int Size { get; set; } = 1;
 }
 
 /// <summary>When a destination is fed.</summary>

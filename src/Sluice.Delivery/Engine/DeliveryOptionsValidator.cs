@@ -37,6 +37,15 @@ internal sealed class DeliveryOptionsValidator(IEnumerable<IDeliverySinkFactory>
                 errors.Add($"{at}:BackoffMax must not be less than BackoffBase.");
             }
 
+            if (d.Batch.Size is < 1 or > 500)
+            {
+                errors.Add($"{at}:Batch:Size must be between 1 and 500.");
+            }
+            else if (d.Batch.Size > 1 && !sinks.Any(s => s.SendsBatches && string.Equals(s.Kind, d.Sink, StringComparison.OrdinalIgnoreCase)))
+            {
+                errors.Add($"{at}:Batch:Size above 1 needs a sink that sends batches; '{d.Sink}' does not.");
+            }
+
             ValidatePace(errors, at, d);
             var breaker = d.CircuitBreaker;
             if (breaker.FailureRatio is <= 0 or > 1)

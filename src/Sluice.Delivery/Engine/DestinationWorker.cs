@@ -28,7 +28,8 @@ internal sealed partial class DestinationWorker
     private readonly IConcurrencyLimit _limit;
     private readonly Pace _pace;
     private readonly CircuitBreakerStateProvider _circuit = new();
-    private readonly ResiliencePipeline<SendResult> _pipeline;
+    private readonly ResiliencePipeline<IReadOnlyList<SendResult>> _pipeline;
+    private readonly int _batchSize;
     private readonly WakeSignal _wake = new();
     private readonly CancellationTokenSource _abortSends = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -65,6 +66,7 @@ internal sealed partial class DestinationWorker
         _logger = logger;
         _owner = $"{engine.NodeId ?? $"{Environment.MachineName}:{Environment.ProcessId}"}/{name}";
         _policy = new RetryPolicy(options, Random.Shared.NextDouble);
+        _batchSize = sink is IBatchDeliverySink ? options.Batch.Size : 1;
         _pipeline = BuildPipeline();
     }
 
@@ -136,9 +138,10 @@ internal sealed partial class DestinationWorker
         {
             // Lease a limit's worth at once: a busy destination then costs the journal one round trip per
             // batch of sends rather than one per send, while a send still starts the moment a slot frees.
-            var want = _circuit.CircuitState == CircuitState.Closed ? _limit.Current : room;
+            var want = (_circuit.CircuitState == CircuitState.Closed ? _limit.Current : room) * _batchSize;
             var leases = await _journal.LeaseAsync(
-                new LeaseRequest(_name, Math.Min(want, _engine.LeaseBatchSize), _owner, now, _engine.LeaseDuration), stopping);
+                new LeaseRequest(_name, Math.Min(want, Math.Max(_engine.LeaseBatchSize, _batchSize)), _owner, now, _engine.LeaseDuration),
+                stopping);
             if (leases.Count == 0)
             {
                 _pace.Schedule.OnDrained();
@@ -154,24 +157,33 @@ internal sealed partial class DestinationWorker
             }
         }
 
-        while (room > 0 && _ready.TryPeek(out var lease))
+        // Each request (one message, or a batch of up to Batch:Size) takes one slot and one token.
+        var request = new List<LeasedDelivery>(_batchSize);
+        while (room > 0 && _ready.Count > 0)
         {
-            // A lease that ran out while waiting may already be another worker's: leave it to them.
-            if (lease.LeasedUntil <= now)
-            {
-                _ready.Dequeue();
-                continue;
-            }
-
             if (_pace.Rate is { } rate && rate.Take(1) == 0)
             {
                 break;
             }
 
-            _ready.Dequeue();
+            // A lease that ran out while waiting may already be another worker's: leave it to them.
+            while (request.Count < _batchSize && _ready.TryDequeue(out var lease))
+            {
+                if (lease.LeasedUntil > now)
+                {
+                    request.Add(lease);
+                }
+            }
+
+            if (request.Count == 0)
+            {
+                break;
+            }
+
             room--;
             Interlocked.Increment(ref _inFlight);
-            _ = SendAsync(lease);
+            _ = SendAsync([.. request]);
+            request.Clear();
         }
     }
 
@@ -243,75 +255,6 @@ internal sealed partial class DestinationWorker
         }
     }
 
-    private async Task SendAsync(LeasedDelivery lease)
-    {
-        var startedInFlight = Volatile.Read(ref _inFlight);
-        var started = _time.GetTimestamp();
-        DeliveryOutcome outcome;
-        try
-        {
-            var result = await _pipeline.ExecuteAsync(
-                static (state, token) => state.Sink.SendAsync(state.Lease, token),
-                (Sink: _sink, Lease: lease),
-                _abortSends.Token);
-            Observe(result, _time.GetElapsedTime(started), startedInFlight);
-            outcome = _policy.Decide(lease, result, _time.GetUtcNow());
-        }
-        catch (BrokenCircuitException ex)
-        {
-            var now = _time.GetUtcNow();
-            outcome = DeliveryOutcome.Release(lease, now, now + (ex.RetryAfter ?? _options.CircuitBreaker.BreakDuration),
-                "Not sent: the circuit is open.");
-        }
-        catch (OperationCanceledException) when (_abortSends.IsCancellationRequested)
-        {
-            outcome = DeliveryOutcome.Release(lease, _time.GetUtcNow(), _time.GetUtcNow(), "Interrupted by shutdown.");
-        }
-        catch (Exception ex)
-        {
-            var error = ex is TimeoutRejectedException
-                ? $"No answer within {_options.Timeout.TotalSeconds:0.###} s."
-                : $"{ex.GetType().Name}: {ex.Message}";
-            var result = SendResult.Transient(error);
-            Observe(result, _time.GetElapsedTime(started), startedInFlight, overloaded: ex is TimeoutRejectedException);
-            outcome = _policy.Decide(lease, result, _time.GetUtcNow());
-        }
-
-        _recorder.Record(outcome);
-        DeliveryMetrics.Sent.Add(1,
-            new KeyValuePair<string, object?>("destination", _name),
-            new KeyValuePair<string, object?>("outcome", OutcomeName(outcome.Kind)));
-        if (outcome.Kind == OutcomeKind.DeadLetter)
-        {
-            LogDeadLettered(_name, lease.MessageId, outcome.Error);
-        }
-
-        if (Interlocked.Decrement(ref _inFlight) == 0 && _stopping)
-        {
-            _drained.TrySetResult();
-        }
-
-        _wake.Set();
-    }
-
-    private void Observe(SendResult result, TimeSpan latency, int inFlight, bool overloaded = false)
-    {
-        DeliveryMetrics.SendDuration.Record(latency.TotalSeconds, new KeyValuePair<string, object?>("destination", _name));
-        overloaded |= result.Status == SendStatus.Transient && result.RetryAfter is not null;
-        _limit.OnSample(latency, overloaded, inFlight);
-
-        // Retry-After is about the destination, not one message: nothing more is sent until it passes.
-        if (result is { Status: SendStatus.Transient, RetryAfter: { } pause })
-        {
-            var until = (_time.GetUtcNow() + pause).UtcTicks;
-            long seen;
-            while ((seen = Interlocked.Read(ref _heldUntilTicks)) < until
-                   && Interlocked.CompareExchange(ref _heldUntilTicks, until, seen) != seen)
-            {
-            }
-        }
-    }
-
     private async Task DrainAsync()
     {
         ReleaseReady(_time.GetUtcNow(), "Not sent: shutting down.");
@@ -341,57 +284,7 @@ internal sealed partial class DestinationWorker
         }
     }
 
-    private ResiliencePipeline<SendResult> BuildPipeline()
-    {
-        var breaker = _options.CircuitBreaker;
-        return new ResiliencePipelineBuilder<SendResult> { TimeProvider = _time }
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<SendResult>
-            {
-                FailureRatio = breaker.FailureRatio,
-                MinimumThroughput = breaker.MinimumThroughput,
-                SamplingDuration = breaker.SamplingDuration,
-                BreakDuration = breaker.BreakDuration,
-                StateProvider = _circuit,
-
-                // A permanent refusal says the message is bad, not that the destination is: it does not count.
-                ShouldHandle = static args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } ex
-                        ? ex is not OperationCanceledException
-                        : args.Outcome.Result?.Status == SendStatus.Transient),
-                OnOpened = args =>
-                {
-                    Interlocked.Exchange(ref _circuitOpenUntilTicks, (_time.GetUtcNow() + args.BreakDuration).UtcTicks);
-                    LogCircuitOpened(_name, args.BreakDuration.TotalSeconds);
-                    return ValueTask.CompletedTask;
-                },
-                OnClosed = _ =>
-                {
-                    LogCircuitClosed(_name);
-                    _wake.Set();
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .AddTimeout(_options.Timeout)
-            .Build();
-    }
-
     private static TimeSpan Shorter(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    internal static string CircuitName(CircuitState state) => state switch
-    {
-        CircuitState.Closed => "closed",
-        CircuitState.Open => "open",
-        CircuitState.HalfOpen => "half-open",
-        _ => "isolated",
-    };
-
-    private static string OutcomeName(OutcomeKind kind) => kind switch
-    {
-        OutcomeKind.Delivered => "delivered",
-        OutcomeKind.Retry => "retry",
-        OutcomeKind.DeadLetter => "dead_letter",
-        _ => "released",
-    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery loop for {Destination} failed; it will try again.")]
     private partial void LogLoopFailed(Exception exception, string destination);

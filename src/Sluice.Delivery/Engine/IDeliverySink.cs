@@ -18,6 +18,16 @@ public interface IDeliverySinkFactory
     /// <param name="destination">The destination's name.</param>
     /// <param name="section">The destination's configuration section, for the sink's own settings.</param>
     IDeliverySink Create(string destination, IConfigurationSection section);
+
+    /// <summary>Whether its sinks implement <see cref="IBatchDeliverySink"/>, so a destination may set <c>Batch:Size</c> above 1.</summary>
+    bool SendsBatches => false;
+}
+
+/// <summary>A sink that can send several messages in one request.</summary>
+public interface IBatchDeliverySink : IDeliverySink
+{
+    /// <returns>One result per delivery, in the same order: per item when the destination says, else the request's for all.</returns>
+    ValueTask<IReadOnlyList<SendResult>> SendBatchAsync(IReadOnlyList<LeasedDelivery> deliveries, CancellationToken cancellationToken);
 }
 
 public enum SendStatus
@@ -32,11 +42,13 @@ public enum SendStatus
 }
 
 /// <param name="RetryAfter">What the destination asked for (e.g. HTTP <c>Retry-After</c>).</param>
-public sealed record SendResult(SendStatus Status, string? Error = null, TimeSpan? RetryAfter = null)
+/// <param name="Overloaded">The destination said it is over capacity (e.g. 429, 503): an adaptive limit backs off.</param>
+public sealed record SendResult(SendStatus Status, string? Error = null, TimeSpan? RetryAfter = null, bool Overloaded = false)
 {
     public static readonly SendResult Success = new(SendStatus.Delivered);
 
-    public static SendResult Transient(string error, TimeSpan? retryAfter = null) => new(SendStatus.Transient, error, retryAfter);
+    public static SendResult Transient(string error, TimeSpan? retryAfter = null, bool overloaded = false) =>
+        new(SendStatus.Transient, error, retryAfter, overloaded || retryAfter is not null);
 
     public static SendResult Permanent(string error) => new(SendStatus.Permanent, error);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Sluice.Delivery.Engine;
@@ -5,54 +6,23 @@ using Sluice.Journal;
 
 namespace Sluice.Delivery.Sinks.Http;
 
-/// <summary>Sends a message as one HTTP request and classifies the answer.</summary>
+/// <summary>Sends a message as one HTTP request, or several as one batch request, and classifies the answer.</summary>
 /// <remarks>
-/// 2xx is delivered. 408, 429, 5xx, timeouts and connection errors are transient. Any other 4xx means
-/// the system understood the request and refused it: sending it again cannot help, so it is permanent.
-/// Every request carries <c>Idempotency-Key</c> = the message id, so a repeat is recognisable downstream.
+/// 2xx is delivered. 408, 429, 5xx, timeouts and connection errors are transient (429 and 503 also say the system is
+/// overloaded). Any other 4xx means the system understood the request and refused it: sending it again cannot help,
+/// so it is permanent. Every request carries <c>Idempotency-Key</c> = the message id, so a repeat is recognisable
+/// downstream; a batch carries one derived from its messages' ids, and lists them in <c>X-Sluice-Batch-Keys</c>.
 /// </remarks>
-internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILegacyEndpoint legacy) : IDeliverySink
+internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILegacyEndpoint legacy) : IBatchDeliverySink
 {
     private const int ErrorBodyLimit = 512;
 
     public async ValueTask<SendResult> SendAsync(LeasedDelivery delivery, CancellationToken cancellationToken)
     {
-        using var request = BuildRequest(delivery);
-        HttpResponseMessage response;
-        try
-        {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        }
-        catch (HttpRequestException ex)
-        {
-            return SendResult.Transient($"Connection failed: {ex.Message}");
-        }
-
-        using (response)
-        {
-            if (response.IsSuccessStatusCode)
-            {
-                return SendResult.Success;
-            }
-
-            var error = await DescribeAsync(response, cancellationToken);
-            return IsTransient(response.StatusCode)
-                ? SendResult.Transient(error, RetryAfter(response))
-                : SendResult.Permanent(error);
-        }
-    }
-
-    internal static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
-
-    private HttpRequestMessage BuildRequest(LeasedDelivery delivery)
-    {
         var metadata = delivery.Metadata;
-        var baseUrl = options.BaseUrl ?? legacy.BaseAddress
-            ?? throw new InvalidOperationException("No base URL: set the destination's BaseUrl or Legacy:BaseUrl.");
         var path = metadata.TryGetValue(HttpMetadata.PathAndQuery, out var p) ? p : options.Path;
         var method = metadata.TryGetValue(HttpMetadata.Method, out var m) ? m : options.Method;
-        var request = new HttpRequestMessage(new HttpMethod(method), Combine(baseUrl, path));
+        using var request = NewRequest(method, path, delivery.MessageId.ToString(), delivery.Attempt);
         if (!delivery.Payload.IsEmpty)
         {
             request.Content = new ReadOnlyMemoryContent(delivery.Payload);
@@ -61,7 +31,8 @@ internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILega
 
         foreach (var (key, value) in metadata)
         {
-            if (key.StartsWith(HttpMetadata.HeaderPrefix, StringComparison.Ordinal))
+            if (key.StartsWith(HttpMetadata.HeaderPrefix, StringComparison.Ordinal)
+                && !string.Equals(key[HttpMetadata.HeaderPrefix.Length..], "Idempotency-Key", StringComparison.OrdinalIgnoreCase))
             {
                 var name = key[HttpMetadata.HeaderPrefix.Length..];
                 if (!request.Headers.TryAddWithoutValidation(name, value))
@@ -71,10 +42,67 @@ internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILega
             }
         }
 
-        request.Headers.Remove("Idempotency-Key");
-        request.Headers.TryAddWithoutValidation("Idempotency-Key", delivery.MessageId.ToString());
-        request.Headers.TryAddWithoutValidation("X-Sluice-Attempt", delivery.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var (result, _) = await ExchangeAsync(request, readBody: false, cancellationToken);
+        return result;
+    }
+
+    /// <remarks>Per-message metadata (path, method, headers) does not apply to a batch: it goes to the batch path.</remarks>
+    public async ValueTask<IReadOnlyList<SendResult>> SendBatchAsync(IReadOnlyList<LeasedDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        var batch = options.Batch;
+        using var request = NewRequest(options.Method, batch.Path ?? options.Path, HttpBatch.Key(deliveries), deliveries.Max(d => d.Attempt));
+        request.Headers.TryAddWithoutValidation(HttpMetadata.BatchKeysHeader, string.Join(',', deliveries.Select(d => d.MessageId)));
+        request.Content = HttpBatch.Body(deliveries, batch);
+
+        var (result, body) = await ExchangeAsync(request, readBody: true, cancellationToken);
+        if (result.Status == SendStatus.Delivered && HttpBatch.TryReadResults(body, deliveries.Count, batch.ResultsProperty, out var each))
+        {
+            return each;
+        }
+
+        return Enumerable.Repeat(result, deliveries.Count).ToList();
+    }
+
+    internal static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+
+    internal static SendResult Classify(HttpStatusCode status, string error, TimeSpan? retryAfter = null) =>
+        (int)status is >= 200 and < 300 ? SendResult.Success
+        : IsTransient(status) ? SendResult.Transient(error, retryAfter, status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+        : SendResult.Permanent(error);
+
+    private HttpRequestMessage NewRequest(string method, string path, string idempotencyKey, int attempt)
+    {
+        var baseUrl = options.BaseUrl ?? legacy.BaseAddress
+            ?? throw new InvalidOperationException("No base URL: set the destination's BaseUrl or Legacy:BaseUrl.");
+        var request = new HttpRequestMessage(new HttpMethod(method), Combine(baseUrl, path));
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        request.Headers.TryAddWithoutValidation("X-Sluice-Attempt", attempt.ToString(CultureInfo.InvariantCulture));
         return request;
+    }
+
+    /// <returns>The request's result, and the answer's body when asked for and it succeeded.</returns>
+    private async Task<(SendResult Result, string? Body)> ExchangeAsync(HttpRequestMessage request, bool readBody, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            return (SendResult.Transient($"Connection failed: {ex.Message}"), null);
+        }
+
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                return (SendResult.Success, readBody ? await response.Content.ReadAsStringAsync(cancellationToken) : null);
+            }
+
+            return (Classify(response.StatusCode, await DescribeAsync(response, cancellationToken), RetryAfter(response)), null);
+        }
     }
 
     private static Uri Combine(Uri baseUrl, string pathAndQuery)

@@ -9,6 +9,8 @@ internal sealed class HttpSinkFactory(IHttpClientFactory clients, ILegacyEndpoin
 
     public string Kind => "http";
 
+    public bool SendsBatches => true;
+
     public IDeliverySink Create(string destination, IConfigurationSection section)
     {
         var options = new HttpSinkOptions();
