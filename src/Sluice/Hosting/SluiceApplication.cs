@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Sluice.Delivery;
+using Sluice.Docs;
 using Sluice.Legacy;
+using Sluice.Limits;
 using Sluice.Operations;
 using Sluice.Punches;
+using Sluice.Security;
 
 namespace Sluice.Hosting;
 
@@ -19,26 +22,40 @@ public static class SluiceApplication
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SluiceJsonContext.Default));
 
+        builder.AddSluiceSecurity();
+        builder.AddSluiceLimits();
         builder.AddSluiceJournal();
         builder.AddLegacySystem();
         services.AddSluiceDelivery();
         builder.AddPunches();
         services.AddHealthChecks().AddCheck<JournalHealthCheck>("journal", tags: ["ready"]);
-        services.AddOpenApi();
+        services.AddSluiceDocs();
         return builder;
     }
 
     public static WebApplication UseSluice(this WebApplication app)
     {
+        // Status code pages sit outside everything that answers with an empty error (401, 403, 413, 504), so
+        // each of those reaches the client as problem details too.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseAuthentication();
+        // After authentication, so each API key or person has its own bucket; before authorization, so a
+        // flood of bad credentials is limited by address as well.
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseRequestTimeouts();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapOpenApi();
+        // Probes carry no credentials and must answer even when a caller exhausts its rate.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+            .AllowAnonymous().DisableRateLimiting();
+        app.MapSluiceDocs();
         app.MapPunchesApi();
         app.MapDestinationsApi();
         app.MapDeadLettersApi();
+        app.MapApiKeysApi();
         if (app.Configuration.GetValue<bool>("Benchmark:NoopEndpoint"))
         {
             app.MapBenchmarkBaseline();

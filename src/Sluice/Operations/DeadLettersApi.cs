@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sluice.Delivery.Engine;
 using Sluice.Journal;
+using Sluice.Security;
 
 namespace Sluice.Operations;
 
@@ -14,13 +15,16 @@ public static class DeadLettersApi
         var api = app.MapGroup("/api/dead-letters").WithTags("Dead letters");
         api.MapGet("/", ListAsync)
             .WithName("ListDeadLetters")
-            .WithSummary("Messages a destination gave up on, oldest first, with their last error.");
+            .WithSummary("Messages a destination gave up on, oldest first, with their last error.")
+            .RequireSluicePolicy(SluicePolicies.Read);
         api.MapPost("/replay", ReplayAsync)
             .WithName("ReplayDeadLetters")
-            .WithSummary("Make dead letters due again (by ids, by destination, or both), with a fresh attempt count.");
+            .WithSummary("Make dead letters due again (by ids, by destination, or both), with a fresh attempt count.")
+            .RequireSluicePolicy(SluicePolicies.Manage);
         api.MapDelete("/{id:guid}", DiscardAsync)
             .WithName("DiscardDeadLetter")
-            .WithSummary("Discard a dead letter: it is kept for audit but never delivered.");
+            .WithSummary("Discard a dead letter: it is kept for audit but never delivered.")
+            .RequireSluicePolicy(SluicePolicies.Manage);
         return api;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sluice.Delivery.Engine;
 using Sluice.Journal;
+using Sluice.Security;
 
 namespace Sluice.Operations;
 
@@ -11,13 +12,16 @@ public static class DestinationsApi
         var api = app.MapGroup("/api/destinations").WithTags("Destinations");
         api.MapGet("/", ListAsync)
             .WithName("ListDestinations")
-            .WithSummary("Backlog, in flight, delivered, retrying and dead per destination, with the live limit and circuit.");
+            .WithSummary("Backlog, in flight, delivered, retrying and dead per destination, with the live limit and circuit.")
+            .RequireSluicePolicy(SluicePolicies.Read);
         api.MapPost("/{name}/pause", (string name, DeliveryEngine engine) => Toggle(name, engine.Pause(name)))
             .WithName("PauseDestination")
-            .WithSummary("Stop starting new sends to a destination on this node; sends under way finish.");
+            .WithSummary("Stop starting new sends to a destination on this node; sends under way finish.")
+            .RequireSluicePolicy(SluicePolicies.Manage);
         api.MapPost("/{name}/resume", (string name, DeliveryEngine engine) => Toggle(name, engine.Resume(name)))
             .WithName("ResumeDestination")
-            .WithSummary("Start sending to a paused destination again.");
+            .WithSummary("Start sending to a paused destination again.")
+            .RequireSluicePolicy(SluicePolicies.Manage);
         return api;
     }
 

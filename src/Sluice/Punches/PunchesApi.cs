@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Sluice.Hosting;
 using Sluice.Intake;
 using Sluice.Journal;
+using Sluice.Security;
 
 namespace Sluice.Punches;
 
@@ -16,11 +17,13 @@ public static class PunchesApi
         api.MapPost("/", RecordPunchAsync)
             .WithName("RecordPunch")
             .WithSummary("Store a punch; answered 202 only once it is committed to the journal.")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AsIntake();
 
         api.MapGet("/{id:guid}", GetPunchAsync)
             .WithName("GetPunch")
-            .WithSummary("A stored punch and its delivery state per destination.");
+            .WithSummary("A stored punch and its delivery state per destination.")
+            .RequireSluicePolicy(SluicePolicies.Read);
 
         return api;
     }

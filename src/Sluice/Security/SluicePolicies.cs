@@ -1,0 +1,48 @@
+namespace Sluice.Security;
+
+/// <summary>
+/// The authorization policies, by audience. Every endpoint names one of these or is explicitly anonymous
+/// (it has credentials of its own, or is public); the authorization matrix test fails on any other endpoint.
+/// </summary>
+public static class SluicePolicies
+{
+    /// <summary>Sending data in: devices and apps with an API key; people with the admin or hr role.</summary>
+    public const string Intake = "intake";
+
+    /// <summary>Reading punches, reports, delivery state and dead letters: hr, auditor, admin.</summary>
+    public const string Read = "read";
+
+    /// <summary>Changing how Sluice runs: API keys, replaying or discarding dead letters, pausing destinations: admin.</summary>
+    public const string Manage = "manage";
+
+    public static readonly IReadOnlyList<string> All = [Intake, Read, Manage];
+}
+
+/// <summary>Roles people carry in their JWT.</summary>
+public static class SluiceRoles
+{
+    public const string Admin = "admin";
+    public const string Hr = "hr";
+    public const string Auditor = "auditor";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Hr, Auditor];
+}
+
+/// <summary>What an API key is for: a punch clock or terminal, or a program integrating with Sluice.</summary>
+public static class ApiKeyKinds
+{
+    public const string Device = "device";
+    public const string App = "app";
+
+    public static readonly IReadOnlyList<string> All = [Device, App];
+}
+
+/// <summary>Claims Sluice puts on callers authenticated by API key.</summary>
+public static class SluiceClaims
+{
+    public const string KeyId = "sluice:key_id";
+    public const string KeyKind = "sluice:key_kind";
+
+    /// <summary>The establishment an API key is scoped to, when it is scoped; intake may hold a caller to it.</summary>
+    public const string Establishment = "sluice:establishment";
+}
