@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Sluice.Hosting;
+using Sluice.Security;
 
 namespace Sluice.Testing;
 
@@ -20,11 +21,12 @@ public sealed class GatewayProcess : IAsyncDisposable
         _process = process;
         _output = output;
         BaseAddress = baseAddress;
-        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Client = TestCredentials.Client(baseAddress, TestCredentials.Bearer(SluiceRoles.Admin));
     }
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Sends an admin's bearer token (signed with <see cref="TestCredentials.SigningKey"/>): good for every endpoint.</summary>
     public HttpClient Client { get; }
 
     /// <summary>What the process printed, for failure messages.</summary>
@@ -50,7 +52,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(typeof(SluiceServer).Assembly.Location);
         start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
-        foreach (var (key, value) in settings.Where(s => s.Value is not null))
+        foreach (var (key, value) in TestCredentials.With(settings).Where(s => s.Value is not null))
         {
             start.ArgumentList.Add($"--{key}={value}");
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Sluice.Hosting;
+using Sluice.Security;
 
 namespace Sluice.Testing;
 
@@ -22,12 +23,17 @@ public sealed class TestGateway : IAsyncDisposable
         _ownedFolder = ownedFolder;
         BaseAddress = baseAddress;
         JournalPath = journalPath;
-        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Client = TestCredentials.Client(baseAddress, TestCredentials.Bearer(SluiceRoles.Admin));
+        AnonymousClient = TestCredentials.Client(baseAddress);
     }
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Sends an admin's bearer token: good for every endpoint.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>Sends no credentials.</summary>
+    public HttpClient AnonymousClient { get; }
 
     public string JournalPath { get; }
 
@@ -56,7 +62,7 @@ public sealed class TestGateway : IAsyncDisposable
         }
 
         var args = new List<string> { "--urls=http://127.0.0.1:0", $"--Journal:Path={journalPath}" };
-        args.AddRange(settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}"));
+        args.AddRange(TestCredentials.With(settings).Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}"));
         var app = SluiceServer.Build([.. args], time is null ? null : builder => builder.Services.AddSingleton(time));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -65,6 +71,18 @@ public sealed class TestGateway : IAsyncDisposable
 
     public T Service<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
+
+    /// <summary>A client with the given credentials: a person's roles, or an API key (see <see cref="CreateApiKeyAsync"/>).</summary>
+    public HttpClient CreateClient(string[]? roles = null, string? apiKey = null) =>
+        TestCredentials.Client(BaseAddress, roles is null ? null : TestCredentials.Bearer(roles), apiKey);
+
+    /// <summary>Creates an API key through the API, as an admin would, and returns its secret.</summary>
+    public async Task<string> CreateApiKeyAsync(string kind = ApiKeyKinds.Device, string? establishmentId = null, string name = "test key")
+    {
+        using var response = await Client.PostAsJsonAsync("/api/keys", new { name, kind, establishmentId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<CreatedApiKey>())!.Key;
+    }
 
     public Task<HttpResponseMessage> PostPunchAsync(string employeeId, string punchedAt = "2026-11-22T08:00:03-03:00", string? idempotencyKey = null)
     {
@@ -83,6 +101,7 @@ public sealed class TestGateway : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        AnonymousClient.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

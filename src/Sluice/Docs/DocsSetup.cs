@@ -23,7 +23,7 @@ public static class DocsSetup
         app.MapOpenApi().AllowAnonymous().DisableRateLimiting();
         app.MapScalarApiReference(DocsPath, o => o
                 .WithTitle("Sluice API")
-                .WithDefaultFonts(false)
+                .DisableDefaultFonts()
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
             .AllowAnonymous()
             .DisableRateLimiting();

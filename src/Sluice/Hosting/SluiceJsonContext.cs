@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Sluice.Operations;
 using Sluice.Punches;
+using Sluice.Security;
 
 namespace Sluice.Hosting;
 
@@ -15,4 +16,7 @@ namespace Sluice.Hosting;
 [JsonSerializable(typeof(DeadLetterPage))]
 [JsonSerializable(typeof(ReplayRequest))]
 [JsonSerializable(typeof(ReplayResult))]
+[JsonSerializable(typeof(CreateApiKeyRequest))]
+[JsonSerializable(typeof(CreatedApiKey))]
+[JsonSerializable(typeof(IReadOnlyList<ApiKeyView>))]
 internal sealed partial class SluiceJsonContext : JsonSerializerContext;

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Sluice.Security;
+
+public static class ApiKeysApi
+{
+    public const int MaxNameLength = 100;
+    public const int MaxEstablishmentIdLength = 100;
+
+    public static RouteGroupBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/keys").WithTags("API keys").RequireSluicePolicy(SluicePolicies.Manage);
+        api.MapPost("/", CreateAsync)
+            .WithName("CreateApiKey")
+            .WithSummary("Create an API key for a device or app; the secret is in this answer only.");
+        api.MapGet("/", ListAsync)
+            .WithName("ListApiKeys")
+            .WithSummary("Every API key, revoked or not, without secrets.");
+        api.MapDelete("/{id:guid}", RevokeAsync)
+            .WithName("RevokeApiKey")
+            .WithSummary("Revoke an API key: refused from now on (on other nodes within seconds); kept for audit.");
+        return api;
+    }
+
+    internal static async Task<Results<Created<CreatedApiKey>, ValidationProblem>> CreateAsync(
+        CreateApiKeyRequest? request, IApiKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var name = request?.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl))
+        {
+            errors["name"] = [$"1 to {MaxNameLength} printable characters."];
+        }
+
+        if (request?.Kind is not { } kind || !ApiKeyKinds.All.Contains(kind))
+        {
+            errors["kind"] = [$"One of: {string.Join(", ", ApiKeyKinds.All)}."];
+        }
+
+        var establishment = string.IsNullOrWhiteSpace(request?.EstablishmentId) ? null : request.EstablishmentId.Trim();
+        if (establishment is not null && (establishment.Length > MaxEstablishmentIdLength || establishment.Any(char.IsControl)))
+        {
+            errors["establishmentId"] = [$"At most {MaxEstablishmentIdLength} printable characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The API key request is not valid; no key was created.");
+        }
+
+        var secret = ApiKeySecret.Create();
+        var record = new ApiKeyRecord(
+            Guid.CreateVersion7(), name!, request!.Kind!, establishment, ApiKeySecret.Hash(secret), time.GetUtcNow(), null);
+        await keys.AddAsync(record, cancellationToken);
+        return TypedResults.Created(
+            $"/api/keys/{record.Id}",
+            new CreatedApiKey(record.Id, record.Name, record.Kind, record.EstablishmentId, record.CreatedAt, secret));
+    }
+
+    internal static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(IApiKeyStore keys, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<ApiKeyView>>([.. (await keys.ListAsync(cancellationToken)).Select(ApiKeyView.From)]);
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+        Guid id, IApiKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
+        await keys.RevokeAsync(id, time.GetUtcNow(), cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No active API key with this id.");
+}
