@@ -15,13 +15,20 @@ public sealed class LimitsOptions
     [Range(256, long.MaxValue)]
     public long IntakeMaxRequestBodyBytes { get; set; } = 65_536;
 
-    /// <summary>Longest a request may take before it is answered 504, unless its endpoint says otherwise.</summary>
+    /// <summary>
+    /// Longest a request's work may take before it is answered 504 (queries, replays), unless its endpoint says
+    /// otherwise. Intake is not cut short by it: once a request is queued for a commit it is stored, so it waits
+    /// for its commit, which <c>Journal:BusyTimeout</c> bounds (then 503).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Longest an intake request may take, from the first byte of its body to its commit.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
-    public TimeSpan IntakeRequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>A body arriving slower than this (after <see cref="MinRequestBodyGracePeriod"/>) is cut off with 408: a stalled client holds nothing for long.</summary>
+    [Range(1, 1_000_000_000)]
+    public double MinRequestBodyBytesPerSecond { get; set; } = 240;
+
+    [Range(typeof(TimeSpan), "00:00:01.001", "00:10:00")]
+    public TimeSpan MinRequestBodyGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Requests a second per caller (API key, person, or client address when anonymous); 0 turns rate limiting off.</summary>
     [Range(0, 1_000_000)]

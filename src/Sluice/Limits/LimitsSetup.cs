@@ -11,21 +11,19 @@ namespace Sluice.Limits;
 
 public static class LimitsSetup
 {
-    /// <summary>The request-timeout policy intake endpoints use (<see cref="LimitsOptions.IntakeRequestTimeout"/>).</summary>
-    public const string IntakeTimeoutPolicy = "intake";
-
     public static WebApplicationBuilder AddSluiceLimits(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<KestrelServerOptions>()
-            .Configure<IOptions<LimitsOptions>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
+            .Configure<IOptions<LimitsOptions>>((kestrel, limits) =>
+            {
+                kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes;
+                kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.Value.MinRequestBodyBytesPerSecond, limits.Value.MinRequestBodyGracePeriod);
+            });
 
         services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<LimitsOptions>>((timeouts, limits) =>
-        {
-            timeouts.DefaultPolicy = new RequestTimeoutPolicy { Timeout = limits.Value.RequestTimeout };
-            timeouts.AddPolicy(IntakeTimeoutPolicy, limits.Value.IntakeRequestTimeout);
-        });
+            timeouts.DefaultPolicy = new RequestTimeoutPolicy { Timeout = limits.Value.RequestTimeout });
         services.AddRequestTimeouts();
 
         services.AddRateLimiter(o =>
