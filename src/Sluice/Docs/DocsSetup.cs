@@ -21,10 +21,14 @@ public static class DocsSetup
     public static void MapSluiceDocs(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous().DisableRateLimiting();
-        app.MapScalarApiReference(DocsPath, o => o
-                .WithTitle("Sluice API")
-                .DisableDefaultFonts()
-                .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+        app.MapScalarApiReference(DocsPath, o =>
+            {
+                o.WithTitle("Sluice API").DisableDefaultFonts().WithOpenApiRoutePattern("/openapi/{documentName}.json");
+                // Nothing that calls out to the vendor's services: a gateway's network often has no way out.
+                o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+                o.Telemetry = false;
+                o.Agent = new ScalarAgentOptions { Disabled = true };
+            })
             .AllowAnonymous()
             .DisableRateLimiting();
     }
