@@ -15,8 +15,11 @@ controllers = [
     ("adaptive", {"Limit:Kind": "adaptive", "Limit:Initial": "4", "Limit:Max": "500"}),
 ]
 
+AUTH = {"Authorization": "Bearer " + __import__("os").environ["SLUICE_TOKEN"]}  # set by bench/auth.sh
+
 def call(url, method="GET"):
-    with urllib.request.urlopen(urllib.request.Request(url, method=method, data=b"" if method == "POST" else None), timeout=10) as r:
+    request = urllib.request.Request(url, method=method, data=b"" if method == "POST" else None, headers=AUTH)
+    with urllib.request.urlopen(request, timeout=10) as r:
         text = r.read()
         return json.loads(text) if text else None
 
@@ -48,7 +51,7 @@ for name, settings in (c for c in controllers if not only or c[0] in only):
         wait_ready(f"{gw}/health/ready")
         wait_ready(f"{sim_url}/_sim/stats")
         call(f"{gw}/api/destinations/legacy/pause", "POST")
-        subprocess.run(["hey", "-n", str(messages), "-c", "100", "-m", "POST", "-T", "application/json", "-d", body,
+        subprocess.run(["hey", "-n", str(messages), "-c", "100", "-m", "POST", "-T", "application/json", "-H", "Authorization: " + AUTH["Authorization"], "-d", body,
                         f"{gw}/api/punches"], check=True, stdout=subprocess.DEVNULL)
         call(f"{sim_url}/_sim/reset", "POST")
         limits, started = [], time.monotonic()

@@ -6,5 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey >/dev/null; }
 dotnet build src/Sluice -c Release -v quiet -nologo >/dev/null
+source bench/auth.sh
 mkdir -p bench/out
 python3 bench/drain.py "${1:-20000}" "${2:-40}" "${3:-25}" | tee bench/out/drain.md

@@ -18,6 +18,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 dotnet build src/Sluice -c Release -v quiet -nologo >/dev/null
+source bench/auth.sh
 data="$(mktemp -d)"
 dotnet src/Sluice/bin/Release/net10.0/Sluice.dll --urls "http://127.0.0.1:$port" \
   --Journal:Path="$data/sluice.db" --Benchmark:NoopEndpoint=true \
@@ -40,7 +41,7 @@ done
 
 body='{"employeeId":"1001","punchedAt":"2026-11-22T08:00:03-03:00","deviceId":"BURST"}'
 for round in $(seq 1 "$rounds"); do
-  hey -n 20000 -c 200 -m POST -T application/json -d "$body" "http://127.0.0.1:$port/api/punches" > "$out/hey-burst-$round.txt"
+  hey -n 20000 -c 200 -m POST -T application/json -H "Authorization: Bearer $SLUICE_TOKEN" -d "$body" "http://127.0.0.1:$port/api/punches" > "$out/hey-burst-$round.txt"
 done
 
 stored=$(sqlite3 "$data/sluice.db" "SELECT COUNT(*) FROM messages" 2>/dev/null || echo "?")

@@ -19,6 +19,7 @@ fi
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 
 dotnet build src/Sluice -c Release -v quiet -nologo >/dev/null
+source bench/auth.sh
 sluice=src/Sluice/bin/Release/net10.0/Sluice.dll
 work="$(mktemp -d)"
 pids=()
@@ -64,7 +65,7 @@ for round in $(seq 1 "$rounds"); do
   run_all "$duration" "draining$round"
 done
 # The same with delivery paused on every node: intake alone, without the sends competing for the 2 cores.
-for port in "${ports[@]}"; do curl -sf -X POST "http://127.0.0.1:$port/api/destinations/legacy/pause" >/dev/null; done
+for port in "${ports[@]}"; do curl -sf -X POST -H "Authorization: Bearer $SLUICE_TOKEN" "http://127.0.0.1:$port/api/destinations/legacy/pause" >/dev/null; done
 for round in $(seq 1 "$rounds"); do
   run_all "$duration" "paused$round"
 done

@@ -2,6 +2,8 @@
 -- employee for every request would measure a queue, not the gateway). No Idempotency-Key: each is new.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+-- An admin token for the gateway under test (bench/auth.sh mints it with the run's signing key).
+wrk.headers["Authorization"] = "Bearer " .. (os.getenv("SLUICE_TOKEN") or error("SLUICE_TOKEN is not set: source bench/auth.sh"))
 
 request = function()
   local body = string.format(
