@@ -56,7 +56,13 @@ internal sealed class SluiceExceptionHandler(IProblemDetailsService problems) : 
             };
         }
 
-        return new ProblemDetails { Status = bad.StatusCode, Title = "Malformed request.", Detail = bad.Message };
+        var title = bad.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint takes; nothing was stored.",
+            StatusCodes.Status408RequestTimeout => "The request body arrived too slowly; nothing was stored.",
+            _ => "Malformed request.",
+        };
+        return new ProblemDetails { Status = bad.StatusCode, Title = title, Detail = bad.Message };
     }
 
     private static string FirstSentence(string message)
