@@ -19,6 +19,7 @@ public static class SecuritySetup
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<JournalApiKeyStore>());
         services.AddSingleton<IJournalModule, ApiKeysModule>();
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, DevelopmentKeyGuard>();
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "API key or bearer token", o => o.ForwardDefaultSelector = context =>

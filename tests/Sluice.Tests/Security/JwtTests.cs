@@ -45,6 +45,11 @@ public sealed class JwtTests
         settings["Security:Jwt:SigningKey"] = "too-short";
         failure = await Assert.ThrowsAnyAsync<Exception>(() => TestGateway.StartAsync(settings));
         Assert.Contains("at least 32 characters", failure.ToString());
+
+        // The committed development key is refused outside Development (test gateways run as Production).
+        settings["Security:Jwt:SigningKey"] = "development-only-AE5apfXYEGrybZQu0QVMee0dM8AowN1miaVSX0tiy5o";
+        failure = await Assert.ThrowsAnyAsync<Exception>(() => TestGateway.StartAsync(settings));
+        Assert.Contains("published development key", failure.ToString());
     }
 
     [Fact]
