@@ -38,6 +38,13 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
+    /// <summary>Headers only, with a deadline: an admitted caller may open a stream (server-sent events) that never ends.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, MappedEndpoint endpoint)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        return await client.SendAsync(endpoint.Request(), HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+    }
+
     [Fact]
     public void Every_policy_has_a_row_in_the_matrix() =>
         Assert.Equal(SluicePolicies.All.Order(), Admitted.Keys.Order());
@@ -61,7 +68,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         var failures = new List<string>();
         foreach (var endpoint in EndpointCatalog.Read(_gateway).Where(e => !e.Anonymous))
         {
-            using var response = await _gateway.AnonymousClient.SendAsync(endpoint.Request());
+            using var response = await SendAsync(_gateway.AnonymousClient, endpoint);
             if (response.StatusCode != HttpStatusCode.Unauthorized || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
             {
                 failures.Add($"{endpoint}: {(int)response.StatusCode} {response.Content.Headers.ContentType}");
@@ -81,7 +88,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             var admitted = Admitted[endpoint.Policy!];
             foreach (var caller in Caller.All)
             {
-                using var response = await _clients[caller].SendAsync(endpoint.Request());
+                using var response = await SendAsync(_clients[caller], endpoint);
                 var status = response.StatusCode;
                 checkedCount++;
                 if (admitted.Contains(caller))
@@ -107,7 +114,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     {
         foreach (var endpoint in EndpointCatalog.Read(_gateway).Where(e => e.Anonymous && e.Method == "GET" && !e.Pattern.Contains('{')))
         {
-            using var response = await _gateway.AnonymousClient.SendAsync(endpoint.Request());
+            using var response = await SendAsync(_gateway.AnonymousClient, endpoint);
             Assert.False(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"{endpoint}: {(int)response.StatusCode}");
         }
     }
