@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using Sluice.Journal;
 using Sluice.Journal.Modules;
 
 namespace Sluice.Security;
