@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Sluice.Delivery;
 using Sluice.Legacy;
+using Sluice.Observability;
 using Sluice.Operations;
 using Sluice.Punches;
 
@@ -25,6 +26,7 @@ public static class SluiceApplication
         builder.AddPunches();
         services.AddHealthChecks().AddCheck<JournalHealthCheck>("journal", tags: ["ready"]);
         services.AddOpenApi();
+        builder.AddSluiceObservability();
         return builder;
     }
 
@@ -39,6 +41,7 @@ public static class SluiceApplication
         app.MapPunchesApi();
         app.MapDestinationsApi();
         app.MapDeadLettersApi();
+        app.UseSluiceObservability();
         if (app.Configuration.GetValue<bool>("Benchmark:NoopEndpoint"))
         {
             app.MapBenchmarkBaseline();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Sluice.Observability.Dashboard;
 using Sluice.Operations;
 using Sluice.Punches;
 
@@ -15,4 +16,5 @@ namespace Sluice.Hosting;
 [JsonSerializable(typeof(DeadLetterPage))]
 [JsonSerializable(typeof(ReplayRequest))]
 [JsonSerializable(typeof(ReplayResult))]
+[JsonSerializable(typeof(DashboardSnapshot))]
 internal sealed partial class SluiceJsonContext : JsonSerializerContext;
