@@ -19,7 +19,6 @@ public static class ObservabilitySetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<JournalSnapshotCache>();
-        services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<IntakeCounter>();
         services.AddSingleton<DashboardFeed>();
         services.AddSingleton<RecentErrors>();
@@ -48,9 +47,11 @@ public static class ObservabilitySetup
 
     public static WebApplication UseSluiceObservability(this WebApplication app)
     {
-        // Created with the host so its gauges exist before the first scrape.
-        app.Services.GetRequiredService<GatewayMetrics>();
+        // Counting starts with the host, not at the first dashboard.
         app.Services.GetRequiredService<IntakeCounter>();
+        var cache = app.Services.GetRequiredService<JournalSnapshotCache>();
+        GatewayMetrics.Track(cache);
+        app.Lifetime.ApplicationStopped.Register(() => GatewayMetrics.Untrack(cache));
 
         // Before each scrape, refresh the journal counts (cached: a storm of scrapes costs one query per period).
         app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
