@@ -25,7 +25,7 @@ public sealed class JsonLogTests
         {
             using var entry = JsonDocument.Parse(line);
             Assert.True(entry.RootElement.TryGetProperty("Timestamp", out var at), line);
-            Assert.EndsWith("Z", at.GetString()!.Trim(), StringComparison.Ordinal);
+            Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", at.GetString());
             Assert.True(entry.RootElement.TryGetProperty("LogLevel", out _), line);
             Assert.True(entry.RootElement.TryGetProperty("Category", out _), line);
             Assert.True(entry.RootElement.TryGetProperty("Message", out _), line);
