@@ -136,6 +136,9 @@
   // A minimal text/event-stream reader: blank-line separated events of "event:" and "data:" lines.
   async function stream() {
     const response = await fetch("/dashboard/events", { credentials: "same-origin", headers: headers({ Accept: "text/event-stream" }) });
+    if (response.status === 401 || response.status === 403) {
+      throw new Error(`not authorized (${response.status}): open /dashboard#token=<your token>`);
+    }
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
     connection("live", "live");
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
