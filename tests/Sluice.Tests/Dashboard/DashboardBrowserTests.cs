@@ -103,6 +103,34 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await phone.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-phone.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task A_token_given_in_the_address_is_sent_as_a_bearer_header_and_removed_from_the_address()
+    {
+        await _legacy.ConfigureAsync(new { rejectStatus = 422 });
+        var dead = await PostPunchAsync("4343");
+        await Eventually.UntilAsync(DeadAsync, d => d.Count == 1, because: "the refused punch is dead-lettered");
+
+        var page = await _browser.NewPageAsync();
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<(string Path, string? Authorization)>();
+        page.Request += (_, request) =>
+        {
+            var uri = new Uri(request.Url);
+            if (uri.AbsolutePath.StartsWith("/dashboard/events", StringComparison.Ordinal) || uri.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                sent.Enqueue((uri.AbsolutePath, request.Headers.GetValueOrDefault("authorization")));
+            }
+        };
+        await page.GotoAsync(new Uri(_gateway.BaseAddress, "/dashboard#token=operator-token").ToString());
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+        Assert.DoesNotContain("token", page.Url, StringComparison.Ordinal);
+        await page.Locator($"#dead-letters li[data-id=\"{dead}\"] button.replay").ClickAsync();
+        await Expect(page.Locator("#action")).ToHaveTextAsync("Replayed 1 message(s).");
+
+        Assert.Contains(sent, r => r.Path == "/dashboard/events");
+        Assert.Contains(sent, r => r.Path == "/api/dead-letters/replay");
+        Assert.All(sent, r => Assert.Equal("Bearer operator-token", r.Authorization));
+    }
+
     private static async Task<double> NumberAsync(IPage page, string selector) => await NumberAsync(page.Locator(selector));
 
     private static async Task<double> NumberAsync(ILocator locator) =>
