@@ -16,7 +16,7 @@ public sealed class JournalSnapshotCacheTests
     public async Task Many_readers_at_once_cost_one_query_and_a_stale_snapshot_is_read_again()
     {
         using var folder = new TempFolder();
-        var real = new SqliteJournal(Options.Create(new SqliteJournalOptions { Path = folder.File("journal.db") }));
+        await using var real = new SqliteJournal(Options.Create(new SqliteJournalOptions { Path = folder.File("journal.db") }));
         await real.InitializeAsync(CancellationToken.None);
         var journal = CountingJournal.Wrap(real);
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
