@@ -27,6 +27,9 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         settings["Observability:StatsMaxAge"] = "00:00:00.200";
         _gateway = await TestGateway.StartAsync(settings);
         (_playwright, _browser) = await Chromium.LaunchAsync();
+
+        // The page updates every 250 ms; the margin is for a machine busy with the rest of the suite.
+        SetDefaultExpectTimeout(15_000);
     }
 
     public async Task DisposeAsync()
