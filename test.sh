@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 packages=(
   sqlite3
   postgresql       # journal engine and reporting sink tests start their own server from its binaries
+  chromium         # dashboard browser tests (Playwright drives /usr/bin/chromium; it never downloads a browser)
 )
 
 missing=()
@@ -22,6 +23,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 results="$(mktemp -d)"
+# Screenshots of the browser tests land here (kept after the run; TestResults/ is ignored by git).
+export SLUICE_TEST_RESULTS="${SLUICE_TEST_RESULTS:-$PWD/TestResults}"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 status=0
 dotnet test Sluice.slnx --configuration Release --logger "trx" --results-directory "$results" "$@" || status=$?
 

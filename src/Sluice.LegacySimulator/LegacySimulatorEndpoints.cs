@@ -66,6 +66,13 @@ public static class LegacySimulatorEndpoints
         var arrived = system.Time.GetTimestamp();
         var settings = system.Settings;
         var request = context.Request;
+        if (settings.RejectStatus != 0)
+        {
+            system.CountRejected();
+            await request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+            return TypedResults.Problem(statusCode: settings.RejectStatus, title: $"Legacy system refuses the request ({settings.RejectStatus})");
+        }
+
         if (settings.Outage || !await system.EnterAsync(context.RequestAborted))
         {
             system.CountRejected();
@@ -149,7 +156,8 @@ public static class LegacySimulatorEndpoints
 public sealed record BatchItemResult(int Status, bool Duplicate);
 
 /// <summary>A partial change of the simulator's settings; absent fields keep their value.</summary>
-public sealed record SimulatorConfigChange(TimeSpan? Latency, int? Capacity, double? ErrorRate, bool? Outage, int? QueueLimit = null)
+public sealed record SimulatorConfigChange(
+    TimeSpan? Latency, int? Capacity, double? ErrorRate, bool? Outage, int? QueueLimit = null, int? RejectStatus = null)
 {
     public SimulatorSettings ApplyTo(SimulatorSettings current) => current with
     {
@@ -158,5 +166,6 @@ public sealed record SimulatorConfigChange(TimeSpan? Latency, int? Capacity, dou
         QueueLimit = QueueLimit ?? current.QueueLimit,
         ErrorRate = ErrorRate ?? current.ErrorRate,
         Outage = Outage ?? current.Outage,
+        RejectStatus = RejectStatus ?? current.RejectStatus,
     };
 }

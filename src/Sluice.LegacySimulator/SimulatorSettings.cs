@@ -18,8 +18,16 @@ public sealed record SimulatorSettings
     /// <summary>When true every request is refused with 503 at once, as during a real outage.</summary>
     public bool Outage { get; init; }
 
+    /// <summary>When not 0, every request is answered with this status at once (e.g. 422: a permanent refusal, so the message is dead-lettered).</summary>
+    public int RejectStatus { get; init; }
+
     public IEnumerable<string> Validate()
     {
+        if (RejectStatus is not 0 and (< 400 or > 599))
+        {
+            yield return "rejectStatus must be 0 (off) or between 400 and 599";
+        }
+
         if (Latency < TimeSpan.Zero)
         {
             yield return "latency must not be negative";

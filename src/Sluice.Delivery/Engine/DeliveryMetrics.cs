@@ -14,7 +14,8 @@ public static class DeliveryMetrics
         "sluice.delivery.sent", "{message}", "Send attempts, tagged by destination and outcome.");
 
     public static readonly Histogram<double> SendDuration = Meter.CreateHistogram<double>(
-        "sluice.delivery.send.duration", "s", "Time a destination took to answer one send.");
+        "sluice.delivery.send.duration", "s", "Time a destination took to answer one send.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
 
     /// <summary>Engines running in this process; the gauges read their destinations when observed.</summary>
     private static readonly ConcurrentDictionary<DeliveryEngine, byte> Engines = new();
@@ -31,9 +32,22 @@ public static class DeliveryMetrics
         "{request}",
         "Sends under way per destination.");
 
+    public static readonly ObservableGauge<int> CircuitState = Meter.CreateObservableGauge(
+        "sluice.delivery.circuit.state",
+        () => Observe(static s => CircuitValue(s.Circuit)),
+        null,
+        "Circuit breaker per destination: 0 closed, 1 half-open, 2 open.");
+
     internal static void Track(DeliveryEngine engine) => Engines[engine] = 0;
 
     internal static void Untrack(DeliveryEngine engine) => Engines.TryRemove(engine, out _);
+
+    internal static int CircuitValue(string circuit) => circuit switch
+    {
+        "open" or "isolated" => 2,
+        "half-open" => 1,
+        _ => 0,
+    };
 
     private static IEnumerable<Measurement<int>> Observe(Func<DestinationStatus, int> value) =>
         Engines.Keys.SelectMany(e => e.Status())

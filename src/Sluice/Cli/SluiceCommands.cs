@@ -5,7 +5,11 @@ namespace Sluice.Cli;
 /// <summary>The command-line tasks that share the gateway's executable.</summary>
 public static class SluiceCommands
 {
-    private static readonly Command[] Commands = [LegacySimCommand.Create(), MigrateCommand.Create(), TokenCommand.Create()];
+    private static readonly Command[] Commands =
+    [
+        LegacySimCommand.Create(), MigrateCommand.Create(), TokenCommand.Create(),
+        ApiCommand(StatusCommand.Create()), ApiCommand(DlqCommand.Create()), ApiCommand(LoadCommand.Create()), ApiCommand(KeysCommand.Create()),
+    ];
 
     /// <summary>True when the first argument names a command (or asks for help) rather than configuring the server.</summary>
     public static bool Handles(string[] args) =>
@@ -21,6 +25,13 @@ public static class SluiceCommands
         }
 
         return root.Parse(args[0] == "help" ? ["--help"] : args).InvokeAsync();
+    }
+
+    /// <summary>A command that talks to a running gateway: --server, --token and --api-key apply to it and its subcommands.</summary>
+    private static Command ApiCommand(Command command)
+    {
+        ServerConnection.AddTo(command);
+        return command;
     }
 
     internal static Option<TimeSpan> DurationOption(string name, string description, TimeSpan fallback) => new(name)

@@ -4,6 +4,7 @@ using Sluice.Delivery;
 using Sluice.Docs;
 using Sluice.Legacy;
 using Sluice.Limits;
+using Sluice.Observability;
 using Sluice.Operations;
 using Sluice.Punches;
 using Sluice.Security;
@@ -30,6 +31,7 @@ public static class SluiceApplication
         builder.AddPunches();
         services.AddHealthChecks().AddCheck<JournalHealthCheck>("journal", tags: ["ready"]);
         services.AddSluiceDocs();
+        builder.AddSluiceObservability();
         return builder;
     }
 
@@ -56,6 +58,7 @@ public static class SluiceApplication
         app.MapDestinationsApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
+        app.UseSluiceObservability();
         if (app.Configuration.GetValue<bool>("Benchmark:NoopEndpoint"))
         {
             app.MapBenchmarkBaseline();

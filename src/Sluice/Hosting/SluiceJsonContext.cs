@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Sluice.Observability.Dashboard;
 using Sluice.Operations;
 using Sluice.Punches;
 using Sluice.Security;
@@ -19,4 +20,5 @@ namespace Sluice.Hosting;
 [JsonSerializable(typeof(CreateApiKeyRequest))]
 [JsonSerializable(typeof(CreatedApiKey))]
 [JsonSerializable(typeof(IReadOnlyList<ApiKeyView>))]
+[JsonSerializable(typeof(DashboardSnapshot))]
 internal sealed partial class SluiceJsonContext : JsonSerializerContext;

@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Sluice.Cli;
+
+/// <summary>
+/// <c>sluice load</c>: punches a local gateway as fast as it answers, with a live progress line and a summary.
+/// Only loopback addresses are accepted: this is for trying a gateway on this machine, not for loading others.
+/// </summary>
+internal static class LoadCommand
+{
+    public static Command Create()
+    {
+        var count = new Option<int?>("--count") { Description = "Stop after this many punches." };
+        var duration = SluiceCommands.DurationOption("--duration", "Stop after this long; with only --count given, no time limit.", TimeSpan.FromSeconds(10));
+        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 16 };
+        var employees = new Option<int>("--employees") { Description = "Distinct employee ids to punch for.", DefaultValueFactory = _ => 1000 };
+        var command = new Command("load", "Punch a gateway on this machine (POST /api/punches) and report rate, p50/p99 latency and errors.")
+        {
+            count, duration, concurrency, employees,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var problems = new List<string>();
+            if (result.GetValue(count) is < 1)
+            {
+                problems.Add("--count must be at least 1");
+            }
+
+            if (result.GetValue(duration) <= TimeSpan.Zero)
+            {
+                problems.Add("--duration must be positive");
+            }
+
+            if (result.GetValue(concurrency) is < 1 or > 1024)
+            {
+                problems.Add("--concurrency must be between 1 and 1024");
+            }
+
+            if (result.GetValue(employees) < 1)
+            {
+                problems.Add("--employees must be at least 1");
+            }
+
+            if (problems.Count > 0)
+            {
+                await Console.Error.WriteLineAsync($"load: {string.Join("; ", problems)}.");
+                return 2;
+            }
+
+            var server = result.GetValue(ServerConnection.Server)!;
+            if (!await IsLoopbackAsync(server, cancellationToken))
+            {
+                await Console.Error.WriteLineAsync($"load: {server.Host} is not this machine; load runs only against loopback addresses (localhost, 127.0.0.1, ::1).");
+                return 2;
+            }
+
+            var limit = result.GetValue(count);
+            var time = limit is not null && result.GetResult(duration) is null or { Implicit: true } ? (TimeSpan?)null : result.GetValue(duration);
+            var workers = result.GetValue(concurrency);
+            using var client = ServerConnection.CreateClient(result, TimeSpan.FromSeconds(30), workers);
+            var run = new LoadRun(client, limit, time, result.GetValue(employees));
+            var summary = await run.RunAsync(workers, Console.Out, !Console.IsOutputRedirected, cancellationToken);
+            Console.WriteLine(summary);
+            return run.Stats.Errors == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static async Task<bool> IsLoopbackAsync(Uri server, CancellationToken cancellationToken)
+    {
+        if (server.IsLoopback)
+        {
+            return true;
+        }
+
+        try
+        {
+            var addresses = await Dns.GetHostAddressesAsync(server.DnsSafeHost, cancellationToken);
+            return addresses.Length > 0 && addresses.All(IPAddress.IsLoopback);
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>One load run: workers sending punches until the count or the time is used up.</summary>
+internal sealed class LoadRun(HttpClient client, int? count, TimeSpan? duration, int employees)
+{
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private long _issued;
+
+    public LoadStats Stats { get; } = new();
+
+    public async Task<string> RunAsync(int workers, TextWriter progress, bool rewriteLine, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (duration is { } d)
+        {
+            stop.CancelAfter(d);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var senders = Enumerable.Range(0, workers).Select(_ => Task.Run(() => SendLoopAsync(stop.Token), CancellationToken.None)).ToList();
+        var all = Task.WhenAll(senders);
+        var lastCount = 0L;
+        var lastAt = TimeSpan.Zero;
+        while (await Task.WhenAny(all, Task.Delay(rewriteLine ? 250 : 1000, CancellationToken.None)) != all)
+        {
+            var (line, sent) = Progress(clock.Elapsed, lastCount, lastAt);
+            (lastCount, lastAt) = (sent, clock.Elapsed);
+            if (rewriteLine)
+            {
+                await progress.WriteAsync($"\r{line}\u001b[K");
+            }
+            else
+            {
+                await progress.WriteLineAsync(line);
+            }
+        }
+
+        await all;
+        if (rewriteLine)
+        {
+            await progress.WriteLineAsync();
+        }
+
+        return Stats.Summary(clock.Elapsed);
+    }
+
+    private (string Line, long Sent) Progress(TimeSpan elapsed, long lastCount, TimeSpan lastAt)
+    {
+        var sent = Stats.Completed;
+        var rate = (sent - lastCount) / Math.Max(0.001, (elapsed - lastAt).TotalSeconds);
+        var done = count is { } c ? (double)sent / c : duration is { } d ? elapsed / d : 0;
+        var bar = new string('#', (int)(Math.Clamp(done, 0, 1) * 20)).PadRight(20, '.');
+        var (p50, p99) = Stats.RecentPercentiles();
+        return (string.Create(CultureInfo.InvariantCulture,
+            $"[{bar}] {sent,8} sent  {rate,7:F0}/s  p50 {p50,6:F1} ms  p99 {p99,6:F1} ms  errors {Stats.Errors}"), sent);
+    }
+
+    private async Task SendLoopAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var n = Interlocked.Increment(ref _issued);
+            if (count is { } c && n > c)
+            {
+                return;
+            }
+
+            var body = string.Create(CultureInfo.InvariantCulture,
+                $$"""{"employeeId":"E{{n % employees}}","punchedAt":"{{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffzzz}}","deviceId":"sluice-load"}""");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/punches")
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("Idempotency-Key", $"load-{_run}-{n}");
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                // Not cancelled by the deadline: a request under way is finished and counted.
+                using var response = await client.SendAsync(request, CancellationToken.None);
+                Stats.Record(Stopwatch.GetElapsedTime(started), response.StatusCode == HttpStatusCode.Accepted ? null : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                Stats.Record(Stopwatch.GetElapsedTime(started), ex is TaskCanceledException ? "timeout" : "connection");
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Sluice.Operations;
+
+namespace Sluice.Observability.Dashboard;
+
+/// <summary>One update of the dashboard: rates are per second since the previous update on the same stream.</summary>
+public sealed record DashboardSnapshot(
+    DateTimeOffset At,
+    long IntakeTotal,
+    double IntakeRate,
+    IReadOnlyList<DashboardDestination> Destinations,
+    IReadOnlyList<DeadLetterView> DeadLetters,
+    IReadOnlyList<RecentError> Errors);
+
+public sealed record DashboardDestination(
+    string Name,
+    long Backlog,
+    long InFlight,
+    long Delivered,
+    long Retrying,
+    long Dead,
+    double DeliveryRate,
+    int ConcurrencyLimit,
+    string Circuit,
+    bool Paused);

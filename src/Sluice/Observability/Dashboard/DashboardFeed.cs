@@ -1,0 +1,87 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using Sluice.Delivery.Engine;
+using Sluice.Journal;
+using Sluice.Operations;
+
+namespace Sluice.Observability.Dashboard;
+
+/// <summary>Builds the dashboard's snapshots: journal counts (cached, all nodes) with this node's live state and errors.</summary>
+public sealed class DashboardFeed(
+    JournalSnapshotCache cache,
+    DeliveryEngine engine,
+    IntakeCounter intake,
+    RecentErrors errors,
+    TimeProvider time,
+    IOptions<ObservabilityOptions> options)
+{
+    public const int ErrorCount = 20;
+
+    /// <summary>A snapshot now and then one per interval until the client leaves or the server stops.</summary>
+    public async IAsyncEnumerable<DashboardSnapshot> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.DashboardInterval, time);
+        DashboardSnapshot? previous = null;
+        do
+        {
+            var next = await SnapshotAsync(previous, cancellationToken);
+            yield return next;
+            previous = next;
+        }
+        while (await Tick(timer, cancellationToken));
+    }
+
+    public async Task<DashboardSnapshot> SnapshotAsync(DashboardSnapshot? previous, CancellationToken cancellationToken)
+    {
+        var journal = await cache.GetAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var seconds = previous is null ? 0 : (now - previous.At).TotalSeconds;
+        var live = engine.Status().ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+        var destinations = journal.Stats
+            .Select(s => (s.Destination, Stats: (DestinationStats?)s, Live: live.GetValueOrDefault(s.Destination)))
+            .Concat(live.Values.Where(l => journal.Stats.All(s => !s.Destination.Equals(l.Name, StringComparison.OrdinalIgnoreCase)))
+                .Select(l => (Destination: l.Name, Stats: (DestinationStats?)null, Live: (DestinationStatus?)l)))
+            .OrderBy(d => d.Destination, StringComparer.OrdinalIgnoreCase)
+            .Select(d =>
+            {
+                var delivered = d.Stats?.Delivered ?? 0;
+                var before = previous?.Destinations.FirstOrDefault(p => p.Name == d.Destination)?.Delivered;
+                return new DashboardDestination(
+                    d.Destination,
+                    d.Stats?.Backlog ?? 0,
+                    d.Stats?.InFlight ?? 0,
+                    delivered,
+                    d.Stats?.Retrying ?? 0,
+                    d.Stats?.Dead ?? 0,
+                    Rate(before, delivered, seconds),
+                    d.Live?.ConcurrencyLimit ?? 0,
+                    d.Live?.Circuit ?? "none",
+                    d.Live?.Paused ?? false);
+            })
+            .ToList();
+        var total = intake.Total;
+        return new DashboardSnapshot(
+            now,
+            total,
+            Rate(previous?.IntakeTotal, total, seconds),
+            destinations,
+            journal.DeadLetters.Select(l => new DeadLetterView(l.MessageId, l.Kind, l.Destination, l.ReceivedAt, l.Attempts, l.FailedAt, l.LastError)).ToList(),
+            errors.Latest(ErrorCount));
+    }
+
+    // Retention deletes delivered messages, so a count can fall: a rate is never negative.
+    private static double Rate(long? before, long now, double seconds) =>
+        before is { } b && seconds > 0 ? Math.Round(Math.Max(0, now - b) / seconds, 1) : 0;
+
+    private static async ValueTask<bool> Tick(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

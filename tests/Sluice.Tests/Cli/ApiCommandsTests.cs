@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using Sluice.Operations;
+using Sluice.Security;
+using Sluice.Testing;
+
+namespace Sluice.Tests.Cli;
+
+/// <summary>The operator commands, run as a user runs them (the built executable), against a real gateway.</summary>
+public sealed class ApiCommandsTests : IAsyncLifetime
+{
+    private TestLegacy _legacy = null!;
+    private TestGateway _gateway = null!;
+
+    private string Server => _gateway.BaseAddress.ToString();
+
+    public async Task InitializeAsync()
+    {
+        _legacy = await TestLegacy.StartAsync();
+        _gateway = await TestGateway.StartAsync(TestGateway.Defaults(_legacy.BaseAddress));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _legacy.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Dlq_lists_replays_and_discards_dead_letters_and_status_counts_them()
+    {
+        await _legacy.ConfigureAsync(new { rejectStatus = 422 });
+        var replayed = await PostPunchAsync("9001");
+        var discarded = await PostPunchAsync("9002");
+        await Eventually.UntilAsync(DeadAsync, d => d.Count == 2, because: "both refused punches are dead letters");
+
+        // The server and token come from the environment here; the other commands name them with --server and --token.
+        var environment = new Dictionary<string, string> { ["SLUICE_SERVER"] = Server, ["SLUICE_TOKEN"] = TestCredentials.Token(SluiceRoles.Auditor) };
+        var (listExit, list) = await SluiceCli.RunAsync(environment, "dlq", "list");
+        Assert.Equal(0, listExit);
+        Assert.Contains(replayed.ToString(), list, StringComparison.Ordinal);
+        Assert.Contains(discarded.ToString(), list, StringComparison.Ordinal);
+        Assert.Contains("422", list, StringComparison.Ordinal);
+
+        var (statusExit, status) = await CliAsync("status");
+        Assert.Equal(0, statusExit);
+        Assert.Contains("ready", status, StringComparison.Ordinal);
+        var legacyRow = status.Split('\n').Single(l => l.StartsWith("legacy", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("2", legacyRow[5]); // destination, backlog, in flight, delivered, retrying, dead
+
+        await _legacy.ConfigureAsync(new { rejectStatus = 0 });
+        var (replayExit, replay) = await CliAsync("dlq", "replay", replayed.ToString());
+        Assert.Equal(0, replayExit);
+        Assert.Contains("Replayed 1 dead letter(s).", replay, StringComparison.Ordinal);
+        var (discardExit, discard) = await CliAsync("dlq", "discard", discarded.ToString());
+        Assert.Equal(0, discardExit);
+        Assert.Contains($"Discarded {discarded}.", discard, StringComparison.Ordinal);
+
+        await Eventually.UntilAsync(DeadAsync, d => d.Count == 0, because: "one replayed, one discarded");
+        await Eventually.UntilAsync(
+            () => Task.FromResult(_legacy.System.AppliedKeys()), k => k.Count == 1, because: "the replayed punch is delivered");
+        Assert.Equal(replayed, Guid.Parse(Assert.Single(_legacy.System.AppliedKeys())));
+
+        // A second discard of the same id: the server's 404 reaches the user as exit code 1 with its title.
+        var (againExit, again) = await CliAsync("dlq", "discard", discarded.ToString());
+        Assert.Equal(1, againExit);
+        Assert.Contains("404", again, StringComparison.Ordinal);
+        Assert.Contains("No dead letter with this id.", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Load_sends_the_count_it_was_given_and_summarises_rate_latency_and_errors()
+    {
+        var (exit, output) = await CliAsync("load", "--count", "300", "--concurrency", "4");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Sent 300 punches", output, StringComparison.Ordinal);
+        Assert.Contains("300 accepted (202), 0 errors", output, StringComparison.Ordinal);
+        Assert.Matches(@"Latency ms: p50 \d+\.\d, p90 \d+\.\d, p99 \d+\.\d, max \d+\.\d\.", output);
+        Assert.Equal(300, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
+    }
+
+    [Fact]
+    public async Task Load_for_a_duration_shows_progress_and_counts_refusals_as_errors()
+    {
+        // The simulator stands in for a gateway that refuses every punch.
+        await _legacy.ConfigureAsync(new { rejectStatus = 429 });
+        var (exit, output) = await SluiceCli.RunAsync("load", "--duration", "1500ms", "--concurrency", "2", "--server", _legacy.BaseAddress.ToString());
+        Assert.Equal(1, exit);
+        Assert.Matches(@"\[[#.]{20}\] +\d+ sent +\d+/s +p50 +\d+\.\d ms +p99 +\d+\.\d ms +errors [1-9]", output); // printed each second when redirected
+        var sent = (await _legacy.StatsAsync()).Received;
+        Assert.Contains($"Sent {sent} punches", output, StringComparison.Ordinal);
+        Assert.Contains($"0 accepted (202), {sent} errors (429: {sent})", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Load_refuses_an_address_that_is_not_this_machine()
+    {
+        var (exit, output) = await SluiceCli.RunAsync("load", "--count", "1", "--server", "http://192.0.2.1:5080");
+        Assert.Equal(2, exit);
+        Assert.Contains("loopback", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("status")]
+    [InlineData("dlq")]
+    [InlineData("dlq list")]
+    [InlineData("dlq replay")]
+    [InlineData("dlq discard")]
+    [InlineData("load")]
+    [InlineData("keys create")]
+    [InlineData("keys revoke")]
+    public async Task Every_command_explains_itself_with_help(string command)
+    {
+        var (exit, output) = await SluiceCli.RunAsync([.. command.Split(' '), "--help"]);
+        Assert.Equal(0, exit);
+        Assert.Contains($"Sluice {command}", output, StringComparison.Ordinal);
+        Assert.Contains("Description:", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs a command against the test gateway as an admin.</summary>
+    private Task<(int ExitCode, string Output)> CliAsync(params string[] arguments) =>
+        SluiceCli.RunAsync([.. arguments, "--server", Server, "--token", TestCredentials.Token(SluiceRoles.Admin)]);
+
+    private async Task<Guid> PostPunchAsync(string employee)
+    {
+        using var response = await _gateway.PostPunchAsync(employee);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<Sluice.Punches.PunchReceipt>())!.Id;
+    }
+
+    private async Task<IReadOnlyList<DeadLetterView>> DeadAsync() =>
+        (await _gateway.Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!.Items;
+}

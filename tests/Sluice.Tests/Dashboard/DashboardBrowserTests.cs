@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Sluice.Operations;
+using Sluice.Punches;
+using Sluice.Security;
+using Sluice.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Sluice.Tests.Dashboard;
+
+/// <summary>The dashboard in a real browser: live numbers under load, a dead letter replayed from the page, a phone-size layout.</summary>
+public sealed class DashboardBrowserTests : IAsyncLifetime
+{
+    private TestLegacy _legacy = null!;
+    private TestGateway _gateway = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        // Slow enough, with a small limit, that a backlog builds under load and drains after.
+        _legacy = await TestLegacy.StartAsync(new() { Latency = TimeSpan.FromMilliseconds(20), Capacity = 50 });
+        var settings = TestGateway.Defaults(_legacy.BaseAddress);
+        settings["Delivery:Destinations:legacy:Concurrency"] = "4";
+        settings["Observability:DashboardInterval"] = "00:00:00.250";
+        settings["Observability:StatsMaxAge"] = "00:00:00.200";
+        _gateway = await TestGateway.StartAsync(settings);
+        (_playwright, _browser) = await Chromium.LaunchAsync();
+
+        // The page updates every 250 ms; the margin is for a machine busy with the rest of the suite.
+        SetDefaultExpectTimeout(15_000);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _gateway.DisposeAsync();
+        await _legacy.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Under_load_the_numbers_move_and_a_dead_letter_is_replayed_from_the_page()
+    {
+        // One punch the legacy system refuses for good: a dead letter to replay.
+        await _legacy.ConfigureAsync(new { rejectStatus = 422 });
+        var dead = await PostPunchAsync("4242");
+        await Eventually.UntilAsync(DeadAsync, d => d.Count == 1, because: "the refused punch is dead-lettered");
+        await _legacy.ConfigureAsync(new { rejectStatus = 0 });
+
+        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(DashboardAddress());
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+        var legacy = page.Locator("[data-destination=\"legacy\"]");
+        await Expect(legacy).ToBeVisibleAsync();
+        var deadRow = page.Locator($"#dead-letters li[data-id=\"{dead}\"]");
+        await Expect(deadRow).ToContainTextAsync("422");
+        await Expect(page.Locator("#dead-count")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#errors")).ToContainTextAsync("dead-lettered");
+
+        var load = PunchLoad.Start([_gateway.Client], clients: 4);
+        try
+        {
+            // Intake rate above zero, and the totals climbing from one update to the next.
+            await Eventually.UntilAsync(() => NumberAsync(page, "#intake-rate"), r => r > 0, because: "the intake rate shows the load");
+            var intake = await NumberAsync(page, "#intake-total");
+            var delivered = await NumberAsync(legacy.Locator(".delivered"));
+            await Eventually.UntilAsync(() => NumberAsync(page, "#intake-total"), n => n > intake, because: "the intake total climbs");
+            await Eventually.UntilAsync(() => NumberAsync(legacy.Locator(".delivered")), n => n > delivered, because: "deliveries climb");
+            await Eventually.UntilAsync(() => NumberAsync(legacy.Locator(".rate")), r => r > 0, because: "the delivery rate shows");
+            await Eventually.UntilAsync(() => NumberAsync(legacy.Locator(".backlog")), b => b > 0, because: "a backlog builds behind the limit of 4");
+            Assert.True(await page.Locator("#intake-chart polyline").GetAttributeAsync("points") is { Length: > 0 }, "the intake sparkline is drawn");
+            Assert.True(await legacy.Locator(".backlog-chart polyline").GetAttributeAsync("points") is { Length: > 0 }, "the backlog sparkline is drawn");
+            await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-under-load.png"), FullPage = true });
+        }
+        finally
+        {
+            await load.StopAsync();
+        }
+
+        // Replay from the page: the server confirms, the row goes, and the legacy system gets the punch.
+        await deadRow.Locator("button.replay").ClickAsync();
+        await Expect(page.Locator("#action")).ToHaveTextAsync("Replayed 1 message(s).");
+        await Expect(deadRow).ToHaveCountAsync(0);
+        await Expect(page.Locator("#dead-count")).ToHaveTextAsync("0");
+        await Eventually.UntilAsync(
+            () => Task.FromResult(_legacy.System.AppliedKeys().Contains(dead.ToString())), applied => applied, because: "the replayed punch reaches the legacy system");
+        await Eventually.UntilAsync(() => NumberAsync(legacy.Locator(".backlog")), b => b == 0, timeout: TimeSpan.FromSeconds(60), because: "the backlog drains");
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-drained.png"), FullPage = true });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task On_a_phone_size_screen_nothing_overflows_sideways()
+    {
+        var phone = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
+        await phone.GotoAsync(DashboardAddress());
+        await Expect(phone.Locator("[data-destination=\"legacy\"]")).ToBeVisibleAsync();
+        var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow} px wider than the screen");
+        var card = await phone.Locator("[data-destination=\"legacy\"]").BoundingBoxAsync();
+        Assert.True(card!.Width <= 375, $"the destination card is {card.Width} px wide");
+        await phone.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-phone.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_token_given_in_the_address_is_sent_as_a_bearer_header_and_removed_from_the_address()
+    {
+        await _legacy.ConfigureAsync(new { rejectStatus = 422 });
+        var dead = await PostPunchAsync("4343");
+        await Eventually.UntilAsync(DeadAsync, d => d.Count == 1, because: "the refused punch is dead-lettered");
+
+        var page = await _browser.NewPageAsync();
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<(string Path, string? Authorization)>();
+        page.Request += (_, request) =>
+        {
+            var uri = new Uri(request.Url);
+            if (uri.AbsolutePath.StartsWith("/dashboard/events", StringComparison.Ordinal) || uri.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                sent.Enqueue((uri.AbsolutePath, request.Headers.GetValueOrDefault("authorization")));
+            }
+        };
+        var token = TestCredentials.Token(SluiceRoles.Admin);
+        await page.GotoAsync(new Uri(_gateway.BaseAddress, "/dashboard#token=" + Uri.EscapeDataString(token)).ToString());
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+        Assert.DoesNotContain("token", page.Url, StringComparison.Ordinal);
+        await page.Locator($"#dead-letters li[data-id=\"{dead}\"] button.replay").ClickAsync();
+        await Expect(page.Locator("#action")).ToHaveTextAsync("Replayed 1 message(s).");
+
+        Assert.Contains(sent, r => r.Path == "/dashboard/events");
+        Assert.Contains(sent, r => r.Path == "/api/dead-letters/replay");
+        Assert.All(sent, r => Assert.Equal("Bearer " + token, r.Authorization));
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_page_says_how_to_give_one()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(new Uri(_gateway.BaseAddress, "/dashboard").ToString());
+        await Expect(page.Locator("#connection")).ToContainTextAsync("not authorized (401)");
+    }
+
+    /// <summary>The page, with an admin's token in the fragment (replaying dead letters needs manage).</summary>
+    private string DashboardAddress() =>
+        new Uri(_gateway.BaseAddress, "/dashboard").ToString() + "#token=" + Uri.EscapeDataString(TestCredentials.Token(SluiceRoles.Admin));
+
+    private static async Task<double> NumberAsync(IPage page, string selector) => await NumberAsync(page.Locator(selector));
+
+    private static async Task<double> NumberAsync(ILocator locator) =>
+        double.Parse((await locator.InnerTextAsync()).Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+    private async Task<Guid> PostPunchAsync(string employee)
+    {
+        using var response = await _gateway.PostPunchAsync(employee);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<PunchReceipt>())!.Id;
+    }
+
+    private async Task<IReadOnlyList<DeadLetterView>> DeadAsync() =>
+        (await _gateway.Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!.Items;
+}
