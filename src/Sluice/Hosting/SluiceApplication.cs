@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Sluice.Delivery;
+using Sluice.Facade;
 using Sluice.Legacy;
 using Sluice.Operations;
 using Sluice.Punches;
@@ -23,6 +24,7 @@ public static class SluiceApplication
         builder.AddLegacySystem();
         services.AddSluiceDelivery();
         builder.AddPunches();
+        builder.AddFacade();
         services.AddHealthChecks().AddCheck<JournalHealthCheck>("journal", tags: ["ready"]);
         services.AddOpenApi();
         return builder;
@@ -43,6 +45,9 @@ public static class SluiceApplication
         {
             app.MapBenchmarkBaseline();
         }
+
+        // Last, and at the lowest precedence: whatever the endpoints above do not take.
+        app.MapFacade();
 
         return app;
     }

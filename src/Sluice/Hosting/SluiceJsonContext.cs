@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Sluice.Facade;
 using Sluice.Operations;
 using Sluice.Punches;
 
@@ -15,4 +16,6 @@ namespace Sluice.Hosting;
 [JsonSerializable(typeof(DeadLetterPage))]
 [JsonSerializable(typeof(ReplayRequest))]
 [JsonSerializable(typeof(ReplayResult))]
+[JsonSerializable(typeof(StoreFirstReceipt))]
+[JsonSerializable(typeof(StoreFirstRouteOptions))]
 internal sealed partial class SluiceJsonContext : JsonSerializerContext;
