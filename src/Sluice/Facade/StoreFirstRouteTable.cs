@@ -30,6 +30,9 @@ internal sealed partial class StoreFirstRouteTable : IDisposable
 
     public IReadOnlyList<StoreFirstRoute> Routes => _routes;
 
+    /// <summary>Why the last reload was refused; null once a reload succeeds.</summary>
+    public string? LastRefusal { get; private set; }
+
     /// <summary>The first route matching the request, with the values its pattern captured.</summary>
     public StoreFirstRoute? Match(HttpRequest request, out RouteValueDictionary values)
     {
@@ -64,10 +67,12 @@ internal sealed partial class StoreFirstRouteTable : IDisposable
         var routes = FacadeOptionsValidator.Compile(options, _delivery.Value, errors);
         if (errors.Count > 0)
         {
-            LogReloadRefused(string.Join(" ", errors), _routes.Count);
+            LastRefusal = string.Join(" ", errors);
+            LogReloadRefused(LastRefusal, _routes.Count);
             return;
         }
 
+        LastRefusal = null;
         if (!SameRoutes(routes, _routes))
         {
             _routes = routes;

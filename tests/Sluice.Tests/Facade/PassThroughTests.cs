@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Sluice.Testing;
+
+namespace Sluice.Tests.Facade;
+
+/// <summary>Paths Sluice does not own go to the legacy system through YARP, as they came, and come back as they went.</summary>
+public sealed class PassThroughTests : IAsyncLifetime
+{
+    private TestLegacy _legacy = null!;
+    private TestGateway _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _legacy = await TestLegacy.StartAsync();
+        _gateway = await TestGateway.StartAsync(TestGateway.Defaults(_legacy.BaseAddress));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _legacy.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("GET", null)]
+    [InlineData("POST", """{"employeeId":"1001","hours":8}""")]
+    [InlineData("PUT", """{"employeeId":"1001","hours":7.5}""")]
+    public async Task A_request_round_trips_to_the_legacy_system_with_its_method_path_query_headers_and_body(string method, string? body)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/legacy/timesheets/1001?week=2026-W47&sort=desc");
+        request.Headers.Add("X-Tenant", "acme");
+        request.Headers.Add("X-Trace", "abc 123");
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await _gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var echo = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(method, echo.GetProperty("method").GetString());
+        Assert.Equal("/legacy/timesheets/1001?week=2026-W47&sort=desc", echo.GetProperty("path").GetString());
+        Assert.Equal(body ?? "", echo.GetProperty("body").GetString());
+        var headers = echo.GetProperty("headers");
+        Assert.Equal("acme", headers.GetProperty("X-Tenant").GetString());
+        Assert.Equal("abc 123", headers.GetProperty("X-Trace").GetString());
+        Assert.Equal("127.0.0.1", headers.GetProperty("X-Forwarded-For").GetString());
+        Assert.Equal("http", headers.GetProperty("X-Forwarded-Proto").GetString());
+        Assert.Equal(_gateway.BaseAddress.Authority, headers.GetProperty("X-Forwarded-Host").GetString());
+        if (body is not null)
+        {
+            Assert.StartsWith("application/json", headers.GetProperty("Content-Type").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_legacy_status_and_response_headers_come_back_unchanged()
+    {
+        using var response = await _gateway.Client.DeleteAsync("/_sim/status/418");
+
+        Assert.Equal((HttpStatusCode)418, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal("Simulated status 418", problem!.Title);
+    }
+
+    [Fact]
+    public async Task Endpoints_Sluice_maps_itself_are_not_forwarded()
+    {
+        using var live = await _gateway.Client.GetAsync("/health/live");
+        using var punch = await _gateway.PostPunchAsync("1001");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, punch.StatusCode);
+        Assert.DoesNotContain(_legacy.System.Requests(0, 1000),
+            r => r.Path.StartsWith("/health", StringComparison.Ordinal) || r.Path.StartsWith("/api/punches", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_legacy_system_that_is_down_gets_a_quick_502_problem()
+    {
+        await using var gateway = await TestGateway.StartAsync(TestGateway.Defaults(new Uri($"http://127.0.0.1:{GatewayProcess.FreePort()}")));
+        var clock = Stopwatch.StartNew();
+
+        using var response = await gateway.Client.PostAsync("/legacy/orders", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal("The legacy system cannot be reached.", problem!.Title);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+}
