@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 packages=(
   sqlite3
   postgresql       # journal engine and reporting sink tests start their own server from its binaries
+  rabbitmq-server  # RabbitMQ sink tests start their own broker (free ports, temporary node and data)
 )
 
 missing=()

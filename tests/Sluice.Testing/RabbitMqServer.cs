@@ -56,7 +56,9 @@ public sealed class RabbitMqServer : IAsyncDisposable
         environment["RABBITMQ_LOG_BASE"] = Path.Combine(folder, "log");
         environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(folder, "enabled_plugins");
         environment["RABBITMQ_CONFIG_FILE"] = Path.Combine(folder, "rabbitmq");
+        environment["RABBITMQ_PID_FILE"] = Path.Combine(folder, "broker.pid");
         await File.WriteAllTextAsync(Path.Combine(folder, "enabled_plugins"), "[].");
+        Watch(folder);
         await server.StartAsync();
         return server;
     }
@@ -121,33 +123,28 @@ public sealed class RabbitMqServer : IAsyncDisposable
         }
     }
 
-    /// <summary>At process exit: the data is thrown away, so no clean shutdown is owed and the test host is not kept waiting.</summary>
-    private void Discard()
-    {
-        if (_process is { } process)
-        {
-            _process = null;
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(5_000);
-        }
-
-        // The broker's own children may still be writing for a moment after the kill.
-        for (var attempt = 0; _folder is not null && Directory.Exists(_folder) && attempt < 20; attempt++)
-        {
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                Thread.Sleep(100);
-            }
-        }
-    }
-
     /// <summary>A connection to the broker for a test's own consumer.</summary>
     public Task<IConnection> ConnectAsync() =>
         new ConnectionFactory { Uri = Uri, AutomaticRecoveryEnabled = true, NetworkRecoveryInterval = TimeSpan.FromMilliseconds(500) }.CreateConnectionAsync();
+
+    /// <summary>
+    /// A detached watchdog that kills the broker and removes its folder once this process is gone, however it ends:
+    /// a test host ends without waiting for exit handlers, and a broker left running would hold a port and a node name.
+    /// </summary>
+    private static void Watch(string folder)
+    {
+        var script =
+            $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
+            $"[ -f '{folder}/broker.pid' ] && kill -KILL \"$(cat '{folder}/broker.pid')\" 2>/dev/null; sleep 2; rm -rf '{folder}'";
+        var start = new ProcessStartInfo("setsid", ["sh", "-c", script])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        using var _ = Process.Start(start);
+    }
 
     private static async Task<RabbitMqServer> StartOrConnectAsync()
     {
@@ -157,7 +154,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
         }
 
         var server = await StartPrivateAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Discard();
+        // Stopped by the watchdog once this process is gone.
         return server;
     }
 
