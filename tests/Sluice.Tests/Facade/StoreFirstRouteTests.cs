@@ -68,6 +68,29 @@ public sealed class StoreFirstRouteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batching_destination_replays_store_first_requests_on_their_own_and_batches_the_rest()
+    {
+        var settings = Route(TestGateway.Defaults(_legacy.BaseAddress), 0, "POST", "/legacy/orders");
+        settings["Delivery:Destinations:legacy:Path"] = "/batch";
+        settings["Delivery:Destinations:legacy:Batch:Size"] = "10";
+        await using var gateway = await TestGateway.StartAsync(settings);
+        (await gateway.Client.PostAsync("/api/destinations/legacy/pause", null)).EnsureSuccessStatusCode();
+        for (var i = 0; i < 3; i++)
+        {
+            (await gateway.PostPunchAsync($"E{i}")).EnsureSuccessStatusCode();
+            (await gateway.Client.PostAsync("/legacy/orders", new StringContent($$"""{"n":{{i}}}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        }
+
+        (await gateway.Client.PostAsync("/api/destinations/legacy/resume", null)).EnsureSuccessStatusCode();
+        var stats = await Eventually.UntilAsync(_legacy.StatsAsync, s => s.Unique == 6, because: "all six delivered");
+
+        var requests = _legacy.System.Requests(0, 100);
+        Assert.Equal(4, stats.Received);
+        Assert.Equal(3, requests.Count(r => r.Path == "/batch"));
+        Assert.Equal(["""{"n":0}""", """{"n":1}""", """{"n":2}"""], requests.Where(r => r.Path == "/legacy/orders").Select(r => r.Body).Order());
+    }
+
+    [Fact]
     public async Task The_route_can_answer_as_the_legacy_system_did()
     {
         var settings = Route(TestGateway.Defaults(_legacy.BaseAddress), 0, "POST", "/legacy/orders",
