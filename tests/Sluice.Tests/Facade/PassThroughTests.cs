@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Sluice.Testing;
 
@@ -81,6 +84,50 @@ public sealed class PassThroughTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, punch.StatusCode);
         Assert.DoesNotContain(_legacy.System.Requests(0, 1000),
             r => r.Path.StartsWith("/health", StringComparison.Ordinal) || r.Path.StartsWith("/api/punches", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_answer_is_streamed_to_the_client_not_buffered()
+    {
+        // A legacy endpoint that sends its first part, then waits until the client has it before sending the rest:
+        // a proxy that buffered the whole answer would never deliver the first part, and the test would time out.
+        var firstPartSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var slow = builder.Build();
+        slow.MapGet("/legacy/report", async (HttpContext context) =>
+        {
+            await context.Response.WriteAsync("first part;");
+            await context.Response.Body.FlushAsync();
+            await firstPartSeen.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await context.Response.WriteAsync("second part");
+        });
+        await slow.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(TestGateway.Defaults(new Uri(slow.Urls.First())));
+
+        using var response = await gateway.Client.GetAsync("/legacy/report", HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[64];
+        var first = Encoding.UTF8.GetString(buffer, 0, await body.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+        firstPartSeen.SetResult();
+        using var rest = new StreamReader(body);
+
+        Assert.Equal("first part;", first);
+        Assert.Equal("second part", await rest.ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task With_pass_through_off_paths_Sluice_does_not_own_are_not_found()
+    {
+        var settings = TestGateway.Defaults(_legacy.BaseAddress);
+        settings["Facade:PassThrough"] = "false";
+        await using var gateway = await TestGateway.StartAsync(settings);
+
+        using var response = await gateway.Client.GetAsync("/legacy/employees/1001");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(_legacy.System.Requests(0, 100));
     }
 
     [Fact]
