@@ -23,9 +23,11 @@ internal sealed partial class StoreFirstRouteTable : IDisposable
         _delivery = delivery;
         _logger = logger;
 
-        // Validated at start (an invalid table stops Sluice), so this compiles cleanly.
+        // Validated at start (an invalid table stops Sluice), so this compiles cleanly; then read again, in case the
+        // configuration changed between the start and the first request, which is when this table is made.
         _routes = FacadeOptionsValidator.Compile(options.Value, delivery.Value, []);
         _subscription = ChangeToken.OnChange(configuration.GetReloadToken, Reload);
+        Reload();
     }
 
     public IReadOnlyList<StoreFirstRoute> Routes => _routes;

@@ -11,7 +11,7 @@ using Sluice.Testing;
 namespace Sluice.Tests.Delivery.Sinks;
 
 /// <summary>The <c>rabbitmq</c> sink against a real broker: CloudEvents, confirms, returns, a broker restart.</summary>
-public sealed class RabbitMqSinkTests
+public sealed class RabbitMqSinkTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>A gateway sending punches (and <c>order</c> messages of a store-first route) to a RabbitMQ destination.</summary>
     private static Task<TestGateway> StartGatewayAsync(Uri broker, string exchange, params (string Key, string Value)[] overrides)
@@ -117,6 +117,21 @@ public sealed class RabbitMqSinkTests
     }
 
     [Fact]
+    public async Task A_message_kind_without_an_event_type_is_dead_lettered_naming_the_setting()
+    {
+        var broker = await RabbitMqServer.GetAsync();
+        await using var gateway = await StartGatewayAsync(broker.Uri, $"sluice.test.{Guid.NewGuid():N}",
+            ("Facade:Routes:0:Path", "/legacy/notes"), ("Facade:Routes:0:Destinations:0", "events"));
+
+        using var response = await gateway.Client.PostAsync("/legacy/notes", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var id = Guid.Parse(response.Headers.GetValues(Sluice.Facade.StoreFirstIntake.MessageIdHeader).Single());
+
+        var dead = await Eventually.UntilAsync(() => EventDeliveryAsync(gateway, id), d => d.State == DeliveryState.Dead, because: "no event type for kind http");
+        Assert.Equal(1, dead.Attempts);
+        Assert.Contains("Delivery:Destinations:events:EventTypes:http", dead.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_event_no_queue_takes_is_returned_and_retried_until_one_is_bound()
     {
         var broker = await RabbitMqServer.GetAsync();
@@ -162,8 +177,10 @@ public sealed class RabbitMqSinkTests
             (await gateway.Client.GetFromJsonAsync<List<DestinationView>>("/api/destinations"))!.Single(d => d.Name == "events");
 
         await Eventually.UntilAsync(EventsAsync, e => e.Delivered >= 50, because: "part of the run was delivered before the restart");
+        var restart = System.Diagnostics.Stopwatch.StartNew();
         await broker.StopAsync();
         await broker.StartAsync();
+        output.WriteLine($"Broker down and back in {restart.ElapsedMilliseconds} ms.");
         await posting;
         await Eventually.UntilAsync(EventsAsync, e => e.Delivered == total, timeout: TimeSpan.FromSeconds(60), because: "every punch was delivered after the restart");
 
@@ -171,6 +188,7 @@ public sealed class RabbitMqSinkTests
         await using var consumer = await connection.CreateChannelAsync();
         var received = await DrainAsync(consumer, $"{exchange}.consumer");
         var ids = received.Select(m => Guid.Parse(m.BasicProperties.MessageId!)).ToHashSet();
+        output.WriteLine($"{received.Count} events received for {total} punches ({received.Count - ids.Count} repeats) in {restart.ElapsedMilliseconds} ms since the restart began.");
         Assert.True(received.Count >= total, $"{received.Count} events for {total} punches");
         Assert.Equal(receipts.Order(), ids.Order());
 
