@@ -20,6 +20,9 @@ internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider t
     /// <summary>Header on the answer naming the stored message, so a client or operator can follow it.</summary>
     public const string MessageIdHeader = "X-Sluice-Message-Id";
 
+    /// <summary>Metadata key naming the route a request came through; also marks the message as a stored request.</summary>
+    public const string RouteMetadata = "route";
+
     public async Task<IResult> StoreAsync(HttpContext context, StoreFirstRoute route, RouteValueDictionary values, CancellationToken cancellationToken)
     {
         var request = context.Request;
@@ -74,7 +77,7 @@ internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider t
         {
             [HttpMetadata.Method] = request.Method,
             [HttpMetadata.PathAndQuery] = raw is { Length: > 0 } && raw[0] == '/' ? raw : request.Path.ToUriComponent() + request.QueryString.ToUriComponent(),
-            ["route"] = route.Name,
+            [RouteMetadata] = route.Name,
         };
         foreach (var header in route.Headers)
         {
@@ -148,6 +151,11 @@ internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider t
             answer.Headers[MessageIdHeader] = stored.MessageId.ToString();
             if (response.Body is null)
             {
+                if (!response.Headers.ContainsKey("Location"))
+                {
+                    answer.Headers.Location = $"{StoreFirstRequestsApi.Prefix}/{stored.MessageId}";
+                }
+
                 return TypedResults.Json(
                     new StoreFirstReceipt(stored.MessageId, stored.ReceivedAt, "stored"),
                     SluiceJsonContext.Default.StoreFirstReceipt,

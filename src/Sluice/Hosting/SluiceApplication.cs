@@ -41,6 +41,7 @@ public static class SluiceApplication
         app.MapPunchesApi();
         app.MapDestinationsApi();
         app.MapDeadLettersApi();
+        app.MapStoreFirstRequestsApi();
         if (app.Configuration.GetValue<bool>("Benchmark:NoopEndpoint"))
         {
             app.MapBenchmarkBaseline();

@@ -17,5 +17,6 @@ namespace Sluice.Hosting;
 [JsonSerializable(typeof(ReplayRequest))]
 [JsonSerializable(typeof(ReplayResult))]
 [JsonSerializable(typeof(StoreFirstReceipt))]
+[JsonSerializable(typeof(StoreFirstRequestView))]
 [JsonSerializable(typeof(StoreFirstRouteOptions))]
 internal sealed partial class SluiceJsonContext : JsonSerializerContext;

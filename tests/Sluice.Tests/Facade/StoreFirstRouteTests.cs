@@ -65,6 +65,11 @@ public sealed class StoreFirstRouteTests : IAsyncLifetime
         Assert.Equal("acme", replay.Headers["X-Tenant"]);
         Assert.False(replay.Headers.ContainsKey("X-Not-Kept"));
         Assert.Equal(receipt.Id.ToString(), replay.IdempotencyKey);
+        var view = await Eventually.UntilAsync(
+            async () => (await gateway.Client.GetFromJsonAsync<StoreFirstRequestView>(response.Headers.Location))!,
+            v => v.Status == "delivered", because: "the replay is recorded");
+        Assert.Equal(("PUT", "/legacy/timesheets/1001?week=2026-W47&x=a%20b", "PUT /legacy/timesheets/{employeeId}"), (view.Method, view.Path, view.Route));
+        Assert.Equal(Encoding.UTF8.GetByteCount(body), view.BodyBytes);
     }
 
     [Fact]
