@@ -9,6 +9,7 @@ packages=(
   sqlite3
   postgresql       # journal engine and reporting sink tests start their own server from its binaries
   chromium         # dashboard browser tests (Playwright drives /usr/bin/chromium; it never downloads a browser)
+  rabbitmq-server  # RabbitMQ sink tests start their own broker (free ports, temporary node and data)
 )
 
 missing=()

@@ -3,13 +3,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks.Http;
+using Sluice.Delivery.Sinks.RabbitMq;
 using Sluice.Journal.GroupCommit;
 
 namespace Sluice.Delivery;
 
 public static class DeliveryServiceCollectionExtensions
 {
-    /// <summary>Adds the delivery engine with the HTTP sink; other sinks register their own <see cref="IDeliverySinkFactory"/>.</summary>
+    /// <summary>Adds the delivery engine with the HTTP and RabbitMQ sinks; other sinks register their own <see cref="IDeliverySinkFactory"/>.</summary>
     public static IServiceCollection AddSluiceDelivery(this IServiceCollection services)
     {
         services.AddOptions<DeliveryOptions>()
@@ -26,6 +27,7 @@ public static class DeliveryServiceCollectionExtensions
                 ConnectTimeout = TimeSpan.FromSeconds(10),
             });
         services.AddSingleton<IDeliverySinkFactory, HttpSinkFactory>();
+        services.AddSingleton<IDeliverySinkFactory, RabbitMqSinkFactory>();
 
         services.AddSingleton<OutcomeRecorder>();
         services.AddSingleton<DeliveryEngine>();

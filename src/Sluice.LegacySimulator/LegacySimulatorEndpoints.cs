@@ -14,7 +14,7 @@ public static class LegacySimulatorEndpoints
 {
     private static readonly HashSet<string> EchoedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Content-Type", "Idempotency-Key", "X-Sluice-Attempt",
+        "Content-Type", "Idempotency-Key", "X-Sluice-Attempt", "Authorization",
     };
 
     /// <summary>Lists the messages of a batch request, in order, comma-separated (as Sluice's HTTP sink sends it).</summary>

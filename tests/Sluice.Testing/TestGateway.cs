@@ -52,7 +52,9 @@ public sealed class TestGateway : IAsyncDisposable
     /// <param name="settings">Configuration overrides, e.g. <c>["Journal:MaxSizeMb"] = "1"</c>; null values are left out.</param>
     /// <param name="journalPath">Reuse a journal file (to restart on the same data); default: a new temporary one.</param>
     /// <param name="time">A clock for the gateway's own timing (schedules, retries, receipts), e.g. a <c>FakeTimeProvider</c>.</param>
-    public static async Task<TestGateway> StartAsync(IDictionary<string, string?> settings, string? journalPath = null, TimeProvider? time = null)
+    /// <param name="settingsFile">A JSON settings file read like appsettings.json, reloaded when it changes.</param>
+    public static async Task<TestGateway> StartAsync(
+        IDictionary<string, string?> settings, string? journalPath = null, TimeProvider? time = null, string? settingsFile = null)
     {
         string? owned = null;
         if (journalPath is null)
@@ -63,7 +65,21 @@ public sealed class TestGateway : IAsyncDisposable
 
         var args = new List<string> { "--urls=http://127.0.0.1:0", $"--Journal:Path={journalPath}" };
         args.AddRange(TestCredentials.With(settings).Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}"));
-        var app = SluiceServer.Build([.. args], time is null ? null : builder => builder.Services.AddSingleton(time));
+        var app = SluiceServer.Build([.. args], builder =>
+        {
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+
+            if (settingsFile is not null)
+            {
+                // Before the command line, as appsettings.json is, so overrides still win.
+                var file = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = settingsFile, Optional = false, ReloadOnChange = true };
+                file.ResolveFileProvider();
+                builder.Configuration.Sources.Insert(0, file);
+            }
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestGateway(app, new Uri(address), journalPath, owned);

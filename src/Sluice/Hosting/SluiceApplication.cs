@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Sluice.Delivery;
 using Sluice.Docs;
+using Sluice.Facade;
 using Sluice.Legacy;
 using Sluice.Limits;
 using Sluice.Observability;
@@ -29,6 +30,7 @@ public static class SluiceApplication
         builder.AddLegacySystem();
         services.AddSluiceDelivery();
         builder.AddPunches();
+        builder.AddFacade();
         services.AddHealthChecks().AddCheck<JournalHealthCheck>("journal", tags: ["ready"]);
         services.AddSluiceDocs();
         builder.AddSluiceObservability();
@@ -59,10 +61,14 @@ public static class SluiceApplication
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.UseSluiceObservability();
+        app.MapStoreFirstRequestsApi();
         if (app.Configuration.GetValue<bool>("Benchmark:NoopEndpoint"))
         {
             app.MapBenchmarkBaseline();
         }
+
+        // Last, and at the lowest precedence: whatever the endpoints above do not take.
+        app.MapFacade();
 
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Sluice.Facade;
 using Sluice.Observability.Dashboard;
 using Sluice.Operations;
 using Sluice.Punches;
@@ -21,4 +22,7 @@ namespace Sluice.Hosting;
 [JsonSerializable(typeof(CreatedApiKey))]
 [JsonSerializable(typeof(IReadOnlyList<ApiKeyView>))]
 [JsonSerializable(typeof(DashboardSnapshot))]
+[JsonSerializable(typeof(StoreFirstReceipt))]
+[JsonSerializable(typeof(StoreFirstRequestView))]
+[JsonSerializable(typeof(StoreFirstRouteOptions))]
 internal sealed partial class SluiceJsonContext : JsonSerializerContext;

@@ -46,8 +46,38 @@ internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILega
         return result;
     }
 
-    /// <remarks>Per-message metadata (path, method, headers) does not apply to a batch: it goes to the batch path.</remarks>
+    /// <remarks>
+    /// A message that carries its own request (a store-first route's: method, path, headers) is replayed on its own,
+    /// exactly as it came; the others go together to the batch path.
+    /// </remarks>
     public async ValueTask<IReadOnlyList<SendResult>> SendBatchAsync(IReadOnlyList<LeasedDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        if (!deliveries.Any(CarriesRequest))
+        {
+            return await SendAsOneAsync(deliveries, cancellationToken);
+        }
+
+        var results = new SendResult[deliveries.Count];
+        var batched = Enumerable.Range(0, deliveries.Count).Where(i => !CarriesRequest(deliveries[i])).ToList();
+        var alone = Enumerable.Range(0, deliveries.Count).Where(i => CarriesRequest(deliveries[i]))
+            .Select(async i => results[i] = await SendAsync(deliveries[i], cancellationToken));
+        async Task SendTogetherAsync()
+        {
+            var each = await SendAsOneAsync(batched.Select(i => deliveries[i]).ToList(), cancellationToken);
+            for (var j = 0; j < batched.Count; j++)
+            {
+                results[batched[j]] = each[j];
+            }
+        }
+
+        await Task.WhenAll(batched.Count == 0 ? alone : alone.Append(SendTogetherAsync()));
+        return results;
+    }
+
+    private static bool CarriesRequest(LeasedDelivery delivery) =>
+        delivery.Metadata.ContainsKey(HttpMetadata.PathAndQuery) || delivery.Metadata.ContainsKey(HttpMetadata.Method);
+
+    private async ValueTask<IReadOnlyList<SendResult>> SendAsOneAsync(IReadOnlyList<LeasedDelivery> deliveries, CancellationToken cancellationToken)
     {
         var batch = options.Batch;
         using var request = NewRequest(options.Method, batch.Path ?? options.Path, HttpBatch.Key(deliveries), deliveries.Max(d => d.Attempt));

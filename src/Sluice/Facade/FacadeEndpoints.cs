@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace Sluice.Facade;
+
+/// <summary>The strangler-fig front: every request no Sluice endpoint takes is stored (store-first route) or forwarded.</summary>
+public static class FacadeEndpoints
+{
+    /// <summary>Below every endpoint Sluice maps itself, whatever their patterns: a moved route always wins.</summary>
+    private const int LowestPrecedence = int.MaxValue;
+
+    public static IEndpointConventionBuilder MapFacade(this IEndpointRouteBuilder app) =>
+        app.Map("/{**path}", HandleAsync)
+            .WithOrder(LowestPrecedence)
+            .WithDisplayName("Facade (store-first routes, then the legacy system)")
+            .ExcludeFromDescription()
+            .WithMetadata(new FacadeEndpointMarker())
+            // The legacy system checks its own credentials; a store-first route may ask for a Sluice policy too.
+            .AllowAnonymous();
+
+    private static async Task HandleAsync(HttpContext context)
+    {
+        var services = context.RequestServices;
+        if (services.GetRequiredService<OwnedRoutes>().Refusal(context.Request) is { } refusal)
+        {
+            await refusal.ExecuteAsync(context);
+            return;
+        }
+
+        var table = services.GetRequiredService<StoreFirstRouteTable>();
+        if (table.Match(context.Request, out var values) is { } route)
+        {
+            if (route.Options.Policy is { } policy && !await AuthorizeAsync(context, policy))
+            {
+                return;
+            }
+
+            var result = await services.GetRequiredService<StoreFirstIntake>().StoreAsync(context, route, values, context.RequestAborted);
+            await result.ExecuteAsync(context);
+            return;
+        }
+
+        if (!services.GetRequiredService<IOptions<FacadeOptions>>().Value.PassThrough)
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such endpoint.").ExecuteAsync(context);
+            return;
+        }
+
+        await services.GetRequiredService<LegacyPassThrough>().ForwardAsync(context);
+    }
+
+    /// <summary>Challenges (401) or forbids (403) a caller who does not meet the route's policy; true when they do.</summary>
+    private static async Task<bool> AuthorizeAsync(HttpContext context, string policy)
+    {
+        var result = await context.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(context.User, policy);
+        if (result.Succeeded)
+        {
+            return true;
+        }
+
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            await context.ForbidAsync();
+        }
+        else
+        {
+            await context.ChallengeAsync();
+        }
+
+        return false;
+    }
+}

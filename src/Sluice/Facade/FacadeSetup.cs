@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace Sluice.Facade;
+
+internal static class FacadeSetup
+{
+    public static WebApplicationBuilder AddFacade(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<FacadeOptions>().BindConfiguration(FacadeOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FacadeOptions>, FacadeOptionsValidator>();
+
+        // The forwarder and YARP's transform builder only: routes are Sluice's own (see FacadeEndpoints).
+        services.AddReverseProxy();
+        services.AddSingleton<LegacyPassThrough>();
+        services.AddSingleton<OwnedRoutes>();
+        services.AddSingleton<StoreFirstRouteTable>();
+        services.AddSingleton<StoreFirstIntake>();
+        return builder;
+    }
+}

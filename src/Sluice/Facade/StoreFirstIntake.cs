@@ -1,0 +1,176 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using Sluice.Delivery.Sinks.Http;
+using Sluice.Hosting;
+using Sluice.Intake;
+using Sluice.Journal;
+using Sluice.Journal.GroupCommit;
+
+namespace Sluice.Facade;
+
+/// <summary>
+/// Stores a request on a store-first route verbatim (method, path and query as sent, the route's headers, the
+/// body) and answers only once it is committed. The HTTP sink replays it from the message's metadata.
+/// </summary>
+internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider time)
+{
+    /// <summary>Header on the answer naming the stored message, so a client or operator can follow it.</summary>
+    public const string MessageIdHeader = "X-Sluice-Message-Id";
+
+    /// <summary>Metadata key naming the route a request came through; also marks the message as a stored request.</summary>
+    public const string RouteMetadata = "route";
+
+    public async Task<IResult> StoreAsync(HttpContext context, StoreFirstRoute route, RouteValueDictionary values, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var settings = route.Options;
+        var errors = new Dictionary<string, string[]>();
+        var idempotencyKey = request.Headers.TryGetValue(IdempotencyKeys.Header, out var k) ? k.ToString() : null;
+        IdempotencyKeys.Validate(idempotencyKey, errors);
+
+        var body = await ReadBodyAsync(context, settings.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "The body is too large for this route; nothing was stored.",
+                detail: $"Route '{route.Name}' stores bodies of at most {settings.MaxBodyBytes} bytes.");
+        }
+
+        string? orderingKey = null;
+        if (settings.OrderingKey is { } key)
+        {
+            orderingKey = OrderingKeyReader.Read(key, request, values, body, out var field, out var reason);
+            if (orderingKey is null)
+            {
+                errors[field] = [reason];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The request cannot be stored; nothing was stored.");
+        }
+
+        var metadata = Metadata(context, route);
+        var now = time.GetUtcNow().TruncatedToMilliseconds();
+        var id = Guid.CreateVersion7(now);
+        var message = new NewMessage(id, settings.Kind, body, request.ContentType ?? "application/octet-stream", settings.Destinations, now)
+        {
+            OrderingKey = orderingKey,
+            Metadata = metadata,
+            Idempotency = idempotencyKey is null ? null : new IdempotencyClaim($"route:{route.Name}", idempotencyKey, Hash(metadata, request.ContentType, body)),
+        };
+        var result = await appender.AppendAsync(message, cancellationToken);
+        return result.Outcome == AppendOutcome.IdempotencyConflict ? IdempotencyKeys.Conflict(result) : new StoredResult(settings.Response, result);
+    }
+
+    /// <summary>Method, the path and query exactly as the client sent them, and the route's headers.</summary>
+    private static Dictionary<string, string> Metadata(HttpContext context, StoreFirstRoute route)
+    {
+        var request = context.Request;
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [HttpMetadata.Method] = request.Method,
+            [HttpMetadata.PathAndQuery] = raw is { Length: > 0 } && raw[0] == '/' ? raw : request.Path.ToUriComponent() + request.QueryString.ToUriComponent(),
+            [RouteMetadata] = route.Name,
+        };
+        foreach (var header in route.Headers)
+        {
+            if (request.Headers.TryGetValue(header, out var value))
+            {
+                metadata[HttpMetadata.HeaderPrefix + header] = value.ToString();
+            }
+        }
+
+        return metadata;
+    }
+
+    /// <returns>The body, or null when it is larger than <paramref name="limit"/>.</returns>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext context, long limit, CancellationToken cancellationToken)
+    {
+        if (context.Request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        // Kestrel's own cap (30 MB) must not refuse a body the route allows.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } cap)
+        {
+            cap.MaxRequestBodySize = limit + 1;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(limit + 1, 64 * 1024));
+        var stream = context.Request.Body;
+        while (true)
+        {
+            var read = await stream.ReadAsync(buffer.GetMemory(16 * 1024), cancellationToken);
+            if (read == 0)
+            {
+                return buffer.WrittenSpan.ToArray();
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > limit)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>What makes two requests under one idempotency key "the same": everything that is replayed.</summary>
+    private static byte[] Hash(Dictionary<string, string> metadata, string? contentType, byte[] body)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, value) in metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"{name}\n{value}\n"));
+        }
+
+        hash.AppendData(Encoding.UTF8.GetBytes($"{contentType}\n"));
+        hash.AppendData(body);
+        return hash.GetHashAndReset();
+    }
+
+    /// <summary>The route's configured answer (a receipt by default), for a new or a repeated request alike.</summary>
+    private sealed class StoredResult(RouteResponseOptions response, AppendResult stored) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context)
+        {
+            var answer = context.Response;
+            answer.StatusCode = response.Status;
+            foreach (var (name, value) in response.Headers)
+            {
+                answer.Headers[name] = Fill(value);
+            }
+
+            answer.Headers[MessageIdHeader] = stored.MessageId.ToString();
+            if (response.Body is null)
+            {
+                if (!response.Headers.ContainsKey("Location"))
+                {
+                    answer.Headers.Location = $"{StoreFirstRequestsApi.Prefix}/{stored.MessageId}";
+                }
+
+                return TypedResults.Json(
+                    new StoreFirstReceipt(stored.MessageId, stored.ReceivedAt, "stored"),
+                    SluiceJsonContext.Default.StoreFirstReceipt,
+                    statusCode: response.Status).ExecuteAsync(context);
+            }
+
+            answer.ContentType = response.ContentType;
+            return answer.WriteAsync(Fill(response.Body), context.RequestAborted);
+        }
+
+        private string Fill(string template) => template
+            .Replace("{id}", stored.MessageId.ToString(), StringComparison.Ordinal)
+            .Replace("{receivedAt}", stored.ReceivedAt.ToString("O", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The default answer of a store-first route.</summary>
+public sealed record StoreFirstReceipt(Guid Id, DateTimeOffset ReceivedAt, string Status);

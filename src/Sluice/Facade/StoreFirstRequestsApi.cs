@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sluice.Delivery.Sinks.Http;
+using Sluice.Intake;
+using Sluice.Journal;
+using Sluice.Security;
+
+namespace Sluice.Facade;
+
+/// <summary>Where a request stored by a store-first route stands: what was stored and how its replay is going.</summary>
+public static class StoreFirstRequestsApi
+{
+    public const string Prefix = "/api/requests";
+
+    public static RouteGroupBuilder MapStoreFirstRequestsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Prefix).WithTags("Store-first requests").RequireSluicePolicy(SluicePolicies.Read);
+        api.MapGet("/{id:guid}", GetRequestAsync)
+            .WithName("GetStoreFirstRequest")
+            .WithSummary("A request stored by a store-first route and its replay per destination (headers and body are not shown).");
+        return api;
+    }
+
+    internal static async Task<Results<Ok<StoreFirstRequestView>, ProblemHttpResult>> GetRequestAsync(
+        Guid id, IJournal journal, CancellationToken cancellationToken)
+    {
+        var record = await journal.GetMessageAsync(id, cancellationToken);
+        if (record is null || !record.Metadata.TryGetValue(StoreFirstIntake.RouteMetadata, out var route))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No request stored by a store-first route has this id.");
+        }
+
+        return TypedResults.Ok(new StoreFirstRequestView(
+            record.Id,
+            route,
+            record.Metadata.GetValueOrDefault(HttpMetadata.Method, ""),
+            record.Metadata.GetValueOrDefault(HttpMetadata.PathAndQuery, ""),
+            record.ContentType,
+            record.Payload.Length,
+            record.OrderingKey,
+            record.ReceivedAt,
+            DeliveryViews.OverallStatus(record.Deliveries),
+            DeliveryViews.From(record.Deliveries)));
+    }
+}
+
+/// <summary>A stored request without its headers and body, which may carry credentials or personal data.</summary>
+public sealed record StoreFirstRequestView(
+    Guid Id,
+    string Route,
+    string Method,
+    string Path,
+    string ContentType,
+    int BodyBytes,
+    string? OrderingKey,
+    DateTimeOffset ReceivedAt,
+    string Status,
+    IReadOnlyList<DeliveryView> Deliveries);
