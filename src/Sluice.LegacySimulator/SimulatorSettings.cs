@@ -6,6 +6,12 @@ public sealed record SimulatorSettings
     /// <summary>Time each accepted request takes.</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// When set, each request takes a time drawn uniformly from [<see cref="Latency"/>, <see cref="LatencyMax"/>]
+    /// instead of exactly <see cref="Latency"/>: a save that takes "a random 0 to 1 s", as seed 004's order processor does.
+    /// </summary>
+    public TimeSpan? LatencyMax { get; init; }
+
     /// <summary>Requests it works on at once; more wait in its queue, so their latency grows.</summary>
     public int Capacity { get; init; } = 50;
 
@@ -18,11 +24,21 @@ public sealed record SimulatorSettings
     /// <summary>When true every request is refused with 503 at once, as during a real outage.</summary>
     public bool Outage { get; init; }
 
+    /// <summary>The time one request takes: fixed, or uniform in the latency range.</summary>
+    public TimeSpan DrawLatency() => LatencyMax is { } max && max > Latency
+        ? Latency + (max - Latency) * Random.Shared.NextDouble()
+        : Latency;
+
     public IEnumerable<string> Validate()
     {
         if (Latency < TimeSpan.Zero)
         {
             yield return "latency must not be negative";
+        }
+
+        if (LatencyMax is { } max && max < Latency)
+        {
+            yield return "latencyMax must not be below latency";
         }
 
         if (Capacity < 1)

@@ -39,4 +39,22 @@ public static class SluiceCommands
             return default;
         },
     };
+
+    /// <summary>A latency: one duration, or a range (<c>0-1s</c>) each request draws from uniformly.</summary>
+    internal static Option<(TimeSpan Min, TimeSpan? Max)> LatencyOption(string name, string description, TimeSpan fallback) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => (fallback, null),
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (Duration.TryParseRange(token, out var min, out var max))
+            {
+                return (min, max);
+            }
+
+            result.AddError($"'{token}' is not a latency for {name}: use e.g. 250ms, 10s, or a range such as 0-1s.");
+            return default;
+        },
+    };
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Sluice.Delivery;
 using Sluice.Legacy;
 using Sluice.Operations;
+using Sluice.Orders;
 using Sluice.Punches;
 
 namespace Sluice.Hosting;
@@ -23,6 +24,7 @@ public static class SluiceApplication
         builder.AddLegacySystem();
         services.AddSluiceDelivery();
         builder.AddPunches();
+        builder.AddOrders();
         services.AddHealthChecks().AddCheck<JournalHealthCheck>("journal", tags: ["ready"]);
         services.AddOpenApi();
         return builder;
@@ -37,6 +39,7 @@ public static class SluiceApplication
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();
         app.MapPunchesApi();
+        app.MapOrdersApi();
         app.MapDestinationsApi();
         app.MapDeadLettersApi();
         if (app.Configuration.GetValue<bool>("Benchmark:NoopEndpoint"))

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Sluice.Operations;
+using Sluice.Orders;
 using Sluice.Punches;
 
 namespace Sluice.Hosting;
@@ -11,6 +12,13 @@ namespace Sluice.Hosting;
 [JsonSerializable(typeof(PunchReceipt))]
 [JsonSerializable(typeof(PunchMessage))]
 [JsonSerializable(typeof(PunchView))]
+[JsonSerializable(typeof(OrderRequest))]
+[JsonSerializable(typeof(OrderReceipt))]
+[JsonSerializable(typeof(OrderMessage))]
+[JsonSerializable(typeof(OrderView))]
+[JsonSerializable(typeof(OrderList))]
+[JsonSerializable(typeof(OrderPage))]
+[JsonSerializable(typeof(PopulateResult))]
 [JsonSerializable(typeof(IReadOnlyList<DestinationView>))]
 [JsonSerializable(typeof(DeadLetterPage))]
 [JsonSerializable(typeof(ReplayRequest))]

@@ -1,0 +1,185 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Sluice.Journal;
+using Sluice.Journal.Relational;
+using Sluice.Orders.Populate;
+
+namespace Sluice.Orders;
+
+public static class OrdersApi
+{
+    public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/orders").WithTags("Orders");
+
+        api.MapPost("/", RecordOrderAsync)
+            .WithName("RecordOrder")
+            .WithSummary("Store an order for processing; 202 only once it is committed. clientOrderId is the idempotency key per account.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapGet("/{id:long}", GetOrderAsync)
+            .WithName("GetOrder")
+            .WithSummary("An order and its status: stored, processing, processed or failed.");
+
+        api.MapGet("/", ListOrdersAsync)
+            .WithName("ListOrders")
+            .WithSummary("Orders in id order after an id (?after=&limit=), in an id range (?fromId=&toId=) or accepted in a time range (?from=&to=); 'next' links the following slice.");
+
+        api.MapGet("/pages/{n}", GetPageAsync)
+            .WithName("GetOrdersPage")
+            .WithSummary("Page n (from 1) of ?size= orders in id order, for clients that page by number.");
+
+        api.MapPost("/populate", PopulateAsync)
+            .WithName("PopulateOrders")
+            .WithSummary("Generate ?count= realistic fake orders as history for the queries (not processed); answers when done.");
+
+        return api;
+    }
+
+    internal static async Task<Results<Accepted<OrderReceipt>, ValidationProblem, ProblemHttpResult>> RecordOrderAsync(
+        OrderRequest? request, OrderIntake intake, CancellationToken cancellationToken)
+    {
+        var errors = OrderValidator.Validate(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The order is not valid; nothing was stored.");
+        }
+
+        var (outcome, receipt, result) = await intake.RecordAsync(request!, cancellationToken);
+        if (outcome == AppendOutcome.IdempotencyConflict)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "This clientOrderId was already used on this account for a different order.",
+                detail: $"The id belongs to an order received at {result.ReceivedAt:O}. Use a new clientOrderId for a new order.");
+        }
+
+        return TypedResults.Accepted($"/api/orders/{receipt!.Id}", receipt);
+    }
+
+    internal static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetOrderAsync(
+        long id, OrderQueries orders, CancellationToken cancellationToken) =>
+        await orders.GetAsync(id, cancellationToken) is { } order
+            ? TypedResults.Ok(order)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No order {id}.");
+
+    internal static async Task<Results<Ok<OrderList>, ValidationProblem>> ListOrdersAsync(
+        HttpRequest request, OrderQueries orders, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (OrderListQuery.Parse(request, errors) is not { } query)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
+        }
+
+        var store = orders.Store;
+        var limit = query.Limit;
+        if (query.ByTime)
+        {
+            var fromMs = query.From is { } from ? UnixTime.ToMs(from) : long.MinValue;
+            var toMs = query.To is { } to ? UnixTime.ToMs(to) : long.MaxValue;
+            var rows = await store.AcceptedBetweenAsync(fromMs, toMs, query.After ?? 0, limit, cancellationToken);
+            var next = rows.Count == limit
+                ? Link(("from", Instant(rows[^1].AcceptedAtMs)), ("to", query.To is null ? null : Instant(toMs)), ("after", rows[^1].Id.ToString(CultureInfo.InvariantCulture)), ("limit", Number(limit)))
+                : null;
+            return TypedResults.Ok(new OrderList(await orders.ViewsAsync(rows, cancellationToken), next));
+        }
+
+        if (query.ByIds)
+        {
+            var toId = query.ToId ?? long.MaxValue;
+            var rows = await store.IdRangeAsync(query.FromId ?? 1, toId, limit, cancellationToken);
+            var next = rows.Count == limit && rows[^1].Id < toId
+                ? Link(("fromId", Number(rows[^1].Id + 1)), ("toId", query.ToId is { } t ? Number(t) : null), ("limit", Number(limit)))
+                : null;
+            return TypedResults.Ok(new OrderList(await orders.ViewsAsync(rows, cancellationToken), next));
+        }
+
+        var slice = await store.AfterAsync(query.After ?? 0, limit, cancellationToken);
+        var following = slice.Count == limit ? Link(("after", Number(slice[^1].Id)), ("limit", Number(limit))) : null;
+        return TypedResults.Ok(new OrderList(await orders.ViewsAsync(slice, cancellationToken), following));
+    }
+
+    /// <remarks>
+    /// Ids are dense (1..N, never reused or skipped), so page n of size s is exactly the ids ((n-1)s, ns]: a
+    /// primary-key range, as fast for the last page of 10 million as for the first, where OFFSET would scan.
+    /// </remarks>
+    internal static async Task<Results<Ok<OrderPage>, ValidationProblem, ProblemHttpResult>> GetPageAsync(
+        string n, HttpRequest request, OrderQueries orders, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var page) || page < 1)
+        {
+            errors["n"] = ["Use a page number from 1."];
+        }
+
+        var size = OrderListQuery.ParseLimit(request.Query, "size", errors) ?? OrderListQuery.DefaultLimit;
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The page is not valid.");
+        }
+
+        var total = await orders.Store.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + size - 1) / size);
+        if (page > pages)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: $"There is no page {page}.",
+                detail: $"With size {size} there are {pages} pages ({total} orders).");
+        }
+
+        var first = ((long)page - 1) * size + 1;
+        var rows = await orders.Store.IdRangeAsync(first, first + size - 1, size, cancellationToken);
+        return TypedResults.Ok(new OrderPage(
+            page,
+            size,
+            total,
+            pages,
+            await orders.ViewsAsync(rows, cancellationToken),
+            page < pages ? PageLink(page + 1, size) : null,
+            page > 1 ? PageLink(page - 1, size) : null,
+            PageLink((int)pages, size)));
+    }
+
+    internal static async Task<Results<Ok<PopulateResult>, ValidationProblem>> PopulateAsync(
+        string? count, string? seed, OrderPopulator populator, IOptions<OrdersOptions> options, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var max = options.Value.MaxPopulateCount;
+        if (!long.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > max)
+        {
+            errors["count"] = [$"Use a whole number from 1 to {max:N0}."];
+        }
+
+        int? fixedSeed = null;
+        if (seed is not null)
+        {
+            if (int.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out var s))
+            {
+                fixedSeed = s;
+            }
+            else
+            {
+                errors["seed"] = ["Use a whole number, to generate the same orders again."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Nothing was populated.");
+        }
+
+        return TypedResults.Ok(await populator.PopulateAsync(n, fixedSeed, cancellationToken));
+    }
+
+    private static string PageLink(int page, int size) => $"/api/orders/pages/{page}?size={size}";
+
+    private static string Link(params (string Name, string? Value)[] parameters) =>
+        "/api/orders?" + string.Join('&', parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Instant(long ms) => UnixTime.FromMs(ms).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}
