@@ -23,18 +23,7 @@ internal sealed class OrderIntake(IMessageAppender appender, OrderStore store, I
         var order = new OrderMessage(
             0, request.ClientOrderId!, request.Account!, request.Symbol!, OrderValidator.NormalizeSide(request.Side)!,
             request.Quantity!.Value, request.Price!.Value, now);
-        var message = new NewMessage(
-            Guid.CreateVersion7(now),
-            OrdersModule.Kind,
-            JsonSerializer.SerializeToUtf8Bytes(order, SluiceJsonContext.Default.OrderMessage),
-            "application/json",
-            options.Value.Destinations,
-            now)
-        {
-            // The client's order id is the idempotency key, per account: a retry after a lost answer is the same order.
-            Idempotency = new IdempotencyClaim(IdempotencyScope, $"{order.Account}\n{order.ClientOrderId}", Hash(order)),
-        };
-        var result = await appender.AppendAsync(message, cancellationToken);
+        var result = await appender.AppendAsync(Message(order, options.Value.Destinations), cancellationToken);
         if (result.Outcome == AppendOutcome.IdempotencyConflict)
         {
             return (result.Outcome, null, result);
@@ -45,6 +34,19 @@ internal sealed class OrderIntake(IMessageAppender appender, OrderStore store, I
             ?? throw new InvalidOperationException($"Order message {result.MessageId} is stored without its order row.");
         return (result.Outcome, new OrderReceipt(row.Id, row.ClientOrderId, result.ReceivedAt, OrderStatus.Stored), result);
     }
+
+    /// <summary>The journal message for an order; its number is assigned when the message is committed.</summary>
+    internal static NewMessage Message(OrderMessage order, IReadOnlyList<string> destinations) => new(
+        Guid.CreateVersion7(order.AcceptedAt),
+        OrdersModule.Kind,
+        JsonSerializer.SerializeToUtf8Bytes(order, SluiceJsonContext.Default.OrderMessage),
+        "application/json",
+        destinations,
+        order.AcceptedAt)
+    {
+        // The client's order id is the idempotency key, per account: a retry after a lost answer is the same order.
+        Idempotency = new IdempotencyClaim(IdempotencyScope, $"{order.Account}\n{order.ClientOrderId}", Hash(order)),
+    };
 
     /// <summary>What makes two requests "the same order": its normalised fields, not the JSON's spelling.</summary>
     private static byte[] Hash(OrderMessage order) =>
