@@ -10,7 +10,7 @@ namespace Sluice.Orders.Bench;
 /// </summary>
 internal static class BenchChart
 {
-    private const double Width = 760, Height = 440, Left = 70, Right = 180, Top = 50, Bottom = 60;
+    private const double Width = 760, Height = 440, Left = 70, Right = 40, Top = 50, Bottom = 60;
 
     private static readonly (string Mode, string Color, string Label)[] Series =
     [
@@ -53,7 +53,8 @@ internal static class BenchChart
         svg.Append(Invariant($"<text x=\"{(Left + Width - Right) / 2}\" y=\"{Height - 18}\" text-anchor=\"middle\">orders processed</text>\n"));
         svg.Append(Invariant($"<text x=\"18\" y=\"{(Top + Height - Bottom) / 2}\" text-anchor=\"middle\" transform=\"rotate(-90 18 {(Top + Height - Bottom) / 2})\">time to process all (log scale)</text>\n"));
 
-        var legendY = Top + 10.0;
+        // The legend sits in the top-left corner of the plot, above where the slowest small run lands.
+        var legendY = Top + 12.0;
         foreach (var (mode, color, label) in Series)
         {
             var points = results.Where(r => r.Mode == mode).OrderBy(r => r.Orders).ToList();
@@ -72,16 +73,20 @@ internal static class BenchChart
             {
                 var fill = point.Extrapolated ? "white" : color;
                 svg.Append(Invariant($"<circle cx=\"{X(point.Orders):0.#}\" cy=\"{Y(point.Seconds):0.#}\" r=\"4\" fill=\"{fill}\" stroke=\"{color}\" stroke-width=\"2\"/>\n"));
-                svg.Append(Invariant($"<text x=\"{X(point.Orders) + 6:0.#}\" y=\"{Y(point.Seconds) - 6:0.#}\" fill=\"{color}\" font-size=\"10\">{Seconds(point.Seconds)}{(point.Extrapolated ? " (est.)" : "")}</text>\n"));
+                // Labels of points near the right edge go to their left, to stay inside the chart.
+                var rightmost = point.Orders > maxOrders * 0.8;
+                var labelX = X(point.Orders) + (rightmost ? -6 : 6);
+                var anchor = rightmost ? "end" : "start";
+                svg.Append(Invariant($"<text x=\"{labelX:0.#}\" y=\"{Y(point.Seconds) - 8:0.#}\" text-anchor=\"{anchor}\" fill=\"{color}\" font-size=\"10\">{Seconds(point.Seconds)}{(point.Extrapolated ? " (est.)" : "")}</text>\n"));
             }
 
-            svg.Append(Invariant($"<line x1=\"{Width - Right + 15}\" y1=\"{legendY}\" x2=\"{Width - Right + 40}\" y2=\"{legendY}\" stroke=\"{color}\" stroke-width=\"2\"/>\n"));
-            svg.Append(Invariant($"<text x=\"{Width - Right + 45}\" y=\"{legendY + 4}\">{Escape(label)}</text>\n"));
+            svg.Append(Invariant($"<line x1=\"{Left + 15}\" y1=\"{legendY}\" x2=\"{Left + 40}\" y2=\"{legendY}\" stroke=\"{color}\" stroke-width=\"2\"/>\n"));
+            svg.Append(Invariant($"<text x=\"{Left + 45}\" y=\"{legendY + 4}\">{Escape(label)}</text>\n"));
             legendY += 20;
         }
 
-        svg.Append(Invariant($"<circle cx=\"{Width - Right + 27}\" cy=\"{legendY}\" r=\"4\" fill=\"white\" stroke=\"#555\" stroke-width=\"2\"/>\n"));
-        svg.Append(Invariant($"<text x=\"{Width - Right + 45}\" y=\"{legendY + 4}\">extrapolated</text>\n"));
+        svg.Append(Invariant($"<circle cx=\"{Left + 27}\" cy=\"{legendY}\" r=\"4\" fill=\"white\" stroke=\"#555\" stroke-width=\"2\"/>\n"));
+        svg.Append(Invariant($"<text x=\"{Left + 45}\" y=\"{legendY + 4}\">extrapolated</text>\n"));
         svg.Append("</svg>\n");
         return svg.ToString();
     }
