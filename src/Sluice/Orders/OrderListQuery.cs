@@ -13,9 +13,9 @@ internal sealed record OrderListQuery(long? After, long? FromId, long? ToId, Dat
 
     public bool ByIds => FromId is not null || ToId is not null;
 
-    public static OrderListQuery? Parse(HttpRequest request, Dictionary<string, string[]> errors)
+    /// <summary>Parameters arrive as text so a bad one is named in the answer instead of failing the binding.</summary>
+    public static OrderListQuery? Parse(IQueryCollection query, Dictionary<string, string[]> errors)
     {
-        var query = request.Query;
         var after = Id(query, "after", errors, minimum: 0);
         var fromId = Id(query, "fromId", errors, minimum: 1);
         var toId = Id(query, "toId", errors, minimum: 1);

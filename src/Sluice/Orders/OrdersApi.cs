@@ -64,40 +64,50 @@ public static class OrdersApi
             ? TypedResults.Ok(order)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No order {id}.");
 
+    /// <remarks>The parameters are declared for the OpenAPI document; they are read (and checked) from the query string.</remarks>
     internal static async Task<Results<Ok<OrderList>, ValidationProblem>> ListOrdersAsync(
-        HttpRequest request, OrderQueries orders, CancellationToken cancellationToken)
+        HttpRequest request,
+        OrderQueries orders,
+        CancellationToken cancellationToken,
+        string? after = null,
+        string? limit = null,
+        string? fromId = null,
+        string? toId = null,
+        string? from = null,
+        string? to = null)
     {
+        _ = (after, limit, fromId, toId, from, to);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (OrderListQuery.Parse(request, errors) is not { } query)
+        if (OrderListQuery.Parse(request.Query, errors) is not { } query)
         {
             return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
         }
 
         var store = orders.Store;
-        var limit = query.Limit;
+        var count = query.Limit;
         if (query.ByTime)
         {
-            var fromMs = query.From is { } from ? UnixTime.ToMs(from) : long.MinValue;
-            var toMs = query.To is { } to ? UnixTime.ToMs(to) : long.MaxValue;
-            var rows = await store.AcceptedBetweenAsync(fromMs, toMs, query.After ?? 0, limit, cancellationToken);
-            var next = rows.Count == limit
-                ? Link(("from", Instant(rows[^1].AcceptedAtMs)), ("to", query.To is null ? null : Instant(toMs)), ("after", rows[^1].Id.ToString(CultureInfo.InvariantCulture)), ("limit", Number(limit)))
+            var fromMs = query.From is { } start ? UnixTime.ToMs(start) : long.MinValue;
+            var toMs = query.To is { } end ? UnixTime.ToMs(end) : long.MaxValue;
+            var rows = await store.AcceptedBetweenAsync(fromMs, toMs, query.After ?? 0, count, cancellationToken);
+            var next = rows.Count == count
+                ? Link(("from", Instant(rows[^1].AcceptedAtMs)), ("to", query.To is null ? null : Instant(toMs)), ("after", rows[^1].Id.ToString(CultureInfo.InvariantCulture)), ("limit", Number(count)))
                 : null;
             return TypedResults.Ok(new OrderList(await orders.ViewsAsync(rows, cancellationToken), next));
         }
 
         if (query.ByIds)
         {
-            var toId = query.ToId ?? long.MaxValue;
-            var rows = await store.IdRangeAsync(query.FromId ?? 1, toId, limit, cancellationToken);
-            var next = rows.Count == limit && rows[^1].Id < toId
-                ? Link(("fromId", Number(rows[^1].Id + 1)), ("toId", query.ToId is { } t ? Number(t) : null), ("limit", Number(limit)))
+            var lastId = query.ToId ?? long.MaxValue;
+            var rows = await store.IdRangeAsync(query.FromId ?? 1, lastId, count, cancellationToken);
+            var next = rows.Count == count && rows[^1].Id < lastId
+                ? Link(("fromId", Number(rows[^1].Id + 1)), ("toId", query.ToId is { } t ? Number(t) : null), ("limit", Number(count)))
                 : null;
             return TypedResults.Ok(new OrderList(await orders.ViewsAsync(rows, cancellationToken), next));
         }
 
-        var slice = await store.AfterAsync(query.After ?? 0, limit, cancellationToken);
-        var following = slice.Count == limit ? Link(("after", Number(slice[^1].Id)), ("limit", Number(limit))) : null;
+        var slice = await store.AfterAsync(query.After ?? 0, count, cancellationToken);
+        var following = slice.Count == count ? Link(("after", Number(slice[^1].Id)), ("limit", Number(count))) : null;
         return TypedResults.Ok(new OrderList(await orders.ViewsAsync(slice, cancellationToken), following));
     }
 
@@ -106,41 +116,42 @@ public static class OrdersApi
     /// primary-key range, as fast for the last page of 10 million as for the first, where OFFSET would scan.
     /// </remarks>
     internal static async Task<Results<Ok<OrderPage>, ValidationProblem, ProblemHttpResult>> GetPageAsync(
-        string n, HttpRequest request, OrderQueries orders, CancellationToken cancellationToken)
+        string n, HttpRequest request, OrderQueries orders, CancellationToken cancellationToken, string? size = null)
     {
+        _ = size;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var page) || page < 1)
         {
             errors["n"] = ["Use a page number from 1."];
         }
 
-        var size = OrderListQuery.ParseLimit(request.Query, "size", errors) ?? OrderListQuery.DefaultLimit;
+        var pageSize = OrderListQuery.ParseLimit(request.Query, "size", errors) ?? OrderListQuery.DefaultLimit;
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The page is not valid.");
         }
 
         var total = await orders.Store.CountAsync(cancellationToken);
-        var pages = Math.Max(1, (total + size - 1) / size);
+        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
         if (page > pages)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: $"There is no page {page}.",
-                detail: $"With size {size} there are {pages} pages ({total} orders).");
+                detail: $"With size {pageSize} there are {pages} pages ({total} orders).");
         }
 
-        var first = ((long)page - 1) * size + 1;
-        var rows = await orders.Store.IdRangeAsync(first, first + size - 1, size, cancellationToken);
+        var first = ((long)page - 1) * pageSize + 1;
+        var rows = await orders.Store.IdRangeAsync(first, first + pageSize - 1, pageSize, cancellationToken);
         return TypedResults.Ok(new OrderPage(
             page,
-            size,
+            pageSize,
             total,
             pages,
             await orders.ViewsAsync(rows, cancellationToken),
-            page < pages ? PageLink(page + 1, size) : null,
-            page > 1 ? PageLink(page - 1, size) : null,
-            PageLink((int)pages, size)));
+            page < pages ? PageLink(page + 1, pageSize) : null,
+            page > 1 ? PageLink(page - 1, pageSize) : null,
+            PageLink((int)pages, pageSize)));
     }
 
     internal static async Task<Results<Ok<PopulateResult>, ValidationProblem>> PopulateAsync(

@@ -69,15 +69,25 @@ internal static class BenchChart
                 svg.Append(Invariant($"<line x1=\"{X(points[i - 1].Orders):0.#}\" y1=\"{Y(points[i - 1].Seconds):0.#}\" x2=\"{X(points[i].Orders):0.#}\" y2=\"{Y(points[i].Seconds):0.#}\" stroke=\"{color}\" stroke-width=\"2\"{dashed}/>\n"));
             }
 
+            // Concurrent labels go below their points, sequential ones above; a label that would overlap the previous
+            // one of its series is left out (the printed table has every figure).
+            var below = mode == "concurrent";
+            var lastLabelX = double.NegativeInfinity;
             foreach (var point in points)
             {
                 var fill = point.Extrapolated ? "white" : color;
                 svg.Append(Invariant($"<circle cx=\"{X(point.Orders):0.#}\" cy=\"{Y(point.Seconds):0.#}\" r=\"4\" fill=\"{fill}\" stroke=\"{color}\" stroke-width=\"2\"/>\n"));
-                // Labels of points near the right edge go to their left, to stay inside the chart.
+                if (X(point.Orders) - lastLabelX < 60)
+                {
+                    continue;
+                }
+
+                lastLabelX = X(point.Orders);
                 var rightmost = point.Orders > maxOrders * 0.8;
                 var labelX = X(point.Orders) + (rightmost ? -6 : 6);
+                var labelY = Y(point.Seconds) + (below ? 18 : -8);
                 var anchor = rightmost ? "end" : "start";
-                svg.Append(Invariant($"<text x=\"{labelX:0.#}\" y=\"{Y(point.Seconds) - 8:0.#}\" text-anchor=\"{anchor}\" fill=\"{color}\" font-size=\"10\">{Seconds(point.Seconds)}{(point.Extrapolated ? " (est.)" : "")}</text>\n"));
+                svg.Append(Invariant($"<text x=\"{labelX:0.#}\" y=\"{labelY:0.#}\" text-anchor=\"{anchor}\" fill=\"{color}\" font-size=\"10\">{Seconds(point.Seconds)}{(point.Extrapolated ? " (est.)" : "")}</text>\n"));
             }
 
             svg.Append(Invariant($"<line x1=\"{Left + 15}\" y1=\"{legendY}\" x2=\"{Left + 40}\" y2=\"{legendY}\" stroke=\"{color}\" stroke-width=\"2\"/>\n"));
