@@ -58,12 +58,13 @@ internal static class OrdersCommand
             Description = "Run the sequential mode only up to this many orders and extrapolate beyond (1,000 sequential saves take ~500 s).",
             DefaultValueFactory = _ => 100,
         };
+        var repeat = new Option<int>("--repeat") { Description = "Concurrent runs per size; the median is reported.", DefaultValueFactory = _ => 3 };
         var output = new Option<string>("--out") { Description = "Where to write the SVG chart.", DefaultValueFactory = _ => "bench/orders-bench.svg" };
         var command = new Command("bench",
             "Process the same orders one at a time and concurrently through the delivery engine against a simulated slow save; " +
             "print a table and write an SVG chart of time against number of orders.")
         {
-            sizes, latency, concurrency, sequentialUpTo, output,
+            sizes, latency, concurrency, sequentialUpTo, repeat, output,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -72,9 +73,9 @@ internal static class OrdersCommand
                 .ToList();
             var (min, max) = result.GetValue(latency);
             var given = result.GetResult(latency) is { Implicit: false };
-            if (parsed.Count == 0 || parsed.Contains(-1) || result.GetValue(concurrency) < 1)
+            if (parsed.Count == 0 || parsed.Contains(-1) || result.GetValue(concurrency) < 1 || result.GetValue(repeat) < 1)
             {
-                await Console.Error.WriteLineAsync("orders bench: --sizes must be positive whole numbers, --concurrency at least 1.");
+                await Console.Error.WriteLineAsync("orders bench: --sizes must be positive whole numbers, --concurrency and --repeat at least 1.");
                 return 2;
             }
 
@@ -83,7 +84,8 @@ internal static class OrdersCommand
                 given ? min : TimeSpan.Zero,
                 given ? max : TimeSpan.FromSeconds(1),
                 result.GetValue(concurrency),
-                result.GetValue(sequentialUpTo));
+                result.GetValue(sequentialUpTo),
+                result.GetValue(repeat));
             var range = LegacySimCommand.Describe(new LegacySimulator.SimulatorSettings { Latency = settings.LatencyMin, LatencyMax = settings.LatencyMax });
             Console.WriteLine($"Orders bench: save latency {range}, concurrent runs at concurrency {settings.Concurrency}; sequential measured up to {settings.SequentialUpTo} orders.");
             var results = await new OrdersBench(settings, Console.Out).RunAsync(cancellationToken);

@@ -27,8 +27,8 @@ internal sealed class OrdersBench(OrdersBenchSettings settings, TextWriter outpu
 
         var results = new List<BenchResult>();
         var measured = settings.Sizes.Where(s => s <= settings.SequentialUpTo).ToList();
-        results.AddRange(await RunModeAsync("sequential", 1, measured, simulator.BaseAddress, cancellationToken));
-        results.AddRange(await RunModeAsync("concurrent", settings.Concurrency, settings.Sizes, simulator.BaseAddress, cancellationToken));
+        results.AddRange(await RunModeAsync("sequential", 1, measured, 1, simulator.BaseAddress, cancellationToken));
+        results.AddRange(await RunModeAsync("concurrent", settings.Concurrency, settings.Sizes, settings.Repeat, simulator.BaseAddress, cancellationToken));
 
         // Sequential time is the sum of the saves, so it grows linearly: the larger sizes are extrapolated from the
         // measured mean per order instead of waiting ~500 s for 1,000 of them (ask for them with --sequential-up-to).
@@ -44,7 +44,7 @@ internal sealed class OrdersBench(OrdersBenchSettings settings, TextWriter outpu
     }
 
     private async Task<List<BenchResult>> RunModeAsync(
-        string mode, int concurrency, IReadOnlyList<int> sizes, Uri legacy, CancellationToken cancellationToken)
+        string mode, int concurrency, IReadOnlyList<int> sizes, int repeat, Uri legacy, CancellationToken cancellationToken)
     {
         var results = new List<BenchResult>();
         if (sizes.Count == 0)
@@ -71,27 +71,19 @@ internal sealed class OrdersBench(OrdersBenchSettings settings, TextWriter outpu
 
             foreach (var size in sizes)
             {
-                engine.Pause(Destination);
-                var before = await DeliveredAsync(journal, cancellationToken);
-
-                // The same orders for both modes: generated from the size as seed, and stored before the clock starts.
-                var random = new Random(size);
-                await Task.WhenAll(Enumerable.Range(0, size).Select(i => intake.RecordAsync(
-                    new OrderRequest($"bench-{mode}-{size}-{i}", $"ACC{random.Next(1, 1000):D4}", "PETR4",
-                        random.Next(2) == 0 ? "buy" : "sell", random.Next(1, 50) * 100, 38.25m),
-                    cancellationToken)));
-
-                var clock = Stopwatch.StartNew();
-                engine.Resume(Destination);
-                while (await DeliveredAsync(journal, cancellationToken) < before + size)
+                // A run lasts about as long as its slowest save, so one unlucky draw or a busy moment on a shared
+                // machine moves it a lot: each size runs `repeat` times and the median counts.
+                var times = new List<double>();
+                for (var run = 0; run < repeat; run++)
                 {
-                    await Task.Delay(Poll, cancellationToken);
+                    times.Add(await RunOnceAsync(mode, size, run, engine, journal, intake, cancellationToken));
                 }
 
-                clock.Stop();
-                var result = new BenchResult(mode, size, concurrency, clock.Elapsed.TotalSeconds, Extrapolated: false);
+                var result = new BenchResult(mode, size, concurrency, Median(times), Extrapolated: false);
                 results.Add(result);
-                await output.WriteLineAsync($"  {mode,-10} {size,6} orders, concurrency {concurrency,5}: {result.Seconds,8:0.000} s");
+                await output.WriteLineAsync(
+                    $"  {mode,-10} {size,6} orders, concurrency {concurrency,5}: {result.Seconds,8:0.000} s" +
+                    (times.Count > 1 ? $" (median of {string.Join(", ", times.Select(t => t.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))})" : ""));
             }
 
             await app.StopAsync(cancellationToken);
@@ -105,10 +97,39 @@ internal sealed class OrdersBench(OrdersBenchSettings settings, TextWriter outpu
         return results;
     }
 
+    private static async Task<double> RunOnceAsync(
+        string mode, int size, int run, DeliveryEngine engine, IJournal journal, OrderIntake intake, CancellationToken cancellationToken)
+    {
+        engine.Pause(Destination);
+        var before = await DeliveredAsync(journal, cancellationToken);
+
+        // The same orders for both modes: generated from the size as seed, and stored before the clock starts.
+        var random = new Random(size);
+        await Task.WhenAll(Enumerable.Range(0, size).Select(i => intake.RecordAsync(
+            new OrderRequest($"bench-{mode}-{size}-{run}-{i}", $"ACC{random.Next(1, 1000):D4}", "PETR4",
+                random.Next(2) == 0 ? "buy" : "sell", random.Next(1, 50) * 100, 38.25m),
+            cancellationToken)));
+
+        var clock = Stopwatch.StartNew();
+        engine.Resume(Destination);
+        while (await DeliveredAsync(journal, cancellationToken) < before + size)
+        {
+            await Task.Delay(Poll, cancellationToken);
+        }
+
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
     private static async Task<long> DeliveredAsync(IJournal journal, CancellationToken cancellationToken) =>
         (await journal.GetStatsAsync(cancellationToken)).FirstOrDefault(s => s.Destination == Destination)?.Delivered ?? 0;
 }
 
 /// <summary>What <c>sluice orders bench</c> runs.</summary>
 internal sealed record OrdersBenchSettings(
-    IReadOnlyList<int> Sizes, TimeSpan LatencyMin, TimeSpan? LatencyMax, int Concurrency, int SequentialUpTo);
+    IReadOnlyList<int> Sizes, TimeSpan LatencyMin, TimeSpan? LatencyMax, int Concurrency, int SequentialUpTo, int Repeat);
