@@ -119,7 +119,12 @@ internal static class BenchChart
     private static string Cell(BenchResult? result) =>
         result is null ? "" : Invariant($"{result.Seconds:0.000} s{(result.Extrapolated ? " (extrapolated)" : "")}");
 
-    private static string Seconds(double seconds) => seconds >= 1 ? Invariant($"{seconds:0.#} s") : Invariant($"{seconds * 1000:0} ms");
+    private static string Seconds(double seconds) => seconds switch
+    {
+        >= 10 => Invariant($"{seconds:0.#} s"),
+        >= 1 => Invariant($"{seconds:0.00} s"),
+        _ => Invariant($"{seconds * 1000:0} ms"),
+    };
 
     private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 

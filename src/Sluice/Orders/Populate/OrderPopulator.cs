@@ -9,6 +9,10 @@ namespace Sluice.Orders.Populate;
 /// Writes N generated orders straight into the orders table, in chunks of multi-row INSERTs, one transaction per
 /// chunk. They are history for the queries, not work to deliver: no journal message, no processing.
 /// </summary>
+/// <remarks>
+/// Each chunk commits whole, with its ids, or not at all; a populate cancelled half-way (the client went away)
+/// leaves the chunks already committed, still numbered without gaps.
+/// </remarks>
 internal sealed partial class OrderPopulator(
     IJournalDatabase database, IOptions<OrdersOptions> options, TimeProvider time, ILogger<OrderPopulator> logger)
 {
