@@ -37,7 +37,7 @@ internal static class BenchChart
         {
             var y = Y(Math.Pow(10, decade));
             svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{y:0.#}\" x2=\"{Width - Right}\" y2=\"{y:0.#}\" stroke=\"#ddd\"/>\n"));
-            svg.Append(Invariant($"<text x=\"{Left - 8}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{Seconds(Math.Pow(10, decade))}</text>\n"));
+            svg.Append(Invariant($"<text x=\"{Left - 8}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{Decade(decade)}</text>\n"));
         }
 
         // Orders axis: a tick at every size measured.
@@ -125,6 +125,10 @@ internal static class BenchChart
         >= 1 => Invariant($"{seconds:0.00} s"),
         _ => Invariant($"{seconds * 1000:0} ms"),
     };
+
+    private static string Decade(double exponent) => exponent >= 0
+        ? Invariant($"{Math.Pow(10, exponent):0} s")
+        : Invariant($"{Math.Pow(10, exponent + 3):0} ms");
 
     private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 
