@@ -89,9 +89,10 @@ public static class LegacySimulatorEndpoints
                 body = await reader.ReadToEndAsync(context.RequestAborted);
             }
 
-            if (settings.Latency > TimeSpan.Zero)
+            var latency = settings.DrawLatency();
+            if (latency > TimeSpan.Zero)
             {
-                await Task.Delay(settings.Latency, system.Time, context.RequestAborted);
+                await Task.Delay(latency, system.Time, context.RequestAborted);
             }
 
             var headers = request.Headers
@@ -157,11 +158,13 @@ public sealed record BatchItemResult(int Status, bool Duplicate);
 
 /// <summary>A partial change of the simulator's settings; absent fields keep their value.</summary>
 public sealed record SimulatorConfigChange(
-    TimeSpan? Latency, int? Capacity, double? ErrorRate, bool? Outage, int? QueueLimit = null, int? RejectStatus = null)
+    TimeSpan? Latency, int? Capacity, double? ErrorRate, bool? Outage, int? QueueLimit = null, int? RejectStatus = null, TimeSpan? LatencyMax = null)
 {
+    /// <remarks>Setting <see cref="Latency"/> alone makes the latency fixed again; set both for a range.</remarks>
     public SimulatorSettings ApplyTo(SimulatorSettings current) => current with
     {
         Latency = Latency ?? current.Latency,
+        LatencyMax = LatencyMax ?? (Latency is null ? current.LatencyMax : null),
         Capacity = Capacity ?? current.Capacity,
         QueueLimit = QueueLimit ?? current.QueueLimit,
         ErrorRate = ErrorRate ?? current.ErrorRate,

@@ -6,6 +6,12 @@ public sealed record SimulatorSettings
     /// <summary>Time each accepted request takes.</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// When set, each request takes a time drawn uniformly from [<see cref="Latency"/>, <see cref="LatencyMax"/>]
+    /// instead of exactly <see cref="Latency"/>: a save that takes "a random 0 to 1 s", as seed 004's order processor does.
+    /// </summary>
+    public TimeSpan? LatencyMax { get; init; }
+
     /// <summary>Requests it works on at once; more wait in its queue, so their latency grows.</summary>
     public int Capacity { get; init; } = 50;
 
@@ -21,6 +27,11 @@ public sealed record SimulatorSettings
     /// <summary>When not 0, every request is answered with this status at once (e.g. 422: a permanent refusal, so the message is dead-lettered).</summary>
     public int RejectStatus { get; init; }
 
+    /// <summary>The time one request takes: fixed, or uniform in the latency range.</summary>
+    public TimeSpan DrawLatency() => LatencyMax is { } max && max > Latency
+        ? Latency + (max - Latency) * Random.Shared.NextDouble()
+        : Latency;
+
     public IEnumerable<string> Validate()
     {
         if (RejectStatus is not 0 and (< 400 or > 599))
@@ -31,6 +42,11 @@ public sealed record SimulatorSettings
         if (Latency < TimeSpan.Zero)
         {
             yield return "latency must not be negative";
+        }
+
+        if (LatencyMax is { } max && max < Latency)
+        {
+            yield return "latencyMax must not be below latency";
         }
 
         if (Capacity < 1)

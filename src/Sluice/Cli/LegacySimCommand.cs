@@ -9,7 +9,7 @@ internal static class LegacySimCommand
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = "Port to listen on (all interfaces).", DefaultValueFactory = _ => 5090 };
-        var latency = SluiceCommands.DurationOption("--latency", "Time each request takes.", TimeSpan.FromSeconds(1));
+        var latency = SluiceCommands.LatencyOption("--latency", "Time each request takes: 1s, or a range drawn uniformly per request, e.g. 0-1s.", TimeSpan.FromSeconds(1));
         var capacity = new Option<int>("--capacity") { Description = "Requests worked on at once; more wait in the queue.", DefaultValueFactory = _ => 50 };
         var queue = new Option<int>("--queue") { Description = "Requests that may wait beyond the capacity (their latency grows); more are refused with 503.", DefaultValueFactory = _ => 50 };
         var errorRate = new Option<double>("--error-rate") { Description = "Fraction of requests failed with 500, 0 to 1.", DefaultValueFactory = _ => 0 };
@@ -21,7 +21,8 @@ internal static class LegacySimCommand
         {
             var settings = new SimulatorSettings
             {
-                Latency = result.GetValue(latency),
+                Latency = result.GetValue(latency).Min,
+                LatencyMax = result.GetValue(latency).Max,
                 Capacity = result.GetValue(capacity),
                 QueueLimit = result.GetValue(queue),
                 ErrorRate = result.GetValue(errorRate),
@@ -41,11 +42,15 @@ internal static class LegacySimCommand
             await using var host = await LegacySimulatorHost.StartAsync(
                 settings, $"http://0.0.0.0:{result.GetValue(port)}", cancellationToken: cancellationToken);
             Console.WriteLine(
-                $"Legacy simulator on port {host.BaseAddress.Port}: latency {settings.Latency.TotalMilliseconds} ms, capacity {settings.Capacity}, queue {settings.QueueLimit}, " +
+                $"Legacy simulator on port {host.BaseAddress.Port}: latency {Describe(settings)}, capacity {settings.Capacity}, queue {settings.QueueLimit}, " +
                 $"error rate {settings.ErrorRate:P1}. Stats: GET /_sim/stats; change: POST /_sim/config. Ctrl+C stops.");
             await host.WaitForShutdownAsync(cancellationToken);
             return 0;
         });
         return command;
     }
+
+    internal static string Describe(SimulatorSettings settings) => settings.LatencyMax is { } max
+        ? $"{settings.Latency.TotalMilliseconds}-{max.TotalMilliseconds} ms (uniform)"
+        : $"{settings.Latency.TotalMilliseconds} ms";
 }

@@ -7,7 +7,7 @@ public static class SluiceCommands
 {
     private static readonly Command[] Commands =
     [
-        LegacySimCommand.Create(), MigrateCommand.Create(), TokenCommand.Create(),
+        LegacySimCommand.Create(), MigrateCommand.Create(), TokenCommand.Create(), OrdersCommand.Create(),
         ApiCommand(StatusCommand.Create()), ApiCommand(DlqCommand.Create()), ApiCommand(LoadCommand.Create()), ApiCommand(KeysCommand.Create()),
     ];
 
@@ -47,6 +47,24 @@ public static class SluiceCommands
             }
 
             result.AddError($"'{token}' is not a duration for {name}: use e.g. 250ms, 10s, 5m or 00:00:10.");
+            return default;
+        },
+    };
+
+    /// <summary>A latency: one duration, or a range (<c>0-1s</c>) each request draws from uniformly.</summary>
+    internal static Option<(TimeSpan Min, TimeSpan? Max)> LatencyOption(string name, string description, TimeSpan fallback) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => (fallback, null),
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (Duration.TryParseRange(token, out var min, out var max))
+            {
+                return (min, max);
+            }
+
+            result.AddError($"'{token}' is not a latency for {name}: use e.g. 250ms, 10s, or a range such as 0-1s.");
             return default;
         },
     };

@@ -7,6 +7,7 @@ using Sluice.Legacy;
 using Sluice.Limits;
 using Sluice.Observability;
 using Sluice.Operations;
+using Sluice.Orders;
 using Sluice.Punches;
 using Sluice.Security;
 
@@ -31,6 +32,7 @@ public static class SluiceApplication
         services.AddSluiceDelivery();
         builder.AddPunches();
         builder.AddFacade();
+        builder.AddOrders();
         services.AddHealthChecks().AddCheck<JournalHealthCheck>("journal", tags: ["ready"]);
         services.AddSluiceDocs();
         builder.AddSluiceObservability();
@@ -57,6 +59,7 @@ public static class SluiceApplication
             .AllowAnonymous().DisableRateLimiting();
         app.MapSluiceDocs();
         app.MapPunchesApi();
+        app.MapOrdersApi();
         app.MapDestinationsApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();

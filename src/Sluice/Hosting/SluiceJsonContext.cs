@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Sluice.Facade;
 using Sluice.Observability.Dashboard;
 using Sluice.Operations;
+using Sluice.Orders;
 using Sluice.Punches;
 using Sluice.Security;
 
@@ -14,6 +15,13 @@ namespace Sluice.Hosting;
 [JsonSerializable(typeof(PunchReceipt))]
 [JsonSerializable(typeof(PunchMessage))]
 [JsonSerializable(typeof(PunchView))]
+[JsonSerializable(typeof(OrderRequest))]
+[JsonSerializable(typeof(OrderReceipt))]
+[JsonSerializable(typeof(OrderMessage))]
+[JsonSerializable(typeof(OrderView))]
+[JsonSerializable(typeof(OrderList))]
+[JsonSerializable(typeof(OrderPage))]
+[JsonSerializable(typeof(PopulateResult))]
 [JsonSerializable(typeof(IReadOnlyList<DestinationView>))]
 [JsonSerializable(typeof(DeadLetterPage))]
 [JsonSerializable(typeof(ReplayRequest))]

@@ -20,6 +20,9 @@ public sealed class InProcessSimulatorOptions
 
     public TimeSpan Latency { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Set to draw each request's latency uniformly from [Latency, LatencyMax] (e.g. 0 and 00:00:01 for seed 004's save).</summary>
+    public TimeSpan? LatencyMax { get; set; }
+
     public int Capacity { get; set; } = 50;
 
     /// <summary>Requests that may wait beyond the capacity before it refuses with 503.</summary>

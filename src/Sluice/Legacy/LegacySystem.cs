@@ -30,7 +30,7 @@ internal sealed partial class LegacySystem(IOptions<LegacyOptions> options, Time
         _simulator = await LegacySimulatorHost.StartAsync(
             SimulatorSettingsFrom(settings), $"http://127.0.0.1:{settings.Port}", time, cancellationToken: cancellationToken);
         BaseAddress = _simulator.BaseAddress;
-        LogUsingSimulator(BaseAddress, settings.Latency.TotalMilliseconds, settings.Capacity);
+        LogUsingSimulator(BaseAddress, Cli.LegacySimCommand.Describe(SimulatorSettingsFrom(settings)), settings.Capacity);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
@@ -47,6 +47,7 @@ internal sealed partial class LegacySystem(IOptions<LegacyOptions> options, Time
     internal static SimulatorSettings SimulatorSettingsFrom(InProcessSimulatorOptions options) => new()
     {
         Latency = options.Latency,
+        LatencyMax = options.LatencyMax,
         Capacity = options.Capacity,
         QueueLimit = options.QueueLimit,
         ErrorRate = options.ErrorRate,
@@ -56,6 +57,6 @@ internal sealed partial class LegacySystem(IOptions<LegacyOptions> options, Time
     private partial void LogUsingLegacy(Uri baseUrl);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "No Legacy:BaseUrl configured: delivering to the in-process legacy simulator at {BaseUrl} ({LatencyMs} ms per request, capacity {Capacity}).")]
-    private partial void LogUsingSimulator(Uri baseUrl, double latencyMs, int capacity);
+        Message = "No Legacy:BaseUrl configured: delivering to the in-process legacy simulator at {BaseUrl} ({Latency} per request, capacity {Capacity}).")]
+    private partial void LogUsingSimulator(Uri baseUrl, string latency, int capacity);
 }

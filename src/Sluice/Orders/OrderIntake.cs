@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Sluice.Hosting;
+using Sluice.Intake;
+using Sluice.Journal;
+using Sluice.Journal.GroupCommit;
+using Sluice.Orders.Storage;
+
+namespace Sluice.Orders;
+
+/// <summary>Turns a valid order into a journal message, waits for its commit, and finds the number it was given.</summary>
+internal sealed class OrderIntake(IMessageAppender appender, OrderStore store, IOptions<OrdersOptions> options, TimeProvider time)
+{
+    private const string IdempotencyScope = "orders";
+
+    public async Task<(AppendOutcome Outcome, OrderReceipt? Receipt, AppendResult Result)> RecordAsync(
+        OrderRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().TruncatedToMilliseconds();
+        var order = new OrderMessage(
+            0, request.ClientOrderId!, request.Account!, request.Symbol!, OrderValidator.NormalizeSide(request.Side)!,
+            request.Quantity!.Value, request.Price!.Value, now);
+        var result = await appender.AppendAsync(Message(order, options.Value.Destinations), cancellationToken);
+        if (result.Outcome == AppendOutcome.IdempotencyConflict)
+        {
+            return (result.Outcome, null, result);
+        }
+
+        // The number was assigned inside the commit; the row is there now (for a repeat, since the original's commit).
+        var row = await store.GetByMessageAsync(result.MessageId, cancellationToken)
+            ?? throw new InvalidOperationException($"Order message {result.MessageId} is stored without its order row.");
+        return (result.Outcome, new OrderReceipt(row.Id, row.ClientOrderId, result.ReceivedAt, OrderStatus.Stored), result);
+    }
+
+    /// <summary>The journal message for an order; its number is assigned when the message is committed.</summary>
+    internal static NewMessage Message(OrderMessage order, IReadOnlyList<string> destinations) => new(
+        Guid.CreateVersion7(order.AcceptedAt),
+        OrdersModule.Kind,
+        JsonSerializer.SerializeToUtf8Bytes(order, SluiceJsonContext.Default.OrderMessage),
+        "application/json",
+        destinations,
+        order.AcceptedAt)
+    {
+        // The client's order id is the idempotency key, per account: a retry after a lost answer is the same order.
+        Idempotency = new IdempotencyClaim(IdempotencyScope, $"{order.Account}\n{order.ClientOrderId}", Hash(order)),
+    };
+
+    /// <summary>What makes two requests "the same order": its normalised fields, not the JSON's spelling.</summary>
+    private static byte[] Hash(OrderMessage order) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
+            order.Account, order.ClientOrderId, order.Symbol, order.Side,
+            order.Quantity.ToString(CultureInfo.InvariantCulture),
+            OrderRow.ToMicros(order.Price).ToString(CultureInfo.InvariantCulture))));
+}
