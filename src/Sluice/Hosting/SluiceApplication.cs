@@ -4,6 +4,7 @@ using Sluice.Delivery;
 using Sluice.Legacy;
 using Sluice.Operations;
 using Sluice.Punches;
+using Sluice.Punches.Registry;
 
 namespace Sluice.Hosting;
 
@@ -37,6 +38,7 @@ public static class SluiceApplication
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();
         app.MapPunchesApi();
+        app.MapRegistryApi();
         app.MapDestinationsApi();
         app.MapDeadLettersApi();
         if (app.Configuration.GetValue<bool>("Benchmark:NoopEndpoint"))

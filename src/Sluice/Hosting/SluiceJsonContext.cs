@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Sluice.Operations;
 using Sluice.Punches;
+using Sluice.Punches.Registry;
 
 namespace Sluice.Hosting;
 
@@ -11,6 +12,18 @@ namespace Sluice.Hosting;
 [JsonSerializable(typeof(PunchReceipt))]
 [JsonSerializable(typeof(PunchMessage))]
 [JsonSerializable(typeof(PunchView))]
+[JsonSerializable(typeof(PunchBatchRequest))]
+[JsonSerializable(typeof(PunchBatchResult))]
+[JsonSerializable(typeof(EstablishmentRequest))]
+[JsonSerializable(typeof(EstablishmentView))]
+[JsonSerializable(typeof(EstablishmentView[]))]
+[JsonSerializable(typeof(EmployeeRequest))]
+[JsonSerializable(typeof(EmployeeView))]
+[JsonSerializable(typeof(EmployeeView[]))]
+[JsonSerializable(typeof(DeviceRequest))]
+[JsonSerializable(typeof(DeviceView))]
+[JsonSerializable(typeof(DeviceView[]))]
+[JsonSerializable(typeof(EmployeeImportResult))]
 [JsonSerializable(typeof(IReadOnlyList<DestinationView>))]
 [JsonSerializable(typeof(DeadLetterPage))]
 [JsonSerializable(typeof(ReplayRequest))]

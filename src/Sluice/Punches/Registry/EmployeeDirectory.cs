@@ -1,0 +1,77 @@
+namespace Sluice.Punches.Registry;
+
+/// <summary>
+/// The registry in memory, so intake finds an employee without a database round trip. Changes made on this node
+/// reload it at once; changes made on other nodes (PostgreSQL) are seen by <see cref="RegistryRefresher"/>'s
+/// version poll, and at once by a lookup that misses (see <see cref="RefreshIfStaleAsync"/>).
+/// </summary>
+internal sealed class EmployeeDirectory(RegistryStore store)
+{
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private volatile DirectorySnapshot? _current;
+
+    public async ValueTask<DirectorySnapshot> GetAsync(CancellationToken ct) => _current ?? await ReloadAsync(ct);
+
+    public async Task<DirectorySnapshot> ReloadAsync(CancellationToken ct)
+    {
+        await _reload.WaitAsync(ct);
+        try
+        {
+            var snapshot = new DirectorySnapshot(await store.LoadAsync(ct));
+            _current = snapshot;
+            return snapshot;
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    /// <summary>One read of the registry's version; a reload only when another node changed it.</summary>
+    public async Task<DirectorySnapshot> RefreshIfStaleAsync(CancellationToken ct)
+    {
+        var current = _current;
+        if (current is not null && await store.VersionAsync(ct) == current.Version)
+        {
+            return current;
+        }
+
+        return await ReloadAsync(ct);
+    }
+}
+
+/// <summary>An immutable view of the registry; lookups never lock.</summary>
+internal sealed class DirectorySnapshot
+{
+    private readonly Dictionary<string, Employee[]> _byCode;
+    private readonly Dictionary<string, Employee[]> _byCpf;
+    private readonly Dictionary<string, Employee[]> _byPin;
+
+    public DirectorySnapshot(RegistrySnapshot registry)
+    {
+        Version = registry.Version;
+        Establishments = registry.Establishments.ToDictionary(e => e.Id);
+        Employees = registry.Employees.ToDictionary(e => e.Id);
+        Devices = registry.Devices.ToDictionary(d => d.Serial, StringComparer.Ordinal);
+        _byCode = Group(registry.Employees, e => e.Code);
+        _byCpf = Group(registry.Employees, e => e.Cpf);
+        _byPin = Group(registry.Employees.Where(e => e.Pin is not null), e => e.Pin!);
+    }
+
+    public long Version { get; }
+
+    public IReadOnlyDictionary<Guid, Establishment> Establishments { get; }
+
+    public IReadOnlyDictionary<Guid, Employee> Employees { get; }
+
+    public IReadOnlyDictionary<string, Device> Devices { get; }
+
+    public IReadOnlyList<Employee> ByCode(string code) => _byCode.GetValueOrDefault(code) ?? [];
+
+    public IReadOnlyList<Employee> ByCpf(string cpf) => _byCpf.GetValueOrDefault(cpf) ?? [];
+
+    public IReadOnlyList<Employee> ByPin(string pin) => _byPin.GetValueOrDefault(pin) ?? [];
+
+    private static Dictionary<string, Employee[]> Group(IEnumerable<Employee> employees, Func<Employee, string> key) =>
+        employees.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+}
