@@ -47,6 +47,13 @@ public sealed class PunchLoad
         }
     }
 
+    /// <summary>The employees the load punches for: register them once per database before starting.</summary>
+    public static IEnumerable<string> EmployeeCodes => Enumerable.Range(0, 500).Select(i => $"E{i}");
+
+    /// <summary>Creates an establishment with <see cref="EmployeeCodes"/> through <paramref name="client"/>.</summary>
+    public static async Task RegisterEmployeesAsync(HttpClient client) =>
+        await PunchRegistry.ImportEmployeesAsync(client, await PunchRegistry.CreateEstablishmentAsync(client), EmployeeCodes);
+
     public static Task<HttpResponseMessage> SendAsync(HttpClient client, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/punches")
@@ -54,7 +61,7 @@ public sealed class PunchLoad
             Content = JsonContent.Create(new
             {
                 employeeId = $"E{Math.Abs(key.GetHashCode(StringComparison.Ordinal)) % 500}",
-                punchedAt = "2026-11-22T08:00:00-03:00",
+                punchedAt = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(-3)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
                 deviceId = key,
             }),
         };

@@ -5,7 +5,7 @@ namespace Sluice.Cli;
 /// <summary>The command-line tasks that share the gateway's executable.</summary>
 public static class SluiceCommands
 {
-    private static readonly Command[] Commands = [LegacySimCommand.Create(), MigrateCommand.Create()];
+    private static readonly Command[] Commands = [LegacySimCommand.Create(), MigrateCommand.Create(), VerifyCommand.Create()];
 
     /// <summary>True when the first argument names a command (or asks for help) rather than configuring the server.</summary>
     public static bool Handles(string[] args) =>

@@ -4,6 +4,7 @@ using Sluice.Delivery;
 using Sluice.Legacy;
 using Sluice.Operations;
 using Sluice.Punches;
+using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
 
 namespace Sluice.Hosting;
@@ -39,6 +40,7 @@ public static class SluiceApplication
         app.MapOpenApi();
         app.MapPunchesApi();
         app.MapRegistryApi();
+        app.MapLedgerApi();
         app.MapDestinationsApi();
         app.MapDeadLettersApi();
         if (app.Configuration.GetValue<bool>("Benchmark:NoopEndpoint"))

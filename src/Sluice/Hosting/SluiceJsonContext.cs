@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Sluice.Operations;
 using Sluice.Punches;
+using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
 
 namespace Sluice.Hosting;
@@ -24,6 +25,7 @@ namespace Sluice.Hosting;
 [JsonSerializable(typeof(DeviceView))]
 [JsonSerializable(typeof(DeviceView[]))]
 [JsonSerializable(typeof(EmployeeImportResult))]
+[JsonSerializable(typeof(ChainVerification))]
 [JsonSerializable(typeof(IReadOnlyList<DestinationView>))]
 [JsonSerializable(typeof(DeadLetterPage))]
 [JsonSerializable(typeof(ReplayRequest))]

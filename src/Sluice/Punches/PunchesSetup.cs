@@ -26,6 +26,7 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<EmployeeDirectory>();
         builder.Services.AddSingleton<EmployeeResolver>();
         builder.Services.AddSingleton<LedgerQueries>();
+        builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddHostedService<RegistryRefresher>();
         builder.Services.AddSingleton<PunchIntake>();
         builder.Services.AddSingleton<IDeliverySinkFactory, PunchReportSinkFactory>();

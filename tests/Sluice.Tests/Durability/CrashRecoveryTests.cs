@@ -24,6 +24,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         settings["Delivery:Destinations:legacy:Concurrency"] = "16";
 
         var gateway = await GatewayProcess.StartAsync(settings);
+        await PunchLoad.RegisterEmployeesAsync(gateway.Client);
         var load = PunchLoad.Start([gateway.Client], Clients);
 
         // Kill while intake and delivery are both busy.
