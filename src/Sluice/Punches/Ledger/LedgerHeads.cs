@@ -25,7 +25,7 @@ internal static class LedgerHeads
         if (session.Engine == JournalEngine.Postgres)
         {
             await using var select = session.Command(
-                $"SELECT establishment_id, last_nsr, last_hash FROM {table} WHERE establishment_id = ANY(@p0) ORDER BY establishment_id FOR UPDATE", ids);
+                $"SELECT establishment_id, last_nsr, last_hash FROM {table} WHERE establishment_id = ANY(@p0) ORDER BY establishment_id FOR UPDATE", (object)ids);
             await ReadAsync(select, heads, ct);
         }
         else
