@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
+using Sluice.Journal.Modules;
 using Sluice.Journal.Relational;
 
 namespace Sluice.Journal.Postgres;
@@ -14,8 +15,9 @@ public sealed partial class PostgresJournal
             return [];
         }
 
-        // Without idempotency keys or ordering keys the whole batch is one statement: one round trip, no transaction.
-        var simple = batch.All(m => m.Idempotency is null && m.OrderingKey is null);
+        // Without idempotency keys, ordering keys or a module's rows the whole batch is one statement: one round
+        // trip, no transaction.
+        var simple = batch.All(m => m.Idempotency is null && m.OrderingKey is null) && !ModuleMigrations.AnyConcerned(_modules, batch);
         return await RunAsync(static (connection, state, ct) => state.Self.AppendBatchAsync(connection, state.Batch, ct),
             (Self: this, Batch: batch), durable: true, transaction: !simple, cancellationToken);
     }
@@ -33,6 +35,11 @@ public sealed partial class PostgresJournal
                 toStore.Add(batch[i]);
                 results[i] = new AppendResult(AppendOutcome.Stored, batch[i].Id, batch[i].ReceivedAt);
             }
+        }
+
+        if (toStore.Count > 0 && _modules.Length > 0)
+        {
+            await ModuleMigrations.NotifyAppendingAsync(_modules, Session(connection), toStore, ct);
         }
 
         if (toStore.Count > 0)
@@ -61,7 +68,7 @@ public sealed partial class PostgresJournal
 
             if (firsts.TryGetValue((claim.Scope, claim.Key), out var first))
             {
-                results[i] = Repeat(claim, first.Idempotency!.RequestHash, first.Id, first.ReceivedAt);
+                results[i] = AppendResult.Repeat(claim, first.Idempotency!.RequestHash, first.Id, first.ReceivedAt);
             }
             else
             {
@@ -107,7 +114,7 @@ public sealed partial class PostgresJournal
             while (await reader.ReadAsync(ct))
             {
                 var claim = firsts[(reader.GetString(0), reader.GetString(1))].Idempotency!;
-                found[(claim.Scope, claim.Key)] = Repeat(claim, (byte[])reader[2], reader.GetGuid(3), reader.GetFieldValue<DateTimeOffset>(4));
+                found[(claim.Scope, claim.Key)] = AppendResult.Repeat(claim, (byte[])reader[2], reader.GetGuid(3), reader.GetFieldValue<DateTimeOffset>(4));
             }
         }
 
@@ -119,10 +126,6 @@ public sealed partial class PostgresJournal
             }
         }
     }
-
-    private static AppendResult Repeat(IdempotencyClaim claim, byte[] originalHash, Guid originalId, DateTimeOffset originalAt) =>
-        new(claim.RequestHash.AsSpan().SequenceEqual(originalHash) ? AppendOutcome.Duplicate : AppendOutcome.IdempotencyConflict,
-            originalId, originalAt);
 
     private static IEnumerable<(string Destination, string Key)> KeysOf(IEnumerable<NewMessage> messages) =>
         messages.Where(m => m.OrderingKey is not null)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Sluice.Journal.Modules;
 
 namespace Sluice.Journal.Postgres;
 
@@ -15,7 +16,7 @@ namespace Sluice.Journal.Postgres;
 /// delivery outcomes commit with it off; losing the last of them in a server crash only means a message is
 /// sent again, which the idempotency key makes harmless.
 /// </remarks>
-public sealed partial class PostgresJournal : IJournal, IAsyncDisposable
+public sealed partial class PostgresJournal : IJournal, IJournalDatabase, IAsyncDisposable
 {
     /// <summary>The channel <c>NOTIFY</c> announces new work on; the payload is the destinations, comma-separated.</summary>
     public const string WorkChannel = "sluice_work";
@@ -25,11 +26,14 @@ public sealed partial class PostgresJournal : IJournal, IAsyncDisposable
     private readonly NpgsqlDataSource _durable;
     private readonly NpgsqlDataSource _dataSource;
     private readonly Sql _sql;
+    private readonly IJournalModule[] _modules;
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}";
 
-    public PostgresJournal(IOptions<PostgresJournalOptions> options, ILogger<PostgresJournal>? logger = null)
+    public PostgresJournal(
+        IOptions<PostgresJournalOptions> options, ILogger<PostgresJournal>? logger = null, IEnumerable<IJournalModule>? modules = null)
     {
         _options = options.Value;
+        _modules = modules?.ToArray() ?? [];
         _logger = logger ?? (ILogger)NullLogger.Instance;
         // Two pools, so no transaction spends a round trip choosing its durability: intake (one writer per node,
         // plus probes and operator actions) commits synchronously; leases, outcomes and reads do not.
@@ -57,7 +61,7 @@ public sealed partial class PostgresJournal : IJournal, IAsyncDisposable
     {
         try
         {
-            await PostgresSchema.MigrateAsync(_durable, _options.Schema, _logger, cancellationToken);
+            await PostgresSchema.MigrateAsync(_durable, _options.Schema, _modules, _logger, cancellationToken);
         }
         catch (NpgsqlException ex)
         {

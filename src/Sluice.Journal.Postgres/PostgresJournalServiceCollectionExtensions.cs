@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Sluice.Journal.Modules;
 
 namespace Sluice.Journal.Postgres;
 
@@ -19,6 +20,7 @@ public static class PostgresJournalServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<PostgresJournal>();
         services.AddSingleton<IJournal>(sp => sp.GetRequiredService<PostgresJournal>());
+        services.AddSingleton<IJournalDatabase>(sp => sp.GetRequiredService<PostgresJournal>());
         services.AddHostedService<PostgresWorkListener>();
         return services;
     }

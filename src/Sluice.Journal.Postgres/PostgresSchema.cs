@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Sluice.Journal.Modules;
 
 namespace Sluice.Journal.Postgres;
 
@@ -73,7 +74,8 @@ internal static partial class PostgresSchema
     public static int LatestVersion => Migrations.Length;
 
     /// <summary>Applies the missing steps; returns how many this call applied.</summary>
-    public static async Task<int> MigrateAsync(NpgsqlDataSource dataSource, string schema, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<int> MigrateAsync(
+        NpgsqlDataSource dataSource, string schema, IReadOnlyCollection<IJournalModule> modules, ILogger logger, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -111,6 +113,13 @@ internal static partial class PostgresSchema
             LogApplied(logger, step + 1, description);
         }
 
+        // Modules' tables under the same lock and in the same transaction: a node sees all of the schema or none.
+        var session = new JournalSession(JournalEngine.Postgres, connection, transaction, schema);
+        foreach (var (module, step) in await ModuleMigrations.ApplyAsync(session, modules, cancellationToken))
+        {
+            LogModuleApplied(logger, module, step);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return Migrations.Length - version;
     }
@@ -123,4 +132,7 @@ internal static partial class PostgresSchema
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Journal schema migration {Version} applied: {Description}.")]
     private static partial void LogApplied(ILogger logger, int version, string description);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schema migration {Version} of module {Module} applied.")]
+    private static partial void LogModuleApplied(ILogger logger, string module, int version);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Sluice.Journal.Modules;
 using Sluice.Journal.Relational;
 
 namespace Sluice.Journal.Sqlite;
@@ -14,7 +15,7 @@ public sealed partial class SqliteJournal
 
         try
         {
-            return await WriteAsync(static (_, transaction, state) => state.Self.AppendBatch(transaction, state.Batch),
+            return await WriteAsync(static (connection, transaction, state, ct) => state.Self.AppendBatchAsync(connection, transaction, state.Batch, ct),
                 (Self: this, Batch: batch), cancellationToken);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is 13 /* SQLITE_FULL */ or 5 /* BUSY */ or 6 /* LOCKED */ or 10 /* IOERR */)
@@ -23,22 +24,49 @@ public sealed partial class SqliteJournal
         }
     }
 
-    private List<AppendResult> AppendBatch(SqliteTransaction transaction, IReadOnlyList<NewMessage> batch)
+    private async Task<IReadOnlyList<AppendResult>> AppendBatchAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<NewMessage> batch, CancellationToken cancellationToken)
     {
         var commands = _append!;
         commands.Enlist(transaction);
-        var results = new List<AppendResult>(batch.Count);
-        foreach (var message in batch)
+        var results = new AppendResult[batch.Count];
+        var toStore = new List<NewMessage>(batch.Count);
+        var slots = new List<int>(batch.Count);
+        Dictionary<(string Scope, string Key), NewMessage>? claimedNow = null;
+        for (var i = 0; i < batch.Count; i++)
         {
-            if (message.Idempotency is { } claim && commands.FindClaim(claim) is { } existing)
+            var message = batch[i];
+            if (message.Idempotency is { } claim)
             {
-                var outcome = existing.RequestHash.AsSpan().SequenceEqual(claim.RequestHash)
-                    ? AppendOutcome.Duplicate
-                    : AppendOutcome.IdempotencyConflict;
-                results.Add(new AppendResult(outcome, existing.MessageId, existing.ReceivedAt));
-                continue;
+                // A repeat of a key claimed earlier in this batch, or in an earlier commit.
+                if (claimedNow is not null && claimedNow.TryGetValue((claim.Scope, claim.Key), out var first))
+                {
+                    results[i] = AppendResult.Repeat(claim, first.Idempotency!.RequestHash, first.Id, first.ReceivedAt);
+                    continue;
+                }
+
+                if (commands.FindClaim(claim) is { } existing)
+                {
+                    results[i] = AppendResult.Repeat(claim, existing.RequestHash, existing.MessageId, existing.ReceivedAt);
+                    continue;
+                }
+
+                (claimedNow ??= [])[(claim.Scope, claim.Key)] = message;
             }
 
+            toStore.Add(message);
+            slots.Add(i);
+        }
+
+        if (_modules.Length > 0)
+        {
+            await ModuleMigrations.NotifyAppendingAsync(_modules, Session(connection, transaction), toStore, cancellationToken);
+            commands.Enlist(transaction);
+        }
+
+        for (var j = 0; j < toStore.Count; j++)
+        {
+            var message = toStore[j];
             var seq = commands.InsertMessage(message);
             foreach (var destination in message.Destinations)
             {
@@ -50,7 +78,7 @@ public sealed partial class SqliteJournal
                 commands.InsertClaim(newClaim, seq);
             }
 
-            results.Add(new AppendResult(AppendOutcome.Stored, message.Id, message.ReceivedAt));
+            results[slots[j]] = new AppendResult(AppendOutcome.Stored, message.Id, message.ReceivedAt);
         }
 
         return results;

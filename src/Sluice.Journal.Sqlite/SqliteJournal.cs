@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Sluice.Journal.Modules;
 
 namespace Sluice.Journal.Sqlite;
 
@@ -8,19 +9,21 @@ namespace Sluice.Journal.Sqlite;
 /// reached the disk before it returns. All writes go through one connection, one at a time: SQLite
 /// has a single writer anyway, and queueing in-process beats spinning on SQLITE_BUSY.
 /// </summary>
-public sealed partial class SqliteJournal : IJournal, IAsyncDisposable
+public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDisposable
 {
     private readonly SqliteJournalOptions _options;
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly IJournalModule[] _modules;
     private SqliteConnection? _writer;
     private SqliteConnection? _bookkeeper;
     private AppendCommands? _append;
     private SqliteCheckpointer? _checkpointer;
 
-    public SqliteJournal(IOptions<SqliteJournalOptions> options)
+    public SqliteJournal(IOptions<SqliteJournalOptions> options, IEnumerable<IJournalModule>? modules = null)
     {
         _options = options.Value;
+        _modules = modules?.ToArray() ?? [];
         var fullPath = System.IO.Path.GetFullPath(_options.Path);
         FilePath = fullPath;
         _connectionString = new SqliteConnectionStringBuilder
@@ -56,6 +59,7 @@ public sealed partial class SqliteJournal : IJournal, IAsyncDisposable
             Execute(connection, "PRAGMA journal_mode = WAL");
             ConfigureWriter(connection, durable: true);
             SqliteSchema.Migrate(connection);
+            await MigrateModulesAsync(connection, cancellationToken);
             var bookkeeper = new SqliteConnection(_connectionString);
             bookkeeper.Open();
             ConfigureWriter(bookkeeper, durable: false);
@@ -106,8 +110,17 @@ public sealed partial class SqliteJournal : IJournal, IAsyncDisposable
 
     /// <summary>Runs one write transaction, serialised with every other write.</summary>
     /// <param name="durable">False only for leases and delivery outcomes, which may be repeated after a crash.</param>
-    private async Task<TResult> WriteAsync<TState, TResult>(
+    private Task<TResult> WriteAsync<TState, TResult>(
         Func<SqliteConnection, SqliteTransaction, TState, TResult> work,
+        TState state,
+        CancellationToken cancellationToken,
+        bool durable = true) =>
+        WriteAsync(static (connection, transaction, s, _) => Task.FromResult(s.Work(connection, transaction, s.State)),
+            (Work: work, State: state), cancellationToken, durable);
+
+    /// <inheritdoc cref="WriteAsync{TState, TResult}(Func{SqliteConnection, SqliteTransaction, TState, TResult}, TState, CancellationToken, bool)"/>
+    private async Task<TResult> WriteAsync<TState, TResult>(
+        Func<SqliteConnection, SqliteTransaction, TState, CancellationToken, Task<TResult>> work,
         TState state,
         CancellationToken cancellationToken,
         bool durable = true)
@@ -118,7 +131,7 @@ public sealed partial class SqliteJournal : IJournal, IAsyncDisposable
             var connection = (durable ? _writer : _bookkeeper)
                 ?? throw new InvalidOperationException("The journal has not been initialised.");
             using var transaction = connection.BeginTransaction(deferred: false);
-            var result = work(connection, transaction, state);
+            var result = await work(connection, transaction, state, cancellationToken);
             transaction.Commit();
             return result;
         }

@@ -13,4 +13,10 @@ public enum AppendOutcome
 }
 
 /// <summary>What happened to one appended message; for a duplicate or conflict, the id and time are the original's.</summary>
-public sealed record AppendResult(AppendOutcome Outcome, Guid MessageId, DateTimeOffset ReceivedAt);
+public sealed record AppendResult(AppendOutcome Outcome, Guid MessageId, DateTimeOffset ReceivedAt)
+{
+    /// <summary>The answer to a key already claimed: a duplicate when the request hashes the same, else a conflict.</summary>
+    public static AppendResult Repeat(IdempotencyClaim claim, byte[] originalHash, Guid originalId, DateTimeOffset originalAt) =>
+        new(claim.RequestHash.AsSpan().SequenceEqual(originalHash) ? AppendOutcome.Duplicate : AppendOutcome.IdempotencyConflict,
+            originalId, originalAt);
+}

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Sluice.Journal;
+using Sluice.Journal.Modules;
 using Sluice.Journal.Postgres;
 using Sluice.Journal.Sqlite;
 
@@ -24,6 +25,7 @@ internal static class JournalSetup
                     .ValidateOnStart();
                 services.AddSingleton<SqliteJournal>();
                 services.AddSingleton<IJournal>(sp => sp.GetRequiredService<SqliteJournal>());
+                services.AddSingleton<IJournalDatabase>(sp => sp.GetRequiredService<SqliteJournal>());
                 break;
             case "postgres":
                 services.AddPostgresJournal(SectionName);

@@ -1,4 +1,5 @@
 using System.Text;
+using Sluice.Journal.Modules;
 using static Sluice.Journal.Tests.Contract.Messages;
 
 namespace Sluice.Journal.Tests.Contract;
@@ -7,14 +8,17 @@ namespace Sluice.Journal.Tests.Contract;
 /// What every journal engine must do, proven once per engine: each engine's test class derives from
 /// this one and only says how to make an empty journal.
 /// </summary>
-public abstract class JournalContractTests : IAsyncLifetime
+public abstract partial class JournalContractTests : IAsyncLifetime
 {
     private static readonly TimeSpan LeaseFor = TimeSpan.FromSeconds(30);
 
     protected IJournal Journal { get; private set; } = null!;
 
-    /// <summary>A new, empty, initialised journal of the engine under test.</summary>
-    protected abstract Task<IJournal> CreateJournalAsync();
+    /// <summary>
+    /// An initialised journal of the engine under test with the given modules: on a new, empty database the first
+    /// time a test asks, on that same database after.
+    /// </summary>
+    protected abstract Task<IJournal> CreateJournalAsync(params IJournalModule[] modules);
 
     public async Task InitializeAsync() => Journal = await CreateJournalAsync();
 

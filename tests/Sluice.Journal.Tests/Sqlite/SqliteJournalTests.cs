@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sluice.Journal.Modules;
 using Sluice.Journal.Sqlite;
 using Sluice.Journal.Tests.Contract;
 
@@ -8,9 +9,9 @@ public sealed class SqliteJournalTests : JournalContractTests
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("sluice-journal-").FullName;
 
-    protected override async Task<IJournal> CreateJournalAsync()
+    protected override async Task<IJournal> CreateJournalAsync(params IJournalModule[] modules)
     {
-        var journal = new SqliteJournal(Options.Create(new SqliteJournalOptions { Path = Path.Combine(_folder, "journal.db") }));
+        var journal = new SqliteJournal(Options.Create(new SqliteJournalOptions { Path = Path.Combine(_folder, "journal.db") }), modules);
         await journal.InitializeAsync(CancellationToken.None);
         return journal;
     }
