@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 packages=(
   sqlite3
   postgresql       # journal engine and reporting sink tests start their own server from its binaries
+  chromium         # the employee page is tested in a real headless browser (Playwright drives Debian's chromium)
 )
 
 missing=()

@@ -4,8 +4,12 @@ using Sluice.Delivery;
 using Sluice.Legacy;
 using Sluice.Operations;
 using Sluice.Punches;
+using Sluice.Punches.Adms;
+using Sluice.Punches.Exports;
 using Sluice.Punches.Ledger;
+using Sluice.Punches.Receipts;
 using Sluice.Punches.Registry;
+using Sluice.Punches.WebPage;
 
 namespace Sluice.Hosting;
 
@@ -41,6 +45,10 @@ public static class SluiceApplication
         app.MapPunchesApi();
         app.MapRegistryApi();
         app.MapLedgerApi();
+        app.MapReceiptsApi();
+        app.MapPunchPage();
+        app.MapExportsApi();
+        app.MapAdms();
         app.MapDestinationsApi();
         app.MapDeadLettersApi();
         if (app.Configuration.GetValue<bool>("Benchmark:NoopEndpoint"))

@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using Sluice.Operations;
 using Sluice.Punches;
 using Sluice.Punches.Ledger;
+using Sluice.Punches.Receipts;
 using Sluice.Punches.Registry;
+using Sluice.Punches.Timesheets;
 
 namespace Sluice.Hosting;
 
@@ -26,6 +28,9 @@ namespace Sluice.Hosting;
 [JsonSerializable(typeof(DeviceView[]))]
 [JsonSerializable(typeof(EmployeeImportResult))]
 [JsonSerializable(typeof(ChainVerification))]
+[JsonSerializable(typeof(PunchReceiptView))]
+[JsonSerializable(typeof(PunchReceiptView[]))]
+[JsonSerializable(typeof(Timesheet))]
 [JsonSerializable(typeof(IReadOnlyList<DestinationView>))]
 [JsonSerializable(typeof(DeadLetterPage))]
 [JsonSerializable(typeof(ReplayRequest))]

@@ -41,12 +41,13 @@ internal sealed class PunchIntake(
             return new PreparedPunch(new Dictionary<string, string[]> { [field!] = [reason!] }, null);
         }
 
-        return new PreparedPunch(null, Draft(employee, punch, request!.DeviceId, IdempotencyScope, now));
+        return new PreparedPunch(null, Draft(employee, punch, request!.DeviceId, IdempotencyScope, now, await directory.GetAsync(ct)));
     }
 
     /// <summary>A message for a punch already checked (by the web page or a device protocol).</summary>
     /// <param name="scope">Idempotency scope of <see cref="CheckedPunch.IdempotencyKey"/>, e.g. one per device serial.</param>
-    public NewMessage Draft(Employee employee, CheckedPunch punch, string? deviceId, string scope, DateTimeOffset now)
+    /// <param name="snapshot">The registry, for the establishment's zone: the recording time is written in it (AFD and hash).</param>
+    public NewMessage Draft(Employee employee, CheckedPunch punch, string? deviceId, string scope, DateTimeOffset now, DirectorySnapshot snapshot)
     {
         var id = Guid.CreateVersion7(now);
         var draft = new PunchDraft
@@ -56,7 +57,7 @@ internal sealed class PunchIntake(
             EmployeeCode = employee.Code,
             Cpf = employee.Cpf,
             PunchedAt = punch.PunchedAt,
-            RecordedAt = now,
+            RecordedAt = TimeZoneInfo.ConvertTime(now, snapshot.Zone(employee.EstablishmentId)),
             Collector = punch.Collector,
             Offline = punch.Offline,
             DeviceId = deviceId,

@@ -33,6 +33,10 @@ public sealed class PunchesOptions
     [Range(1, 10_000)]
     public int MaxBatchSize { get; set; } = 1_000;
 
+    /// <summary>CNPJ (14 digits) or CPF (11) of whoever develops this REP-P, written in the AFD header; blank when unset.</summary>
+    [RegularExpression(@"^(\d{11}|\d{14})?$", ErrorMessage = "Punches:DeveloperDocument must be 11 (CPF) or 14 (CNPJ) digits.")]
+    public string DeveloperDocument { get; set; } = "";
+
     /// <summary>How often each node checks whether another node changed the registry (PostgreSQL, several nodes).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan RegistryRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);

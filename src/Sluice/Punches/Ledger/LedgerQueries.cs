@@ -40,24 +40,34 @@ internal sealed class LedgerQueries(IJournalDatabase database)
         }, ct);
 
     /// <summary>
-    /// Every record of an establishment in NSR order, read forward-only straight into <paramref name="visit"/>, so a
-    /// million records never sit in memory at once. <paramref name="visit"/> returns false to stop early.
+    /// Every record of an establishment in NSR order (optionally only those recorded in [<paramref name="fromMs"/>,
+    /// <paramref name="toMs"/>)), read forward-only straight into <paramref name="consume"/>, so a million records
+    /// never sit in memory at once.
     /// </summary>
-    public Task<long> WalkAsync(Guid establishmentId, Func<LedgerRecord, CancellationToken, ValueTask<bool>> visit, CancellationToken ct) =>
+    public Task<T> ReadRecordsAsync<T>(
+        Guid establishmentId, long? fromMs, long? toMs, Func<IAsyncEnumerable<LedgerRecord>, CancellationToken, Task<T>> consume, CancellationToken ct) =>
         database.ReadAsync(async (session, token) =>
         {
             await using var command = session.Command(
                 $"""
                 SELECT nsr, record_type, message_id, employee_id, cpf, punched_at, recorded_at, collector, offline, hash, device_id, name, operation, responsible_cpf
-                FROM {session.Table("punch_ledger")} WHERE establishment_id = @p0 ORDER BY nsr
+                FROM {session.Table("punch_ledger")}
+                WHERE establishment_id = @p0 AND recorded_at_ms >= @p1 AND recorded_at_ms < @p2 ORDER BY nsr
                 """,
-                establishmentId.ToString());
+                establishmentId.ToString(), fromMs ?? long.MinValue, toMs ?? long.MaxValue);
             await using var reader = await command.ExecuteReaderAsync(token);
+            return await consume(Records(reader, token), token);
+        }, ct);
+
+    /// <summary>Every record of an establishment in NSR order, to <paramref name="visit"/> until it returns false; returns how many it saw.</summary>
+    public Task<long> WalkAsync(Guid establishmentId, Func<LedgerRecord, CancellationToken, ValueTask<bool>> visit, CancellationToken ct) =>
+        ReadRecordsAsync(establishmentId, null, null, async (records, token) =>
+        {
             long count = 0;
-            while (await reader.ReadAsync(token))
+            await foreach (var record in records)
             {
                 count++;
-                if (!await visit(ReadRecord(reader), token))
+                if (!await visit(record, token))
                 {
                     break;
                 }
@@ -65,6 +75,14 @@ internal sealed class LedgerQueries(IJournalDatabase database)
 
             return count;
         }, ct);
+
+    private static async IAsyncEnumerable<LedgerRecord> Records(DbDataReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        while (await reader.ReadAsync(ct))
+        {
+            yield return ReadRecord(reader);
+        }
+    }
 
     private static LedgerPunch ReadPunch(DbDataReader r) => new(
         Guid.Parse(r.GetString(0)), r.GetInt64(1), Guid.Parse(r.GetString(2)), Guid.Parse(r.GetString(3)), r.GetString(4),

@@ -46,11 +46,13 @@ internal sealed class DirectorySnapshot
     private readonly Dictionary<string, Employee[]> _byCode;
     private readonly Dictionary<string, Employee[]> _byCpf;
     private readonly Dictionary<string, Employee[]> _byPin;
+    private readonly Dictionary<Guid, TimeZoneInfo> _zones;
 
     public DirectorySnapshot(RegistrySnapshot registry)
     {
         Version = registry.Version;
         Establishments = registry.Establishments.ToDictionary(e => e.Id);
+        _zones = registry.Establishments.ToDictionary(e => e.Id, e => TimeZoneInfo.FindSystemTimeZoneById(e.TimeZone));
         Employees = registry.Employees.ToDictionary(e => e.Id);
         Devices = registry.Devices.ToDictionary(d => d.Serial, StringComparer.Ordinal);
         _byCode = Group(registry.Employees, e => e.Code);
@@ -65,6 +67,9 @@ internal sealed class DirectorySnapshot
     public IReadOnlyDictionary<Guid, Employee> Employees { get; }
 
     public IReadOnlyDictionary<string, Device> Devices { get; }
+
+    /// <summary>The establishment's zone: its recording times, timesheet days and AFD are in it.</summary>
+    public TimeZoneInfo Zone(Guid establishmentId) => _zones[establishmentId];
 
     public IReadOnlyList<Employee> ByCode(string code) => _byCode.GetValueOrDefault(code) ?? [];
 
