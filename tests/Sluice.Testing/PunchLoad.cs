@@ -50,9 +50,13 @@ public sealed class PunchLoad
     /// <summary>The employees the load punches for: register them once per database before starting.</summary>
     public static IEnumerable<string> EmployeeCodes => Enumerable.Range(0, 500).Select(i => $"E{i}");
 
-    /// <summary>Creates an establishment with <see cref="EmployeeCodes"/> through <paramref name="client"/>.</summary>
-    public static async Task RegisterEmployeesAsync(HttpClient client) =>
-        await PunchRegistry.ImportEmployeesAsync(client, await PunchRegistry.CreateEstablishmentAsync(client), EmployeeCodes);
+    /// <summary>Creates an establishment with <see cref="EmployeeCodes"/> through <paramref name="client"/>; returns its id.</summary>
+    public static async Task<Guid> RegisterEmployeesAsync(HttpClient client)
+    {
+        var establishment = await PunchRegistry.CreateEstablishmentAsync(client);
+        await PunchRegistry.ImportEmployeesAsync(client, establishment, EmployeeCodes);
+        return establishment;
+    }
 
     public static Task<HttpResponseMessage> SendAsync(HttpClient client, string key)
     {

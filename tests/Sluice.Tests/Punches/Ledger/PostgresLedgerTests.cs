@@ -1,5 +1,9 @@
 using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
 using Npgsql;
+using Sluice.Punches;
+using Sluice.Punches.Ledger;
 using Sluice.Testing;
 
 namespace Sluice.Tests.Punches.Ledger;
@@ -19,6 +23,28 @@ public sealed class PostgresLedgerTests : LedgerTests
             ["Journal:Engine"] = "postgres",
             ["ConnectionStrings:Journal"] = _database,
         };
+    }
+
+    [Fact]
+    public async Task Two_nodes_punching_for_one_establishment_share_one_gap_free_sequence()
+    {
+        await Gateway.RegisterEmployeesAsync("5001", "5002");
+        var settings = TestGateway.Defaults(null);
+        settings["Journal:Engine"] = "postgres";
+        settings["ConnectionStrings:Journal"] = _database;
+        await using var other = await TestGateway.StartAsync(settings);
+
+        var punches = Enumerable.Range(0, 60).Select(i => i % 2 == 0
+            ? Gateway.Client.PostAsJsonAsync("/api/punches", new { employeeId = "5001", punchedAt = Gateway.Now() })
+            : other.Client.PostAsJsonAsync("/api/punches", new { employeeId = "5002", punchedAt = Gateway.Now() }));
+        var responses = await Task.WhenAll(punches);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        var nsrs = (await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<PunchReceipt>()))).Select(r => r!.Nsr).Order();
+        Assert.Equal(Enumerable.Range(3, 60).Select(n => (long)n), nsrs);
+        var verification = (await other.Client.GetFromJsonAsync<ChainVerification>($"/api/establishments/{await Gateway.EstablishmentAsync()}/verify"))!;
+        Assert.True(verification.Valid, verification.Problem);
+        Assert.Equal(62, verification.LastNsr);
     }
 
     protected override async Task<DbConnection> OpenDatabaseAsync()
