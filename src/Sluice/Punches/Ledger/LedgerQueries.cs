@@ -13,7 +13,7 @@ internal sealed class LedgerQueries(IJournalDatabase database)
         database.ReadAsync(async (session, token) =>
         {
             await using var command = session.Command(
-                $"SELECT {PunchColumns} FROM {session.Table("punch_ledger")} WHERE message_id = @p0", messageId.ToString());
+                $"SELECT {PunchColumns} FROM {session.Table("punch_ledger")} WHERE message_id = @p0", messageId);
             await using var reader = await command.ExecuteReaderAsync(token);
             return await reader.ReadAsync(token) ? ReadPunch(reader) : null;
         }, ct);
@@ -28,7 +28,7 @@ internal sealed class LedgerQueries(IJournalDatabase database)
                 WHERE employee_id = @p0 AND punched_at_ms >= @p1 AND punched_at_ms < @p2 AND record_type = 7
                 ORDER BY punched_at_ms, nsr
                 """,
-                employeeId.ToString(), LedgerTimes.Ms(from), LedgerTimes.Ms(to));
+                employeeId, LedgerTimes.Ms(from), LedgerTimes.Ms(to));
             await using var reader = await command.ExecuteReaderAsync(token);
             var punches = new List<LedgerPunch>();
             while (await reader.ReadAsync(token))
@@ -54,7 +54,7 @@ internal sealed class LedgerQueries(IJournalDatabase database)
                 FROM {session.Table("punch_ledger")}
                 WHERE establishment_id = @p0 AND recorded_at_ms >= @p1 AND recorded_at_ms < @p2 ORDER BY nsr
                 """,
-                establishmentId.ToString(), fromMs ?? long.MinValue, toMs ?? long.MaxValue);
+                establishmentId, fromMs ?? long.MinValue, toMs ?? long.MaxValue);
             await using var reader = await command.ExecuteReaderAsync(token);
             return await consume(Records(reader, token), token);
         }, ct);
@@ -85,7 +85,7 @@ internal sealed class LedgerQueries(IJournalDatabase database)
     }
 
     private static LedgerPunch ReadPunch(DbDataReader r) => new(
-        Guid.Parse(r.GetString(0)), r.GetInt64(1), Guid.Parse(r.GetString(2)), Guid.Parse(r.GetString(3)), r.GetString(4),
+        r.GetGuid(0), r.GetInt64(1), r.GetGuid(2), r.GetGuid(3), r.GetString(4),
         LedgerTimes.Parse(r.GetString(5)), LedgerTimes.Parse(r.GetString(6)), (PunchCollector)Convert.ToInt32(r.GetValue(7)),
         Convert.ToInt32(r.GetValue(8)) != 0, r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10));
 
@@ -93,7 +93,7 @@ internal sealed class LedgerQueries(IJournalDatabase database)
     {
         string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         return new LedgerRecord(
-            r.GetInt64(0), Convert.ToInt32(r.GetValue(1)), Text(2) is { } m ? Guid.Parse(m) : null, Guid.Parse(r.GetString(3)), r.GetString(4),
+            r.GetInt64(0), Convert.ToInt32(r.GetValue(1)), r.IsDBNull(2) ? null : r.GetGuid(2), r.GetGuid(3), r.GetString(4),
             Text(5) is { } p ? LedgerTimes.Parse(p) : null, LedgerTimes.Parse(r.GetString(6)),
             r.IsDBNull(7) ? null : (PunchCollector)Convert.ToInt32(r.GetValue(7)), !r.IsDBNull(8) && Convert.ToInt32(r.GetValue(8)) != 0,
             Text(9), Text(10), Text(11), Text(12), Text(13));

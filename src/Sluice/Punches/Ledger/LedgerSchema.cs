@@ -29,16 +29,18 @@ internal static class LedgerSchema
         CREATE TABLE {schema}.punch_registry (id integer PRIMARY KEY, version bigint NOT NULL);
         INSERT INTO {schema}.punch_registry (id, version) VALUES (1, 0);
         CREATE TABLE {schema}.punch_ledger (
-            establishment_id text NOT NULL, nsr bigint NOT NULL, record_type integer NOT NULL, message_id text,
-            employee_id text NOT NULL, cpf text NOT NULL, name text, operation text,
+            establishment_id {uuid} NOT NULL, nsr bigint NOT NULL, record_type integer NOT NULL, message_id {uuid},
+            employee_id {uuid} NOT NULL, cpf text NOT NULL, name text, operation text,
             punched_at text, punched_at_ms bigint, recorded_at text NOT NULL, recorded_at_ms bigint NOT NULL,
             collector integer, offline integer, hash text, device_id text, responsible_cpf text,
-            PRIMARY KEY (establishment_id, nsr));
+            PRIMARY KEY (establishment_id, nsr)){rowid};
         """;
 
     private static readonly string[] Sqlite =
     [
-        Tables +
+        // Without a rowid, SQLite keeps ledger rows in the primary key's B-tree itself: one tree less per insert.
+        // Ids in the ledger are 16-byte blobs, not text: its indexes are written on every punch, and shorter keys are cheaper.
+        Tables.Replace("{rowid}", " WITHOUT ROWID", StringComparison.Ordinal).Replace("{uuid}", "blob", StringComparison.Ordinal) +
         """
         CREATE UNIQUE INDEX {schema}.ux_punch_employees_cpf ON punch_employees (establishment_id, cpf);
         CREATE UNIQUE INDEX {schema}.ux_punch_employees_pin ON punch_employees (establishment_id, pin);
@@ -54,7 +56,8 @@ internal static class LedgerSchema
 
     private static readonly string[] Postgres =
     [
-        Tables.Replace("REFERENCES punch_establishments", "REFERENCES {schema}.punch_establishments", StringComparison.Ordinal) +
+        Tables.Replace("{rowid}", "", StringComparison.Ordinal).Replace("{uuid}", "uuid", StringComparison.Ordinal)
+            .Replace("REFERENCES punch_establishments", "REFERENCES {schema}.punch_establishments", StringComparison.Ordinal) +
         """
         CREATE UNIQUE INDEX ux_punch_employees_cpf ON {schema}.punch_employees (establishment_id, cpf);
         CREATE UNIQUE INDEX ux_punch_employees_pin ON {schema}.punch_employees (establishment_id, pin);

@@ -93,11 +93,11 @@ internal sealed class PunchLedger : IJournalModule
         var p = _insert.Parameters;
         foreach (var (index, draft) in punches)
         {
-            p[0].Value = draft.EstablishmentId.ToString();
+            p[0].Value = draft.EstablishmentId;
             p[1].Value = draft.Nsr;
             p[2].Value = 7;
-            p[3].Value = messages[index].Id.ToString();
-            p[4].Value = draft.EmployeeId.ToString();
+            p[3].Value = messages[index].Id;
+            p[4].Value = draft.EmployeeId;
             p[5].Value = draft.Cpf;
             p[6].Value = LedgerTimes.Format(draft.PunchedAt);
             p[7].Value = LedgerTimes.Ms(draft.PunchedAt);
@@ -121,10 +121,10 @@ internal sealed class PunchLedger : IJournalModule
             SELECT e, n, 7, m, w, c, pa, pm, ra, rm, k, o, h, d
             FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12) AS u(e, n, m, w, c, pa, pm, ra, rm, k, o, h, d)
             """,
-            drafts.Select(d => d.EstablishmentId.ToString()).ToArray(),
+            drafts.Select(d => d.EstablishmentId).ToArray(),
             drafts.Select(d => d.Nsr).ToArray(),
-            punches.Select(p => messages[p.Index].Id.ToString()).ToArray(),
-            drafts.Select(d => d.EmployeeId.ToString()).ToArray(),
+            punches.Select(p => messages[p.Index].Id).ToArray(),
+            drafts.Select(d => d.EmployeeId).ToArray(),
             drafts.Select(d => d.Cpf).ToArray(),
             drafts.Select(d => LedgerTimes.Format(d.PunchedAt)).ToArray(),
             drafts.Select(d => LedgerTimes.Ms(d.PunchedAt)).ToArray(),

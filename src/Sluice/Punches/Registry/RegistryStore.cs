@@ -92,7 +92,7 @@ internal sealed class RegistryStore(IJournalDatabase database)
                         INSERT INTO {session.Table("punch_ledger")} (establishment_id, nsr, record_type, employee_id, cpf, name, operation, recorded_at, recorded_at_ms, responsible_cpf)
                         VALUES (@p0, @p1, 5, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
                         """,
-                        token, establishmentId.ToString(), ++head.Nsr, employee.Id.ToString(), employee.Cpf, employee.Name, operation,
+                        token, establishmentId, ++head.Nsr, employee.Id, employee.Cpf, employee.Name, operation,
                         LedgerTimes.Format(now), LedgerTimes.Ms(now), change.ResponsibleCpf);
                 }
             }
