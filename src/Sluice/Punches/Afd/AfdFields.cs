@@ -39,14 +39,25 @@ internal ref struct AfdFields
         }
     }
 
-    /// <summary>A document number (CPF, CNPJ, CNO, CAEPF): digits kept, '.', '-', '/' and spaces dropped, zero-padded.</summary>
+    /// <summary>An optional document number (CNO, CAEPF): all spaces when absent, else as <see cref="Digits"/>.</summary>
+    public void OptionalDigits(string? value, int width, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Spaces(width);
+            return;
+        }
+
+        Digits(value, width, field);
+    }
+
+    /// <summary>A document number (CPF, CNPJ): digits kept, '.', '-', '/' and spaces dropped, zero-padded.</summary>
     public void Digits(string? value, int width, string field)
     {
         var target = Next(width);
         if (string.IsNullOrWhiteSpace(value))
         {
-            target.Fill(' ');
-            return;
+            throw new ArgumentException("A document number is required.", field);
         }
 
         Span<char> digits = stackalloc char[value.Length];
