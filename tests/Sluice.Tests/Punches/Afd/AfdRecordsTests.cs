@@ -99,6 +99,13 @@ public sealed class AfdRecordsTests
     }
 
     [Fact]
+    public void Collector_kinds_map_to_their_codes()
+    {
+        Assert.Equal(["01", "02", "03", "04", "05", "05"], new[] { "app", "Browser", "desktop", "DEVICE", "other", null }
+            .Select(k => AfdCollector.FromKind(k).ToString("00")));
+    }
+
+    [Fact]
     public void File_name_is_AFD_INPI_document_REP_P()
     {
         Assert.Equal("AFDBR512021000123412345678000195REP_P.txt", AfdFileName.For("BR512021000123-4", "12.345.678/0001-95"));
