@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 packages=(
   sqlite3
   postgresql       # journal engine and reporting sink tests start their own server from its binaries
+  tzdata           # timesheet and ADMS tests read IANA zones (America/Sao_Paulo, America/New_York)
 )
 
 missing=()
