@@ -6,9 +6,9 @@ cd "$(dirname "$0")"
 
 # One line per need; each feature adds its packages here.
 packages=(
+  tzdata           # timesheets, ADMS and establishments read IANA zones (America/Sao_Paulo, America/New_York)
   sqlite3
   postgresql       # journal engine and reporting sink tests start their own server from its binaries
-  tzdata           # timesheet and ADMS tests read IANA zones (America/Sao_Paulo, America/New_York)
 )
 
 missing=()
