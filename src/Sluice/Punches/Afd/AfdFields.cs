@@ -39,25 +39,18 @@ internal ref struct AfdFields
         }
     }
 
-    /// <summary>An optional document number (CNO, CAEPF): all spaces when absent, else as <see cref="Digits"/>.</summary>
-    public void OptionalDigits(string? value, int width, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            Spaces(width);
-            return;
-        }
-
-        Digits(value, width, field);
-    }
-
-    /// <summary>A document number (CPF, CNPJ): digits kept, '.', '-', '/' and spaces dropped, zero-padded.</summary>
+    /// <summary>
+    /// A document number (CPF, CNPJ, CNO, CAEPF): digits kept, '.', '-', '/' and spaces dropped, zero-padded.
+    /// A blank one (no CNO/CAEPF, no developer document configured, a responsible CPF not recorded) is written as
+    /// spaces: the file still streams, and the gap is visible in it rather than failing the whole download.
+    /// </summary>
     public void Digits(string? value, int width, string field)
     {
         var target = Next(width);
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException("A document number is required.", field);
+            target.Fill(' ');
+            return;
         }
 
         Span<char> digits = stackalloc char[value.Length];

@@ -35,7 +35,7 @@ internal static class AfdRecords
         fields.Literal("1");
         fields.Number((int)header.EmployerDocumentType, 1, nameof(header.EmployerDocumentType));
         fields.Digits(header.EmployerDocument, 14, nameof(header.EmployerDocument));
-        fields.OptionalDigits(header.CnoOrCaepf, 14, nameof(header.CnoOrCaepf));
+        fields.Digits(header.CnoOrCaepf, 14, nameof(header.CnoOrCaepf));
         fields.Text(header.LegalName, 150);
         fields.Text(header.Inpi, 17);
         fields.Date(header.From);

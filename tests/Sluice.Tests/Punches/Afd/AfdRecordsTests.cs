@@ -86,7 +86,7 @@ public sealed class AfdRecordsTests
         Assert.ThrowsAny<ArgumentException>(() => AfdRecords.Punch(new AfdPunchEntry(1, at, "52998224725", at, 6, false, new string('a', 64))));
         Assert.ThrowsAny<ArgumentException>(() => AfdRecords.Punch(new AfdPunchEntry(1, at, "52998224725", at, 1, false, "abc")));
         Assert.ThrowsAny<ArgumentException>(() => AfdRecords.Header(Header() with { EmployerDocument = "123456789012345" }));
-        Assert.ThrowsAny<ArgumentException>(() => AfdRecords.Header(Header() with { EmployerDocument = " " }));
+        Assert.Equal(new string(' ', 14), AfdRecords.Header(Header() with { DeveloperDocument = "" }).Substring(254, 14));
         Assert.ThrowsAny<ArgumentException>(() => AfdRecords.Header(Header() with { To = new DateOnly(2026, 10, 31) }));
         Assert.Equal("00000000123456", AfdRecords.Header(Header() with { CnoOrCaepf = "123.456" }).Substring(25, 14));
     }
