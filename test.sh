@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 
 # One line per need; each feature adds its packages here.
 packages=(
+  tzdata           # timesheets, ADMS and establishments read IANA zones (America/Sao_Paulo, America/New_York)
   sqlite3
   postgresql       # journal engine and reporting sink tests start their own server from its binaries
   chromium         # the employee page is tested in a real headless browser (Playwright drives Debian's chromium)

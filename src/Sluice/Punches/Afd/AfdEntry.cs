@@ -53,4 +53,14 @@ internal static class AfdCollector
     public const int Other = 5;
 
     public static bool IsValid(int code) => code is >= MobileApp and <= Other;
+
+    /// <summary>The code for an intake collector kind (<c>app</c>, <c>browser</c>, <c>desktop</c>, <c>device</c>, <c>other</c>; case-insensitive).</summary>
+    public static int FromKind(string? kind) => kind?.ToLowerInvariant() switch
+    {
+        "app" or "mobile" or "mobileapp" => MobileApp,
+        "browser" or "web" => Browser,
+        "desktop" or "desktopapp" => DesktopApp,
+        "device" => Device,
+        _ => Other,
+    };
 }

@@ -25,6 +25,11 @@ internal static class AfdRecords
 
     public static int WriteHeader(AfdHeader header, Span<char> line)
     {
+        if (header.To < header.From)
+        {
+            throw new ArgumentException($"The period ends ({header.To}) before it starts ({header.From}).", nameof(header));
+        }
+
         var fields = new AfdFields(line);
         fields.Number(0, 9, "nsr");
         fields.Literal("1");

@@ -26,20 +26,34 @@ internal static class PunchHash
     public static string Compute(
         long nsr, DateTimeOffset punchedAt, string cpf, DateTimeOffset recordedAt, int collector, bool offline, string? previousHash)
     {
+        Span<char> fields = stackalloc char[AfdRecords.PunchHashedLength];
+        AfdRecords.WritePunchHashed(nsr, punchedAt, cpf, recordedAt, collector, offline, fields);
+        return FromFields(fields, previousHash);
+    }
+
+    /// <summary>The hash from fields 1–7 as written in an AFD line (its first 73 characters): how a file is checked.</summary>
+    public static string FromFields(ReadOnlySpan<char> fields1To7, string? previousHash)
+    {
         var previous = previousHash ?? string.Empty;
         if (previous.Length is not (0 or HexLength) || !previous.All(char.IsAsciiHexDigit))
         {
             throw new ArgumentException($"The previous hash must be {HexLength} hex characters.", nameof(previousHash));
         }
 
-        Span<char> text = stackalloc char[AfdRecords.PunchHashedLength + previous.Length];
-        var length = AfdRecords.WritePunchHashed(nsr, punchedAt, cpf, recordedAt, collector, offline, text);
-        previous.CopyTo(text[length..]);
-
-        Span<byte> bytes = stackalloc byte[text.Length];
-        for (var i = 0; i < text.Length; i++)
+        if (fields1To7.Length != AfdRecords.PunchHashedLength || fields1To7.ContainsAnyExceptInRange(' ', '~'))
         {
-            bytes[i] = (byte)text[i]; // digits, 'T', ':', '-', '+' and hex: all ASCII
+            throw new ArgumentException($"Fields 1-7 are {AfdRecords.PunchHashedLength} ASCII characters.", nameof(fields1To7));
+        }
+
+        Span<byte> bytes = stackalloc byte[fields1To7.Length + previous.Length];
+        for (var i = 0; i < fields1To7.Length; i++)
+        {
+            bytes[i] = (byte)fields1To7[i];
+        }
+
+        for (var i = 0; i < previous.Length; i++)
+        {
+            bytes[fields1To7.Length + i] = (byte)previous[i];
         }
 
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];

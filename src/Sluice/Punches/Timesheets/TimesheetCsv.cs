@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Sluice.Punches.Timesheets;
 
@@ -12,6 +13,10 @@ internal static class TimesheetCsv
     public const string ContentType = "text/csv; charset=utf-8";
 
     public const string HeaderRow = "date,intervals,worked_minutes,worked,missing_punch,unpaired";
+
+    /// <summary>The CSV as a response body.</summary>
+    public static ContentHttpResult Result(Timesheet timesheet) =>
+        TypedResults.Content(Render(timesheet), ContentType, Encoding.UTF8);
 
     public static string Render(Timesheet timesheet)
     {

@@ -85,4 +85,15 @@ public sealed class AttlogParserTests
         Assert.NotEqual(key, AdmsIdempotency.Key("SN1", "1001\t2026-11-02 08:00:04\t0"));
         Assert.Equal(key, AdmsIdempotency.Key("SN1", "1001\t2026-11-02 08:00:03\t0"));
     }
+
+    [Fact]
+    public void An_upload_gives_punches_with_instants_and_keys_once_each()
+    {
+        var upload = AdmsUpload.Read("CQZ7224", "1001\t2026-11-02 08:00:03\t0\t1\n1001 2026-11-02 08:00:03 0 1\r\nbad\n1002\t2026-11-02 08:01:00\t0\n", SaoPaulo);
+
+        Assert.Equal(["1001", "1002"], upload.Punches.Select(p => p.Pin));
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 8, 0, 3, TimeSpan.FromHours(-3)), upload.Punches[0].PunchedAt);
+        Assert.Equal(AdmsIdempotency.Key("CQZ7224", "1001\t2026-11-02 08:00:03\t0\t1"), upload.Punches[0].IdempotencyKey);
+        Assert.Equal(3, Assert.Single(upload.Rejected).LineNumber);
+    }
 }

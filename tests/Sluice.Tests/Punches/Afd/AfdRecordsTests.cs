@@ -86,6 +86,9 @@ public sealed class AfdRecordsTests
         Assert.ThrowsAny<ArgumentException>(() => AfdRecords.Punch(new AfdPunchEntry(1, at, "52998224725", at, 6, false, new string('a', 64))));
         Assert.ThrowsAny<ArgumentException>(() => AfdRecords.Punch(new AfdPunchEntry(1, at, "52998224725", at, 1, false, "abc")));
         Assert.ThrowsAny<ArgumentException>(() => AfdRecords.Header(Header() with { EmployerDocument = "123456789012345" }));
+        Assert.Equal(new string(' ', 14), AfdRecords.Header(Header() with { DeveloperDocument = "" }).Substring(254, 14));
+        Assert.ThrowsAny<ArgumentException>(() => AfdRecords.Header(Header() with { To = new DateOnly(2026, 10, 31) }));
+        Assert.Equal("00000000123456", AfdRecords.Header(Header() with { CnoOrCaepf = "123.456" }).Substring(25, 14));
     }
 
     [Fact]
@@ -94,6 +97,13 @@ public sealed class AfdRecordsTests
         var header = AfdRecords.Header(Header());
         var bytes = Encoding.Latin1.GetBytes(header[..298]);
         Assert.Equal(AfdCrc.Compute(bytes).ToString("X4"), header[298..]);
+    }
+
+    [Fact]
+    public void Collector_kinds_map_to_their_codes()
+    {
+        Assert.Equal(["01", "02", "03", "04", "05", "05"], new[] { "app", "Browser", "desktop", "DEVICE", "other", null }
+            .Select(k => AfdCollector.FromKind(k).ToString("00")));
     }
 
     [Fact]

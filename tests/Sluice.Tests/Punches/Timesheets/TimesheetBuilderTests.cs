@@ -141,5 +141,6 @@ public sealed class TimesheetBuilderTests
             "total,,480,8:00,1,",
             "",
         ], lines);
+        Assert.Equal("text/csv; charset=utf-8", TimesheetCsv.Result(sheet).ContentType);
     }
 }
