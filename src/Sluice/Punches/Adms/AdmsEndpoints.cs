@@ -52,33 +52,32 @@ public static partial class AdmsEndpoints
         }
 
         using var reader = new StreamReader(http.Body);
-        var batch = AttlogParser.Parse(await reader.ReadToEndAsync(ct));
-        var snapshot = await directory.GetAsync(ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(device.TimeZone);
+        var upload = AdmsUpload.Read(device.Serial, await reader.ReadToEndAsync(ct), zone);
+        var snapshot = await directory.GetAsync(ct);
         var now = intake.Now();
         var options = intake.Options;
         var logger = loggers.CreateLogger(typeof(AdmsEndpoints));
-        var pending = new List<Task<AppendResult>>(batch.Records.Count);
-        var skipped = batch.Rejected.Count;
+        var pending = new List<Task<AppendResult>>(upload.Punches.Count);
+        var skipped = upload.Rejected.Count;
         try
         {
-            foreach (var record in batch.Records)
+            foreach (var line in upload.Punches)
             {
-                var employee = snapshot.ByPin(record.Pin).FirstOrDefault(e => e.EstablishmentId == device.EstablishmentId && e.Active);
-                var punchedAt = record.PunchedAt(zone);
-                // A device keeps what it could not send and sends it later: past the online window it was offline.
-                var offline = punchedAt < now - options.MaxAge;
-                if (employee is null || punchedAt > now + options.FutureTolerance || punchedAt < now - options.MaxOfflineAge)
+                var employee = snapshot.ByPin(line.Pin).FirstOrDefault(e => e.EstablishmentId == device.EstablishmentId && e.Active);
+                if (employee is null || line.PunchedAt > now + options.FutureTolerance || line.PunchedAt < now - options.MaxOfflineAge)
                 {
                     skipped++;
                     continue;
                 }
 
-                var punch = new CheckedPunch(punchedAt, PunchCollector.Device, offline, AdmsIdempotency.Key(device.Serial, record));
+                // A device keeps what it could not send and sends it later: past the online window it was offline.
+                var punch = new CheckedPunch(line.PunchedAt, PunchCollector.Device, line.PunchedAt < now - options.MaxAge, line.IdempotencyKey);
                 pending.Add(intake.Enqueue(intake.Draft(employee, punch, device.Serial, IdempotencyScope, now, snapshot), ct).AsTask());
             }
 
-            // Stored now, stored before (same line again), or the same line judged offline this time: all are the device's punch, stored once.
+            // Stored now, stored before (the same line again), or the same line judged offline this time: each is the
+            // device's punch, stored once, and counted so the device moves on.
             await Task.WhenAll(pending);
         }
         catch (JournalUnavailableException ex)

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Sluice.Punches;
+using Sluice.Punches.Afd;
 using Sluice.Testing;
 
 namespace Sluice.Tests.Punches.Wiring;
@@ -47,7 +48,10 @@ public sealed class ExportsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"AFD{PunchRegistry.InpiNumber}{PunchRegistry.Cnpj}REP_P.txt", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        var text = Encoding.Latin1.GetString(await response.Content.ReadAsByteArrayAsync());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var check = await AfdVerifier.CheckAsync(new MemoryStream(bytes), null, CancellationToken.None);
+        Assert.True(check.IsValid, string.Join("; ", check.Problems));
+        var text = Encoding.Latin1.GetString(bytes);
         Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
         var lines = text[..^2].Split("\r\n");
         Assert.Equal([302, 118, 118, 137, 137, 64, 100], lines.Select(l => l.Length));
