@@ -10,13 +10,32 @@ internal sealed class EmployeeDirectory(RegistryStore store)
     private readonly SemaphoreSlim _reload = new(1, 1);
     private volatile DirectorySnapshot? _current;
 
-    public async ValueTask<DirectorySnapshot> GetAsync(CancellationToken ct) => _current ?? await ReloadAsync(ct);
+    public async ValueTask<DirectorySnapshot> GetAsync(CancellationToken ct) => _current ?? await LoadAsync(_ => false, ct);
 
-    public async Task<DirectorySnapshot> ReloadAsync(CancellationToken ct)
+    /// <summary>After a change made on this node: the next lookup must see it.</summary>
+    public Task<DirectorySnapshot> ReloadAsync(CancellationToken ct) => LoadAsync(_ => true, ct);
+
+    /// <summary>One read of the registry's version; a reload only when another node changed it.</summary>
+    public async Task<DirectorySnapshot> RefreshIfStaleAsync(CancellationToken ct)
+    {
+        var version = await store.VersionAsync(ct);
+        return _current is { } current && current.Version >= version ? current : await LoadAsync(c => c.Version < version, ct);
+    }
+
+    /// <summary>
+    /// Loads one at a time; a caller that waited while another loaded takes that result when it is recent enough,
+    /// so a burst of requests at start (or of misses) costs one load, not one each.
+    /// </summary>
+    private async Task<DirectorySnapshot> LoadAsync(Func<DirectorySnapshot, bool> staleIf, CancellationToken ct)
     {
         await _reload.WaitAsync(ct);
         try
         {
+            if (_current is { } current && !staleIf(current))
+            {
+                return current;
+            }
+
             var snapshot = new DirectorySnapshot(await store.LoadAsync(ct));
             _current = snapshot;
             return snapshot;
@@ -25,18 +44,6 @@ internal sealed class EmployeeDirectory(RegistryStore store)
         {
             _reload.Release();
         }
-    }
-
-    /// <summary>One read of the registry's version; a reload only when another node changed it.</summary>
-    public async Task<DirectorySnapshot> RefreshIfStaleAsync(CancellationToken ct)
-    {
-        var current = _current;
-        if (current is not null && await store.VersionAsync(ct) == current.Version)
-        {
-            return current;
-        }
-
-        return await ReloadAsync(ct);
     }
 }
 
