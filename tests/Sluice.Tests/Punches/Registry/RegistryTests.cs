@@ -126,6 +126,24 @@ public sealed class RegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_code_registered_in_two_establishments_needs_the_establishment_named()
+    {
+        await _gateway.RegisterEmployeesAsync("8201");
+        var second = await PunchRegistry.CreateEstablishmentAsync(_gateway.Client, "Filial Norte Ltda");
+        await PunchRegistry.ImportEmployeesAsync(_gateway.Client, second, ["8201"]);
+
+        var ambiguous = await _gateway.Client.PostAsJsonAsync("/api/punches", new { employeeId = "8201", punchedAt = _gateway.Now() });
+        var named = await _gateway.Client.PostAsJsonAsync("/api/punches", new { employeeId = "8201", establishmentId = second, punchedAt = _gateway.Now() });
+
+        Assert.Equal(HttpStatusCode.BadRequest, ambiguous.StatusCode);
+        Assert.Equal(["establishmentId"], (await ambiguous.Content.ReadFromJsonAsync<Problem>())!.Errors.Keys);
+        Assert.Equal(HttpStatusCode.Accepted, named.StatusCode);
+        var receipt = (await named.Content.ReadFromJsonAsync<PunchReceipt>())!;
+        Assert.Equal(second, receipt.EstablishmentId);
+        Assert.Equal(2, receipt.Nsr); // the second establishment's own sequence: its inclusion, then this punch
+    }
+
+    [Fact]
     public async Task A_batch_answers_each_punch_and_stores_only_the_good_ones_in_order()
     {
         await _gateway.RegisterEmployeesAsync("8101", "8102");
