@@ -47,6 +47,13 @@ public sealed class PunchLoad
         }
     }
 
+    /// <summary>
+    /// One punch time for the whole run: a repeated request must be the same request, or its idempotency key would
+    /// be refused as used for another punch.
+    /// </summary>
+    private static readonly string PunchedAt = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(-3))
+        .ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The employees the load punches for: register them once per database before starting.</summary>
     public static IEnumerable<string> EmployeeCodes => Enumerable.Range(0, 500).Select(i => $"E{i}");
 
@@ -65,7 +72,7 @@ public sealed class PunchLoad
             Content = JsonContent.Create(new
             {
                 employeeId = $"E{Math.Abs(key.GetHashCode(StringComparison.Ordinal)) % 500}",
-                punchedAt = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(-3)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+                punchedAt = PunchedAt,
                 deviceId = key,
             }),
         };

@@ -17,6 +17,7 @@ public sealed class TestGateway : IAsyncDisposable
     private readonly string? _ownedFolder;
     private readonly SemaphoreSlim _registering = new(1, 1);
     private readonly HashSet<string> _registered = new(StringComparer.Ordinal);
+    private readonly string _startedAt;
     private Guid? _establishment;
 
     private TestGateway(WebApplication app, Uri baseAddress, string journalPath, string? ownedFolder)
@@ -26,6 +27,7 @@ public sealed class TestGateway : IAsyncDisposable
         BaseAddress = baseAddress;
         JournalPath = journalPath;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        _startedAt = Now();
     }
 
     public Uri BaseAddress { get; }
@@ -105,12 +107,13 @@ public sealed class TestGateway : IAsyncDisposable
 
     /// <summary>
     /// Posts a punch for the employee with this code, registering them first if needed; <paramref name="punchedAt"/>
-    /// defaults to the gateway's clock now (São Paulo offset).
+    /// defaults to the gateway's clock when it started (São Paulo offset), so a repeat with the same idempotency key
+    /// is the same request.
     /// </summary>
     public async Task<HttpResponseMessage> PostPunchAsync(string employeeId, string? punchedAt = null, string? idempotencyKey = null)
     {
         await RegisterEmployeesAsync(employeeId);
-        punchedAt ??= Now();
+        punchedAt ??= _startedAt;
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/punches")
         {
             Content = JsonContent.Create(new { employeeId, punchedAt, deviceId = "TEST-1" }),
