@@ -34,14 +34,12 @@ internal sealed class PunchLedger : IJournalModule
         var punches = new List<(int Index, PunchDraft Draft)>(messages.Count);
         for (var i = 0; i < messages.Count; i++)
         {
-            if (messages[i].Kind != PunchIntake.Kind)
+            // Only punches intake resolved to an employee carry a draft. Anything else of this kind (written by a tool
+            // straight to the journal) is left as it is: throwing here would refuse every request sharing the commit.
+            if (messages[i].Kind == PunchIntake.Kind && messages[i].Context is PunchDraft draft)
             {
-                continue;
+                punches.Add((i, draft));
             }
-
-            var draft = messages[i].Context as PunchDraft
-                ?? throw new InvalidOperationException($"Punch {messages[i].Id} reached the ledger without its draft.");
-            punches.Add((i, draft));
         }
 
         if (punches.Count == 0)
