@@ -6,9 +6,10 @@ cd "$(dirname "$0")"
 
 # One line per need; each feature adds its packages here.
 packages=(
+  tzdata           # timesheets, ADMS and establishments read IANA zones (America/Sao_Paulo, America/New_York)
   sqlite3
   postgresql       # journal engine and reporting sink tests start their own server from its binaries
-  chromium         # dashboard browser tests (Playwright drives /usr/bin/chromium; it never downloads a browser)
+  chromium         # dashboard and employee page browser tests (Playwright drives /usr/bin/chromium; it never downloads a browser)
   rabbitmq-server  # RabbitMQ sink tests start their own broker (free ports, temporary node and data)
 )
 

@@ -5,7 +5,7 @@ messages, capacity, latency_ms = int(sys.argv[1]), int(sys.argv[2]), int(sys.arg
 queue = capacity  # the simulator queues as many as it works on, then refuses
 dll = "src/Sluice/bin/Release/net10.0/Sluice.dll"
 sim_port, gw_port = 5590, 5591
-body = '{"employeeId":"1001","punchedAt":"2026-11-22T08:00:03-03:00","deviceId":"DRAIN"}'
+body = '{"employeeId":"1","punchedAt":"%s","deviceId":"DRAIN"}' % time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
 limit_seconds = 90
 
 controllers = [
@@ -50,6 +50,7 @@ for name, settings in (c for c in controllers if not only or c[0] in only):
     try:
         wait_ready(f"{gw}/health/ready")
         wait_ready(f"{sim_url}/_sim/stats")
+        subprocess.run(["bench/register.sh", gw, "1"], check=True, stdout=subprocess.DEVNULL)
         call(f"{gw}/api/destinations/legacy/pause", "POST")
         subprocess.run(["hey", "-n", str(messages), "-c", "100", "-m", "POST", "-T", "application/json", "-H", "Authorization: " + AUTH["Authorization"], "-d", body,
                         f"{gw}/api/punches"], check=True, stdout=subprocess.DEVNULL)

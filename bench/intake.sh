@@ -26,6 +26,7 @@ dotnet src/Sluice/bin/Release/net10.0/Sluice.dll --urls "http://127.0.0.1:$port"
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+bench/register.sh "http://127.0.0.1:$port" 5000 >/dev/null
 
 run_wrk() { # path label round
   wrk -t2 -c200 -d"${duration}s" --latency -s bench/punch.lua "http://127.0.0.1:$port$1" > "$out/wrk-$2-$3.txt"
@@ -39,7 +40,7 @@ for round in $(seq 1 "$rounds"); do
   run_wrk /api/punches punches "$round"
 done
 
-body='{"employeeId":"1001","punchedAt":"2026-11-22T08:00:03-03:00","deviceId":"BURST"}'
+body="{\"employeeId\":\"1001\",\"punchedAt\":\"$(date -u +%Y-%m-%dT%H:%M:%S+00:00)\",\"deviceId\":\"BURST\"}"
 for round in $(seq 1 "$rounds"); do
   hey -n 20000 -c 200 -m POST -T application/json -H "Authorization: Bearer $SLUICE_TOKEN" -d "$body" "http://127.0.0.1:$port/api/punches" > "$out/hey-burst-$round.txt"
 done

@@ -51,6 +51,7 @@ done
 for port in "${ports[@]}"; do
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
 done
+bench/register.sh "http://127.0.0.1:${ports[0]}" 5000 >/dev/null
 
 run_all() { # seconds label
   local load=()

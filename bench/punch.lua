@@ -1,5 +1,5 @@
--- wrk script: punches from 5,000 employees (each employee's punches are delivered in order, so one
--- employee for every request would measure a queue, not the gateway). No Idempotency-Key: each is new.
+-- wrk script: punches from 5,000 registered employees (bench/register.sh), punched now (each employee's punches are
+-- delivered in order, so one employee for every request would measure a queue, not the gateway). No Idempotency-Key.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 -- An admin token for the gateway under test (bench/auth.sh mints it with the run's signing key).
@@ -7,6 +7,7 @@ wrk.headers["Authorization"] = "Bearer " .. (os.getenv("SLUICE_TOKEN") or error(
 
 request = function()
   local body = string.format(
-    '{"employeeId":"%d","punchedAt":"2026-11-22T08:00:03-03:00","deviceId":"BENCH-1"}', math.random(1, 5000))
+    '{"employeeId":"%d","punchedAt":"%s","deviceId":"BENCH-1","collector":"device"}',
+    math.random(1, 5000), os.date("!%Y-%m-%dT%H:%M:%S+00:00"))
   return wrk.format(nil, nil, nil, body)
 end

@@ -47,6 +47,24 @@ public sealed class PunchLoad
         }
     }
 
+    /// <summary>
+    /// One punch time for the whole run: a repeated request must be the same request, or its idempotency key would
+    /// be refused as used for another punch.
+    /// </summary>
+    private static readonly string PunchedAt = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(-3))
+        .ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The employees the load punches for: register them once per database before starting.</summary>
+    public static IEnumerable<string> EmployeeCodes => Enumerable.Range(0, 500).Select(i => $"E{i}");
+
+    /// <summary>Creates an establishment with <see cref="EmployeeCodes"/> through <paramref name="client"/>; returns its id.</summary>
+    public static async Task<Guid> RegisterEmployeesAsync(HttpClient client)
+    {
+        var establishment = await PunchRegistry.CreateEstablishmentAsync(client);
+        await PunchRegistry.ImportEmployeesAsync(client, establishment, EmployeeCodes);
+        return establishment;
+    }
+
     public static Task<HttpResponseMessage> SendAsync(HttpClient client, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/punches")
@@ -54,7 +72,7 @@ public sealed class PunchLoad
             Content = JsonContent.Create(new
             {
                 employeeId = $"E{Math.Abs(key.GetHashCode(StringComparison.Ordinal)) % 500}",
-                punchedAt = "2026-11-22T08:00:00-03:00",
+                punchedAt = PunchedAt,
                 deviceId = key,
             }),
         };

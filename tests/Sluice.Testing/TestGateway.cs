@@ -16,6 +16,10 @@ public sealed class TestGateway : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string? _ownedFolder;
+    private readonly SemaphoreSlim _registering = new(1, 1);
+    private readonly HashSet<string> _registered = new(StringComparer.Ordinal);
+    private readonly string _startedAt;
+    private Guid? _establishment;
 
     private TestGateway(WebApplication app, Uri baseAddress, string journalPath, string? ownedFolder)
     {
@@ -25,6 +29,7 @@ public sealed class TestGateway : IAsyncDisposable
         JournalPath = journalPath;
         Client = TestCredentials.Client(baseAddress, TestCredentials.Bearer(SluiceRoles.Admin));
         AnonymousClient = TestCredentials.Client(baseAddress);
+        _startedAt = Now();
     }
 
     public Uri BaseAddress { get; }
@@ -100,8 +105,49 @@ public sealed class TestGateway : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<CreatedApiKey>())!.Key;
     }
 
-    public Task<HttpResponseMessage> PostPunchAsync(string employeeId, string punchedAt = "2026-11-22T08:00:03-03:00", string? idempotencyKey = null)
+    /// <summary>The establishment <see cref="PostPunchAsync"/> registers employees in, created on first use.</summary>
+    public async Task<Guid> EstablishmentAsync()
     {
+        await _registering.WaitAsync();
+        try
+        {
+            return _establishment ??= await PunchRegistry.CreateEstablishmentAsync(Client);
+        }
+        finally
+        {
+            _registering.Release();
+        }
+    }
+
+    /// <summary>Registers employees (by code) in the test establishment, unless already registered here.</summary>
+    public async Task RegisterEmployeesAsync(params string[] codes)
+    {
+        var establishment = await EstablishmentAsync();
+        await _registering.WaitAsync();
+        try
+        {
+            var missing = codes.Where(c => !_registered.Contains(c)).Distinct().ToList();
+            if (missing.Count > 0)
+            {
+                await PunchRegistry.ImportEmployeesAsync(Client, establishment, missing);
+                _registered.UnionWith(missing);
+            }
+        }
+        finally
+        {
+            _registering.Release();
+        }
+    }
+
+    /// <summary>
+    /// Posts a punch for the employee with this code, registering them first if needed; <paramref name="punchedAt"/>
+    /// defaults to the gateway's clock when it started (São Paulo offset), so a repeat with the same idempotency key
+    /// is the same request.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostPunchAsync(string employeeId, string? punchedAt = null, string? idempotencyKey = null)
+    {
+        await RegisterEmployeesAsync(employeeId);
+        punchedAt ??= _startedAt;
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/punches")
         {
             Content = JsonContent.Create(new { employeeId, punchedAt, deviceId = "TEST-1" }),
@@ -111,8 +157,12 @@ public sealed class TestGateway : IAsyncDisposable
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
-        return Client.SendAsync(request);
+        return await Client.SendAsync(request);
     }
+
+    /// <summary>The gateway's clock now, as a punch time with the São Paulo offset.</summary>
+    public string Now() => Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(-3))
+        .ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

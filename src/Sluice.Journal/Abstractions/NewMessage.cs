@@ -23,6 +23,13 @@ public sealed record NewMessage(
 
     /// <summary>Metadata for sinks, e.g. the HTTP method, path and headers of a store-first request.</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
+    /// <summary>
+    /// Never stored: an object the sender hands to the <see cref="Modules.IJournalModule"/> that handles this kind,
+    /// e.g. a holder the module fills with numbers it assigns inside the append transaction, so the sender can
+    /// read them once the commit completes. Copied along when a module replaces the message with <c>with</c>.
+    /// </summary>
+    public object? Context { get; init; }
 }
 
 /// <param name="Scope">Keys are unique within a scope (an intake route), not globally.</param>

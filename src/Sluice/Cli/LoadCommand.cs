@@ -18,10 +18,18 @@ internal static class LoadCommand
         var count = new Option<int?>("--count") { Description = "Stop after this many punches." };
         var duration = SluiceCommands.DurationOption("--duration", "Stop after this long; with only --count given, no time limit.", TimeSpan.FromSeconds(10));
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 16 };
-        var employees = new Option<int>("--employees") { Description = "Distinct employee ids to punch for.", DefaultValueFactory = _ => 1000 };
+        var employees = new Option<int>("--employees")
+        {
+            Description = $"Employees to punch for: 1..N of the '{LoadRegistration.LegalName}' establishment, registered first (needs hr or admin).",
+            DefaultValueFactory = _ => 1000,
+        };
+        var establishmentOption = new Option<Guid?>("--establishment")
+        {
+            Description = "Punch for employees with codes 1..N already registered in this establishment, instead of registering the load's own.",
+        };
         var command = new Command("load", "Punch a gateway on this machine (POST /api/punches) and report rate, p50/p99 latency and errors.")
         {
-            count, duration, concurrency, employees,
+            count, duration, concurrency, employees, establishmentOption,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -41,9 +49,9 @@ internal static class LoadCommand
                 problems.Add("--concurrency must be between 1 and 1024");
             }
 
-            if (result.GetValue(employees) < 1)
+            if (result.GetValue(employees) is < 1 or > 100_000)
             {
-                problems.Add("--employees must be at least 1");
+                problems.Add("--employees must be between 1 and 100000");
             }
 
             if (problems.Count > 0)
@@ -63,7 +71,19 @@ internal static class LoadCommand
             var time = limit is not null && result.GetResult(duration) is null or { Implicit: true } ? (TimeSpan?)null : result.GetValue(duration);
             var workers = result.GetValue(concurrency);
             using var client = ServerConnection.CreateClient(result, TimeSpan.FromSeconds(30), workers);
-            var run = new LoadRun(client, limit, time, result.GetValue(employees));
+            Guid establishment;
+            try
+            {
+                establishment = result.GetValue(establishmentOption)
+                    ?? await LoadRegistration.EnsureAsync(client, result.GetValue(employees), cancellationToken);
+            }
+            catch (Exception ex) when (ex is LoadSetupException or HttpRequestException)
+            {
+                await Console.Error.WriteLineAsync($"load: {ex.Message}");
+                return 1;
+            }
+
+            var run = new LoadRun(client, limit, time, result.GetValue(employees), establishment);
             var summary = await run.RunAsync(workers, Console.Out, !Console.IsOutputRedirected, cancellationToken);
             Console.WriteLine(summary);
             return run.Stats.Errors == 0 ? 0 : 1;
@@ -91,7 +111,7 @@ internal static class LoadCommand
 }
 
 /// <summary>One load run: workers sending punches until the count or the time is used up.</summary>
-internal sealed class LoadRun(HttpClient client, int? count, TimeSpan? duration, int employees)
+internal sealed class LoadRun(HttpClient client, int? count, TimeSpan? duration, int employees, Guid establishment)
 {
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private long _issued;
@@ -156,7 +176,7 @@ internal sealed class LoadRun(HttpClient client, int? count, TimeSpan? duration,
             }
 
             var body = string.Create(CultureInfo.InvariantCulture,
-                $$"""{"employeeId":"E{{n % employees}}","punchedAt":"{{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffzzz}}","deviceId":"sluice-load"}""");
+                $$"""{"employeeId":"{{n % employees + 1}}","establishmentId":"{{establishment}}","punchedAt":"{{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:sszzz}}","deviceId":"sluice-load"}""");
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/punches")
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),

@@ -7,7 +7,7 @@ public static class SluiceCommands
 {
     private static readonly Command[] Commands =
     [
-        LegacySimCommand.Create(), MigrateCommand.Create(), TokenCommand.Create(), OrdersCommand.Create(),
+        LegacySimCommand.Create(), MigrateCommand.Create(), TokenCommand.Create(), OrdersCommand.Create(), VerifyCommand.Create(),
         ApiCommand(StatusCommand.Create()), ApiCommand(DlqCommand.Create()), ApiCommand(LoadCommand.Create()), ApiCommand(KeysCommand.Create()),
     ];
 

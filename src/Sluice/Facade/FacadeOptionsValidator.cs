@@ -1,12 +1,13 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
+using Sluice.Journal.Modules;
 using Sluice.Security;
 
 namespace Sluice.Facade;
 
 /// <summary>Checks the facade settings and every store-first route, reporting all problems at once.</summary>
-internal sealed class FacadeOptionsValidator(IOptions<DeliveryOptions> delivery) : IValidateOptions<FacadeOptions>
+internal sealed class FacadeOptionsValidator(IOptions<DeliveryOptions> delivery, IEnumerable<IJournalModule> modules) : IValidateOptions<FacadeOptions>
 {
     /// <summary>Far above any legacy form post; the whole body is held in memory and in one journal row.</summary>
     public const long BodyLimitCeiling = 64L * 1024 * 1024;
@@ -31,12 +32,13 @@ internal sealed class FacadeOptionsValidator(IOptions<DeliveryOptions> delivery)
             errors.Add("Facade:ActivityTimeout must be positive.");
         }
 
-        Compile(options, delivery.Value, errors);
+        Compile(options, delivery.Value, modules, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
     /// <summary>The routes that are valid, in configuration order; every problem is added to <paramref name="errors"/>.</summary>
-    public static List<StoreFirstRoute> Compile(FacadeOptions options, DeliveryOptions delivery, List<string> errors)
+    /// <param name="modules">Sluice's own features: the kinds they handle (punch, order) are theirs, not a route's.</param>
+    public static List<StoreFirstRoute> Compile(FacadeOptions options, DeliveryOptions delivery, IEnumerable<IJournalModule> modules, List<string> errors)
     {
         var routes = new List<StoreFirstRoute>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -81,6 +83,11 @@ internal sealed class FacadeOptionsValidator(IOptions<DeliveryOptions> delivery)
             if (string.IsNullOrWhiteSpace(route.Kind))
             {
                 errors.Add($"{at}:Kind must not be empty.");
+            }
+            else if (modules.FirstOrDefault(m => m.Handles(route.Kind)) is { } owner)
+            {
+                errors.Add($"{at}:Kind '{route.Kind}' is Sluice's own ({owner.Name}): its messages are processed as such. Name the route's kind otherwise " +
+                    "(and map it under a RabbitMQ destination's EventTypes).");
             }
 
             errors.AddRange(route.Headers

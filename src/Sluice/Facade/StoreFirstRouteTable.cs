@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Sluice.Delivery.Engine;
+using Sluice.Journal.Modules;
 
 namespace Sluice.Facade;
 
@@ -13,19 +14,22 @@ internal sealed partial class StoreFirstRouteTable : IDisposable
 {
     private readonly IConfiguration _configuration;
     private readonly IOptions<DeliveryOptions> _delivery;
+    private readonly IReadOnlyList<IJournalModule> _modules;
     private readonly ILogger<StoreFirstRouteTable> _logger;
     private readonly IDisposable _subscription;
     private volatile IReadOnlyList<StoreFirstRoute> _routes;
 
-    public StoreFirstRouteTable(IConfiguration configuration, IOptions<FacadeOptions> options, IOptions<DeliveryOptions> delivery, ILogger<StoreFirstRouteTable> logger)
+    public StoreFirstRouteTable(IConfiguration configuration, IOptions<FacadeOptions> options, IOptions<DeliveryOptions> delivery,
+        IEnumerable<IJournalModule> modules, ILogger<StoreFirstRouteTable> logger)
     {
         _configuration = configuration;
         _delivery = delivery;
+        _modules = [.. modules];
         _logger = logger;
 
         // Validated at start (an invalid table stops Sluice), so this compiles cleanly; then read again, in case the
         // configuration changed between the start and the first request, which is when this table is made.
-        _routes = FacadeOptionsValidator.Compile(options.Value, delivery.Value, []);
+        _routes = FacadeOptionsValidator.Compile(options.Value, delivery.Value, _modules, []);
         _subscription = ChangeToken.OnChange(configuration.GetReloadToken, Reload);
         Reload();
     }
@@ -66,7 +70,7 @@ internal sealed partial class StoreFirstRouteTable : IDisposable
             errors.Add(ex.InnerException?.Message ?? ex.Message);
         }
 
-        var routes = FacadeOptionsValidator.Compile(options, _delivery.Value, errors);
+        var routes = FacadeOptionsValidator.Compile(options, _delivery.Value, _modules, errors);
         if (errors.Count > 0)
         {
             LastRefusal = string.Join(" ", errors);

@@ -9,6 +9,12 @@ using Sluice.Observability;
 using Sluice.Operations;
 using Sluice.Orders;
 using Sluice.Punches;
+using Sluice.Punches.Adms;
+using Sluice.Punches.Exports;
+using Sluice.Punches.Ledger;
+using Sluice.Punches.Receipts;
+using Sluice.Punches.Registry;
+using Sluice.Punches.WebPage;
 using Sluice.Security;
 
 namespace Sluice.Hosting;
@@ -60,6 +66,12 @@ public static class SluiceApplication
         app.MapSluiceDocs();
         app.MapPunchesApi();
         app.MapOrdersApi();
+        app.MapRegistryApi();
+        app.MapLedgerApi();
+        app.MapReceiptsApi();
+        app.MapPunchPage();
+        app.MapExportsApi();
+        app.MapAdms();
         app.MapDestinationsApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();

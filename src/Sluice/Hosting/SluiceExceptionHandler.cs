@@ -25,6 +25,17 @@ internal sealed class SluiceExceptionHandler(IProblemDetailsService problems) : 
                     Detail = unavailable.Message,
                 };
                 break;
+            case System.Data.Common.DbException { IsTransient: true } busy:
+                // A module's own write (registry, imports) that met a busy or briefly unreachable database.
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "1";
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "Not stored; try again later.",
+                    Detail = busy.Message,
+                };
+                break;
             case BadHttpRequestException bad:
                 context.Response.StatusCode = bad.StatusCode;
                 problem = Malformed(bad);

@@ -5,6 +5,10 @@ using Sluice.Observability.Dashboard;
 using Sluice.Operations;
 using Sluice.Orders;
 using Sluice.Punches;
+using Sluice.Punches.Ledger;
+using Sluice.Punches.Receipts;
+using Sluice.Punches.Registry;
+using Sluice.Punches.Timesheets;
 using Sluice.Security;
 
 namespace Sluice.Hosting;
@@ -22,6 +26,22 @@ namespace Sluice.Hosting;
 [JsonSerializable(typeof(OrderList))]
 [JsonSerializable(typeof(OrderPage))]
 [JsonSerializable(typeof(PopulateResult))]
+[JsonSerializable(typeof(PunchBatchRequest))]
+[JsonSerializable(typeof(PunchBatchResult))]
+[JsonSerializable(typeof(EstablishmentRequest))]
+[JsonSerializable(typeof(EstablishmentView))]
+[JsonSerializable(typeof(EstablishmentView[]))]
+[JsonSerializable(typeof(EmployeeRequest))]
+[JsonSerializable(typeof(EmployeeView))]
+[JsonSerializable(typeof(EmployeeView[]))]
+[JsonSerializable(typeof(DeviceRequest))]
+[JsonSerializable(typeof(DeviceView))]
+[JsonSerializable(typeof(DeviceView[]))]
+[JsonSerializable(typeof(EmployeeImportResult))]
+[JsonSerializable(typeof(ChainVerification))]
+[JsonSerializable(typeof(PunchReceiptView))]
+[JsonSerializable(typeof(PunchReceiptView[]))]
+[JsonSerializable(typeof(Timesheet))]
 [JsonSerializable(typeof(IReadOnlyList<DestinationView>))]
 [JsonSerializable(typeof(DeadLetterPage))]
 [JsonSerializable(typeof(ReplayRequest))]

@@ -1,43 +1,138 @@
+using System.Globalization;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Sluice.Hosting;
 using Sluice.Intake;
 using Sluice.Journal;
 using Sluice.Journal.GroupCommit;
+using Sluice.Punches.Ledger;
+using Sluice.Punches.Registry;
+using Sluice.Security;
 
 namespace Sluice.Punches;
 
-/// <summary>Turns a valid punch into a journal message and waits for its commit.</summary>
-internal sealed class PunchIntake(IMessageAppender appender, IOptions<PunchesOptions> options, TimeProvider time)
+/// <summary>
+/// Turns a valid punch for a known employee into a journal message and waits for its commit; the ledger numbers
+/// and chains it inside that commit, so the receipt it returns already carries NSR and hash.
+/// </summary>
+internal sealed class PunchIntake(
+    IMessageAppender appender, EmployeeResolver resolver, EmployeeDirectory directory, LedgerQueries ledger,
+    IOptions<PunchesOptions> options, TimeProvider time)
 {
     public const string Kind = "punch";
-    private const string IdempotencyScope = "punches";
+    public const string IdempotencyScope = "punches";
 
-    public ValueTask<AppendResult> RecordAsync(PunchRequest request, DateTimeOffset punchedAt, string? idempotencyKey, CancellationToken cancellationToken)
+    public PunchesOptions Options => options.Value;
+
+    public DateTimeOffset Now() => time.GetUtcNow().TruncatedToMilliseconds();
+
+    /// <summary>
+    /// Checks the request and finds the employee; nothing is stored yet. A caller limited to one establishment (an
+    /// API key scoped to it) punches there by default and is refused (403) for employees of any other.
+    /// </summary>
+    public async ValueTask<PreparedPunch> PrepareAsync(PunchRequest? request, string? headerKey, ClaimsPrincipal caller, CancellationToken ct)
     {
-        var settings = options.Value;
-        var now = time.GetUtcNow().TruncatedToMilliseconds();
-        var id = Guid.CreateVersion7(now);
-        var employeeId = request.EmployeeId!;
-        var punch = new PunchMessage(id, employeeId, punchedAt, request.DeviceId, now);
-        var message = new NewMessage(
-            id,
-            Kind,
-            JsonSerializer.SerializeToUtf8Bytes(punch, SluiceJsonContext.Default.PunchMessage),
-            "application/json",
-            settings.Destinations,
-            now)
+        var now = Now();
+        var errors = PunchValidator.Validate(request, headerKey, options.Value, now, out var punch);
+        if (errors.Count > 0)
         {
-            OrderingKey = settings.OrderByEmployee ? employeeId : null,
-            Idempotency = idempotencyKey is null ? null : new IdempotencyClaim(IdempotencyScope, idempotencyKey, Hash(request, punchedAt)),
-        };
-        return appender.AppendAsync(message, cancellationToken);
+            return new PreparedPunch(errors, null);
+        }
+
+        var scope = caller.Establishment();
+        if (request!.EstablishmentId is null && Guid.TryParse(scope, out var scoped))
+        {
+            request = request with { EstablishmentId = scoped };
+        }
+
+        var (employee, field, reason) = await resolver.ResolveAsync(request, ct);
+        if (employee is null)
+        {
+            return new PreparedPunch(new Dictionary<string, string[]> { [field!] = [reason!] }, null);
+        }
+
+        if (!caller.MayActFor(employee.EstablishmentId.ToString()))
+        {
+            return new PreparedPunch(
+                new Dictionary<string, string[]> { ["employeeId"] = [$"This API key may only punch for establishment {scope}."] },
+                null,
+                StatusCodes.Status403Forbidden);
+        }
+
+        return new PreparedPunch(null, Draft(employee, punch, request!.DeviceId, IdempotencyScope, now, await directory.GetAsync(ct)));
     }
 
+    /// <summary>A message for a punch already checked (by the web page or a device protocol).</summary>
+    /// <param name="scope">Idempotency scope of <see cref="CheckedPunch.IdempotencyKey"/>, e.g. one per device serial.</param>
+    /// <param name="snapshot">The registry, for the establishment's zone: the recording time is written in it (AFD and hash).</param>
+    public NewMessage Draft(Employee employee, CheckedPunch punch, string? deviceId, string scope, DateTimeOffset now, DirectorySnapshot snapshot)
+    {
+        var id = Guid.CreateVersion7(now);
+        var draft = new PunchDraft
+        {
+            EstablishmentId = employee.EstablishmentId,
+            EmployeeId = employee.Id,
+            EmployeeCode = employee.Code,
+            Cpf = employee.Cpf,
+            PunchedAt = punch.PunchedAt,
+            RecordedAt = TimeZoneInfo.ConvertTime(now, snapshot.Zone(employee.EstablishmentId)),
+            Collector = punch.Collector,
+            Offline = punch.Offline,
+            DeviceId = deviceId,
+        };
+
+        // The payload is written by the ledger at commit, once the NSR and hash are known.
+        return new NewMessage(id, Kind, ReadOnlyMemory<byte>.Empty, "application/json", options.Value.Destinations, now)
+        {
+            OrderingKey = options.Value.OrderByEmployee ? employee.Id.ToString() : null,
+            Idempotency = punch.IdempotencyKey is null ? null : new IdempotencyClaim(scope, punch.IdempotencyKey, Hash(draft)),
+            Context = draft,
+        };
+    }
+
+    /// <summary>Queues the message for the next commit; await the result for the receipt.</summary>
+    /// <exception cref="JournalUnavailableException">The queue is full.</exception>
+    public ValueTask<AppendResult> Enqueue(NewMessage message, CancellationToken ct) => appender.AppendAsync(message, ct);
+
+    /// <summary>The receipt for a commit's result; a repeat gets the original punch's receipt, read from the ledger.</summary>
+    public async Task<PunchReceipt?> ReceiptAsync(NewMessage message, AppendResult result, CancellationToken ct)
+    {
+        switch (result.Outcome)
+        {
+            case AppendOutcome.Stored:
+                var draft = (PunchDraft)message.Context!;
+                return Receipt(result.MessageId, result.ReceivedAt, draft.Nsr, draft.Hash!, draft.EstablishmentId, draft.EmployeeId, draft.EmployeeCode, draft.PunchedAt);
+            case AppendOutcome.Duplicate:
+                var original = await ledger.FindByMessageAsync(result.MessageId, ct)
+                    ?? throw new InvalidOperationException($"Punch {result.MessageId} is in the journal but not in the ledger.");
+                var employee = (await directory.GetAsync(ct)).Employees.GetValueOrDefault(original.EmployeeId);
+                return Receipt(result.MessageId, result.ReceivedAt, original.Nsr, original.Hash, original.EstablishmentId, original.EmployeeId,
+                    employee?.Code, original.PunchedAt);
+            default:
+                return null;
+        }
+    }
+
+    private static PunchReceipt Receipt(
+        Guid id, DateTimeOffset receivedAt, long nsr, string hash, Guid establishmentId, Guid employeeId, string? code, DateTimeOffset punchedAt) =>
+        new(id, receivedAt, "stored")
+        {
+            Nsr = nsr,
+            Hash = hash,
+            EstablishmentId = establishmentId,
+            EmployeeId = employeeId,
+            EmployeeCode = code,
+            PunchedAt = punchedAt,
+        };
+
     /// <summary>What makes two requests "the same" for an idempotency key: the punch's fields, not the JSON's spelling.</summary>
-    private static byte[] Hash(PunchRequest request, DateTimeOffset punchedAt) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(
-            $"{request.EmployeeId}\n{punchedAt.ToString(IdempotencyKeys.InstantFormat, System.Globalization.CultureInfo.InvariantCulture)}\n{request.DeviceId}"));
+    private static byte[] Hash(PunchDraft draft) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
+            draft.EmployeeId, draft.PunchedAt.ToString(IdempotencyKeys.InstantFormat, CultureInfo.InvariantCulture),
+            (int)draft.Collector, draft.Offline, draft.DeviceId)));
 }
+
+/// <summary>Either the problems with a request, or its message ready to queue.</summary>
+/// <param name="Status">With errors: 400 (the punch is not valid) or 403 (the caller may not punch for this employee).</param>
+internal sealed record PreparedPunch(Dictionary<string, string[]>? Errors, NewMessage? Message, int Status = StatusCodes.Status400BadRequest);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,13 @@ public static class PunchesApi
 
         api.MapPost("/", RecordPunchAsync)
             .WithName("RecordPunch")
-            .WithSummary("Store a punch; answered 202 only once it is committed to the journal.")
+            .WithSummary("Store a punch; answered 202 only once it is committed, with its NSR and hash.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AsIntake();
+
+        api.MapPost("/batch", RecordBatchAsync)
+            .WithName("RecordPunchBatch")
+            .WithSummary("Store up to Punches:MaxBatchSize punches (e.g. a collector back online); one answer per punch.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AsIntake();
 
@@ -32,23 +39,94 @@ public static class PunchesApi
         PunchRequest? request,
         [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
         PunchIntake intake,
+        ClaimsPrincipal caller,
         CancellationToken cancellationToken)
     {
-        var errors = PunchValidator.Validate(request, out var punchedAt);
-        IdempotencyKeys.Validate(idempotencyKey, errors);
-        if (errors.Count > 0)
+        var prepared = await intake.PrepareAsync(request, idempotencyKey, caller, cancellationToken);
+        if (prepared is { Errors: { } forbidden, Status: StatusCodes.Status403Forbidden })
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not stored: this caller may not punch for this employee.",
+                detail: forbidden.Values.First()[0]);
+        }
+
+        if (prepared.Errors is { } errors)
         {
             return TypedResults.ValidationProblem(errors, title: "The punch is not valid; nothing was stored.");
         }
 
-        var result = await intake.RecordAsync(request!, punchedAt, idempotencyKey, cancellationToken);
+        var message = prepared.Message!;
+        var result = await intake.Enqueue(message, cancellationToken);
         if (result.Outcome == AppendOutcome.IdempotencyConflict)
         {
             return IdempotencyKeys.Conflict(result);
         }
 
-        return TypedResults.Accepted($"/api/punches/{result.MessageId}", new PunchReceipt(result.MessageId, result.ReceivedAt, "stored"));
+        var receipt = (await intake.ReceiptAsync(message, result, cancellationToken))!;
+        return TypedResults.Accepted($"/api/punches/{result.MessageId}", receipt);
     }
+
+    /// <summary>
+    /// Every punch is checked and queued in the request's order (so NSRs follow it), then all are awaited: they
+    /// usually share one commit. Each is its own message: stored whole or not at all, whatever the others do.
+    /// </summary>
+    internal static async Task<Results<Ok<PunchBatchResult>, ValidationProblem>> RecordBatchAsync(
+        PunchBatchRequest? request, PunchIntake intake, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var max = intake.Options.MaxBatchSize;
+        if (request?.Punches is not { Count: > 0 } punches || punches.Count > max)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["punches"] = [$"Send 1 to {max} punches."] }, title: "The batch is not valid; nothing was stored.");
+        }
+
+        var items = new PunchBatchItem?[punches.Count];
+        var pending = new List<(int Index, NewMessage Message, Task<AppendResult> Commit)>(punches.Count);
+        for (var i = 0; i < punches.Count; i++)
+        {
+            var prepared = await intake.PrepareAsync(punches[i], null, caller, cancellationToken);
+            if (prepared.Errors is { } errors)
+            {
+                var title = prepared.Status == StatusCodes.Status403Forbidden
+                    ? "Not stored: this caller may not punch for this employee."
+                    : "The punch is not valid; it was not stored.";
+                items[i] = new PunchBatchItem(i, prepared.Status, null, new PunchItemProblem(title, prepared.Status, errors));
+                continue;
+            }
+
+            try
+            {
+                pending.Add((i, prepared.Message!, intake.Enqueue(prepared.Message!, cancellationToken).AsTask()));
+            }
+            catch (JournalUnavailableException ex)
+            {
+                items[i] = Unavailable(i, ex);
+            }
+        }
+
+        foreach (var (index, message, commit) in pending)
+        {
+            try
+            {
+                var result = await commit;
+                items[index] = result.Outcome == AppendOutcome.IdempotencyConflict
+                    ? new PunchBatchItem(index, StatusCodes.Status422UnprocessableEntity, null, new PunchItemProblem(
+                        "This clientPunchId was already used for a different punch.", StatusCodes.Status422UnprocessableEntity, null,
+                        $"It belongs to punch {result.MessageId}."))
+                    : new PunchBatchItem(index, StatusCodes.Status202Accepted, await intake.ReceiptAsync(message, result, cancellationToken), null);
+            }
+            catch (JournalUnavailableException ex)
+            {
+                items[index] = Unavailable(index, ex);
+            }
+        }
+
+        var stored = items.Count(i => i!.Status == StatusCodes.Status202Accepted);
+        return TypedResults.Ok(new PunchBatchResult(stored, items.Length - stored, items!));
+    }
+
+    private static PunchBatchItem Unavailable(int index, JournalUnavailableException ex) =>
+        new(index, StatusCodes.Status503ServiceUnavailable, null,
+            new PunchItemProblem("Not stored; try again later.", StatusCodes.Status503ServiceUnavailable, null, ex.Message));
 
     internal static async Task<Results<Ok<PunchView>, ProblemHttpResult>> GetPunchAsync(
         Guid id, IJournal journal, CancellationToken cancellationToken)
@@ -63,6 +141,10 @@ public static class PunchesApi
         return TypedResults.Ok(new PunchView(
             punch.Id, punch.EmployeeId, punch.PunchedAt, punch.DeviceId, record.ReceivedAt,
             DeliveryViews.OverallStatus(record.Deliveries),
-            DeliveryViews.From(record.Deliveries)));
+            DeliveryViews.From(record.Deliveries))
+        {
+            Nsr = punch.Nsr,
+            Hash = punch.Hash,
+        });
     }
 }

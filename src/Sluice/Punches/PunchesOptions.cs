@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Sluice.Punches;
 
 public sealed class PunchesOptions
@@ -11,4 +13,31 @@ public sealed class PunchesOptions
     /// <remarks>Off by default: each punch carries its own time, and keeping order costs the journal an index
     /// lookup per punch (about a third of intake throughput, see bench/RESULTS.md).</remarks>
     public bool OrderByEmployee { get; set; }
+
+    /// <summary>How far ahead of the server's clock a punch time may be (collectors' clocks drift).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan FutureTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How old an online punch may be when it arrives: an online collector sends at once.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How old a punch flagged offline may be: the regulation lets collectors keep punches while offline and send
+    /// them when back, so they get a longer window (a device left unplugged over a month's holidays still counts).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan MaxOfflineAge { get; set; } = TimeSpan.FromDays(31);
+
+    /// <summary>Most punches in one <c>POST /api/punches/batch</c>.</summary>
+    [Range(1, 10_000)]
+    public int MaxBatchSize { get; set; } = 1_000;
+
+    /// <summary>CNPJ (14 digits) or CPF (11) of whoever develops this REP-P, written in the AFD header; blank when unset.</summary>
+    [RegularExpression(@"^(\d{11}|\d{14})?$", ErrorMessage = "Punches:DeveloperDocument must be 11 (CPF) or 14 (CNPJ) digits.")]
+    public string DeveloperDocument { get; set; } = "";
+
+    /// <summary>How often each node checks whether another node changed the registry (PostgreSQL, several nodes).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan RegistryRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
+using Sluice.Journal.Modules;
+using Sluice.Punches.Ledger;
+using Sluice.Punches.Registry;
 using Sluice.Punches.Reporting;
+using Sluice.Security;
 
 namespace Sluice.Punches;
 
@@ -12,11 +16,20 @@ internal static class PunchesSetup
             .BindConfiguration(PunchesOptions.SectionName)
             // Binding appends to the default list instead of replacing it.
             .PostConfigure(o => o.Destinations = o.Destinations.Distinct(StringComparer.OrdinalIgnoreCase).ToArray())
+            .ValidateDataAnnotations()
             .Validate<IOptions<DeliveryOptions>>(
                 (punches, delivery) => punches.Destinations.Length > 0
                     && punches.Destinations.All(d => delivery.Value.Destinations.ContainsKey(d)),
                 "Punches:Destinations must name at least one destination, each defined under Delivery:Destinations.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IJournalModule, PunchLedger>();
+        builder.Services.AddSingleton<RegistryStore>();
+        builder.Services.AddSingleton<EmployeeDirectory>();
+        builder.Services.AddSingleton<IEstablishments, RegisteredEstablishments>();
+        builder.Services.AddSingleton<EmployeeResolver>();
+        builder.Services.AddSingleton<LedgerQueries>();
+        builder.Services.AddSingleton<ChainVerifier>();
+        builder.Services.AddHostedService<RegistryRefresher>();
         builder.Services.AddSingleton<PunchIntake>();
         builder.Services.AddSingleton<IDeliverySinkFactory, PunchReportSinkFactory>();
         return builder;

@@ -3,7 +3,7 @@ namespace Sluice.Security;
 /// <summary>A key to create.</summary>
 /// <param name="Name">Who or what holds it, e.g. "Clock at the north gate" (1 to 100 characters).</param>
 /// <param name="Kind"><c>device</c> or <c>app</c>.</param>
-/// <param name="EstablishmentId">The establishment the key is limited to (optional; at most 100 characters).</param>
+/// <param name="EstablishmentId">The id of the registered establishment the key is limited to (optional).</param>
 public sealed record CreateApiKeyRequest(string? Name, string? Kind, string? EstablishmentId);
 
 /// <summary>A new key: <see cref="Key"/> is shown this once and never again; only its hash is stored.</summary>

@@ -5,7 +5,6 @@ namespace Sluice.Security;
 public static class ApiKeysApi
 {
     public const int MaxNameLength = 100;
-    public const int MaxEstablishmentIdLength = 100;
 
     public static RouteGroupBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
@@ -23,7 +22,7 @@ public static class ApiKeysApi
     }
 
     internal static async Task<Results<Created<CreatedApiKey>, ValidationProblem>> CreateAsync(
-        CreateApiKeyRequest? request, IApiKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+        CreateApiKeyRequest? request, IApiKeyStore keys, IEstablishments establishments, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var name = request?.Name?.Trim();
@@ -37,10 +36,17 @@ public static class ApiKeysApi
             errors["kind"] = [$"One of: {string.Join(", ", ApiKeyKinds.All)}."];
         }
 
-        var establishment = string.IsNullOrWhiteSpace(request?.EstablishmentId) ? null : request.EstablishmentId.Trim();
-        if (establishment is not null && (establishment.Length > MaxEstablishmentIdLength || establishment.Any(char.IsControl)))
+        string? establishment = null;
+        if (!string.IsNullOrWhiteSpace(request?.EstablishmentId))
         {
-            errors["establishmentId"] = [$"At most {MaxEstablishmentIdLength} printable characters."];
+            if (Guid.TryParse(request.EstablishmentId.Trim(), out var establishmentId) && await establishments.ExistsAsync(establishmentId, cancellationToken))
+            {
+                establishment = establishmentId.ToString();
+            }
+            else
+            {
+                errors["establishmentId"] = ["The id of a registered establishment (GET /api/establishments), or leave it out."];
+            }
         }
 
         if (errors.Count > 0)

@@ -12,10 +12,13 @@ public static class SluicePolicies
     /// <summary>Reading punches, reports, delivery state and dead letters: hr, auditor, admin.</summary>
     public const string Read = "read";
 
+    /// <summary>Keeping the employee register: hr and admin people, and app keys (an HR system feeding it).</summary>
+    public const string Registry = "registry";
+
     /// <summary>Changing how Sluice runs: API keys, replaying or discarding dead letters, pausing destinations: admin.</summary>
     public const string Manage = "manage";
 
-    public static readonly IReadOnlyList<string> All = [Intake, Read, Manage];
+    public static readonly IReadOnlyList<string> All = [Intake, Read, Registry, Manage];
 }
 
 /// <summary>Roles people carry in their JWT.</summary>

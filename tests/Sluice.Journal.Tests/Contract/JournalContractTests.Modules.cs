@@ -26,6 +26,17 @@ public abstract partial class JournalContractTests
     }
 
     [Fact]
+    public async Task A_module_hands_what_it_assigned_back_to_the_sender_through_the_message_context()
+    {
+        await using var journal = await OpenWith(new NumberingModule());
+        var holders = new[] { new NumberHolder(), new NumberHolder() };
+
+        await journal.AppendAsync([.. holders.Select(h => Numbered() with { Context = h })], CancellationToken.None);
+
+        Assert.Equal([1L, 2L], holders.Select(h => h.Number));
+    }
+
+    [Fact]
     public async Task A_failing_module_rolls_the_whole_batch_back()
     {
         await using var journal = await OpenWith(new NumberingModule());
@@ -142,6 +153,12 @@ public abstract partial class JournalContractTests
         public ValueTask DisposeAsync() => (journal as IAsyncDisposable)?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
+    /// <summary>What a sender passes as <see cref="NewMessage.Context"/> to learn the number its message got.</summary>
+    private sealed class NumberHolder
+    {
+        public long Number { get; set; }
+    }
+
     /// <summary>Numbers "numbered" messages 1, 2, 3… in a table of its own and writes the number into the payload.</summary>
     private sealed class NumberingModule : IJournalModule
     {
@@ -188,6 +205,10 @@ public abstract partial class JournalContractTests
                     $"INSERT INTO {session.Table("numbers")} (message_id, number) VALUES (@p0, @p1)", messages[i].Id.ToString(), number);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
                 messages[i] = messages[i] with { Payload = Encoding.UTF8.GetBytes($"{{\"number\":{number}}}") };
+                if (messages[i].Context is NumberHolder holder)
+                {
+                    holder.Number = number;
+                }
             }
         }
     }

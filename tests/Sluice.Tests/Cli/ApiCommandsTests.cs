@@ -84,7 +84,8 @@ public sealed class ApiCommandsTests : IAsyncLifetime
     {
         // The simulator stands in for a gateway that refuses every punch.
         await _legacy.ConfigureAsync(new { rejectStatus = 429 });
-        var (exit, output) = await SluiceCli.RunAsync("load", "--duration", "1500ms", "--concurrency", "2", "--server", _legacy.BaseAddress.ToString());
+        var (exit, output) = await SluiceCli.RunAsync(
+            "load", "--duration", "1500ms", "--concurrency", "2", "--establishment", Guid.NewGuid().ToString(), "--server", _legacy.BaseAddress.ToString());
         Assert.Equal(1, exit);
         Assert.Matches(@"\[[#.]{20}\] +\d+ sent +\d+/s +p50 +\d+\.\d ms +p99 +\d+\.\d ms +errors [1-9]", output); // printed each second when redirected
         var sent = (await _legacy.StatsAsync()).Received;

@@ -62,6 +62,8 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Expect(page.Locator("#dead-count")).ToHaveTextAsync("1");
         await Expect(page.Locator("#errors")).ToContainTextAsync("dead-lettered");
 
+        await PunchLoad.RegisterEmployeesAsync(_gateway.Client);
+
         var load = PunchLoad.Start([_gateway.Client], clients: 4);
         try
         {

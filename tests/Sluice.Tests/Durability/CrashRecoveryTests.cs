@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Sluice.Operations;
+using Sluice.Punches.Ledger;
 using Sluice.Testing;
 using Xunit.Abstractions;
 
@@ -24,6 +25,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         settings["Delivery:Destinations:legacy:Concurrency"] = "16";
 
         var gateway = await GatewayProcess.StartAsync(settings);
+        var establishment = await PunchLoad.RegisterEmployeesAsync(gateway.Client);
         var load = PunchLoad.Start([gateway.Client], Clients);
 
         // Kill while intake and delivery are both busy.
@@ -43,6 +45,11 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         }
 
         await load.ResendUnansweredAsync(restarted.Client);
+
+        // The kill cut a commit short, yet the ledger has no gap and its chain holds.
+        var verification = (await restarted.Client.GetFromJsonAsync<ChainVerification>($"/api/establishments/{establishment}/verify"))!;
+        Assert.True(verification.Valid, verification.Problem);
+        Assert.Equal(load.Acknowledged.Count, verification.Punches);
 
         await Eventually.UntilAsync(
             async () => (await restarted.Client.GetFromJsonAsync<List<DestinationView>>("/api/destinations"))!.Single(d => d.Name == "legacy"),

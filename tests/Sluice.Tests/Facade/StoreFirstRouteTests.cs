@@ -242,13 +242,14 @@ public sealed class StoreFirstRouteTests : IAsyncLifetime
             "--urls=http://127.0.0.1:0", $"--Journal:Path={Path.Combine(folder.Path, "sluice.db")}",
             "--Facade:Routes:0:Path=legacy/orders", "--Facade:Routes:0:Destinations:0=nowhere",
             "--Facade:Routes:1:Path=/legacy/x", "--Facade:Routes:1:Destinations:0=legacy", "--Facade:Routes:1:Response:Status=500",
-            "--Facade:Routes:1:OrderingKey:Header=X-Key", "--Facade:Routes:1:OrderingKey:Query=key", "--Facade:Routes:1:Policy=everyone");
+            "--Facade:Routes:1:OrderingKey:Header=X-Key", "--Facade:Routes:1:OrderingKey:Query=key", "--Facade:Routes:1:Policy=everyone", "--Facade:Routes:1:Kind=punch");
 
         Assert.Equal(2, exit);
         Assert.Contains("Facade:Routes:0:Path 'legacy/orders' must start with '/'", printed, StringComparison.Ordinal);
         Assert.Contains("Facade:Routes:0:Destinations: 'nowhere' is not defined", printed, StringComparison.Ordinal);
         Assert.Contains("Facade:Routes:1:Response:Status must be a 2xx status", printed, StringComparison.Ordinal);
         Assert.Contains("Facade:Routes:1:OrderingKey must name exactly one", printed, StringComparison.Ordinal);
-        Assert.Contains("Facade:Routes:1:Policy 'everyone' is not one of intake, read, manage", printed, StringComparison.Ordinal);
+        Assert.Contains("Facade:Routes:1:Policy 'everyone' is not one of intake, read, registry, manage", printed, StringComparison.Ordinal);
+        Assert.Contains("Facade:Routes:1:Kind 'punch' is Sluice's own", printed, StringComparison.Ordinal);
     }
 }

@@ -26,6 +26,8 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.StartsWith("text/plain", first.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
         var before = new PrometheusText(await first.Content.ReadAsStringAsync());
 
+        await PunchLoad.RegisterEmployeesAsync(gateway.Client);
+
         var load = PunchLoad.Start([gateway.Client], clients: 4);
         await Eventually.UntilAsync(() => Task.FromResult(load.Acknowledged.Count), n => n >= 200, because: "200 punches acknowledged");
         // Scrapes are cached for a moment (300 ms), so the next fresh one is awaited.

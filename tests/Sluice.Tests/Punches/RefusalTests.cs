@@ -19,6 +19,7 @@ public sealed class RefusalTests : IAsyncLifetime
         var settings = TestGateway.Defaults(_legacy.BaseAddress);
         settings["Journal:BusyTimeout"] = "00:00:01";
         await using var gateway = await TestGateway.StartAsync(settings);
+        await gateway.RegisterEmployeesAsync("5001");
 
         HttpResponseMessage refused;
         await using (var blocker = await HoldWriteLockAsync(gateway.JournalPath))
@@ -44,6 +45,7 @@ public sealed class RefusalTests : IAsyncLifetime
         settings["Journal:MaxBatchSize"] = "1";
         settings["Journal:BusyTimeout"] = "00:00:30";
         await using var gateway = await TestGateway.StartAsync(settings);
+        await gateway.RegisterEmployeesAsync([.. Enumerable.Range(0, 10).Select(i => $"60{i:00}")]);
 
         var blocker = await HoldWriteLockAsync(gateway.JournalPath);
         var requests = Enumerable.Range(0, 10).Select(i => gateway.PostPunchAsync($"60{i:00}")).ToList();

@@ -16,6 +16,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     {
         [SluicePolicies.Intake] = [Caller.Admin, Caller.Hr, Caller.Device, Caller.App],
         [SluicePolicies.Read] = [Caller.Admin, Caller.Hr, Caller.Auditor],
+        [SluicePolicies.Registry] = [Caller.Admin, Caller.Hr, Caller.App],
         [SluicePolicies.Manage] = [Caller.Admin],
     };
 

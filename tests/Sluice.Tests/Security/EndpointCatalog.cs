@@ -7,7 +7,7 @@ using Sluice.Testing;
 namespace Sluice.Tests.Security;
 
 /// <summary>One method on one route, as the running app maps it, with sample values for its route parameters.</summary>
-public sealed record MappedEndpoint(string Method, string Pattern, string Path, string? Policy, bool Anonymous, string? Problem)
+public sealed record MappedEndpoint(string Method, string Pattern, string Path, string? Policy, bool Anonymous, string? Problem, string ContentType = "application/json")
 {
     public override string ToString() => $"{Method} {Pattern}";
 
@@ -16,7 +16,7 @@ public sealed record MappedEndpoint(string Method, string Pattern, string Path, 
         var request = new HttpRequestMessage(new HttpMethod(Method), Path);
         if (Method is "POST" or "PUT" or "PATCH")
         {
-            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            request.Content = new StringContent(ContentType == "application/json" ? "{}" : "", System.Text.Encoding.UTF8, ContentType);
         }
 
         return request;
@@ -47,7 +47,11 @@ public static class EndpointCatalog
             problem = $"must name one of SluicePolicies ({string.Join(", ", SluicePolicies.All)}), not roles or '{policy}'";
         }
 
-        return new MappedEndpoint(method, pattern, SamplePath(endpoint.RoutePattern), anonymous ? null : policy, anonymous, problem);
+        // The body type the endpoint takes: routing answers 415 to any other before authorization runs.
+        var contentType = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes is [var first, ..]
+            ? first
+            : "application/json";
+        return new MappedEndpoint(method, pattern, SamplePath(endpoint.RoutePattern), anonymous ? null : policy, anonymous, problem, contentType);
     }
 
     /// <summary>The route with each parameter filled with a value its constraints accept.</summary>

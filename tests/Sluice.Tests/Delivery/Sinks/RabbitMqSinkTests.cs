@@ -103,17 +103,17 @@ public sealed class RabbitMqSinkTests(Xunit.Abstractions.ITestOutputHelper outpu
         await using var connection = await broker.ConnectAsync();
         await using var channel = await connection.CreateChannelAsync();
         var queue = await BindQueueAsync(channel, exchange);
-        await using var gateway = await StartGatewayAsync(broker.Uri, exchange,
-            ("Facade:Routes:0:Path", "/legacy/orders"), ("Facade:Routes:0:Kind", "order"), ("Facade:Routes:0:Destinations:0", "events"));
+        await using var gateway = await StartGatewayAsync(broker.Uri, exchange, ("Orders:Destinations:0", "events"));
 
-        using var response = await gateway.Client.PostAsync("/legacy/orders", new StringContent("""{"sku":"A-1","qty":2}""", Encoding.UTF8, "application/json"));
+        using var response = await gateway.Client.PostAsJsonAsync("/api/orders",
+            new { clientOrderId = "c-1", account = "ACC1", symbol = "PETR4", side = "buy", quantity = 200, price = 38.25m });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var message = Assert.Single(await Eventually.UntilAsync(() => DrainAsync(channel, queue), m => m.Count > 0, because: "the event reached the queue"));
         Assert.Equal("order.accepted", message.RoutingKey);
         using var cloudEvent = JsonDocument.Parse(message.Body);
         Assert.Equal("order.accepted", cloudEvent.RootElement.GetProperty("type").GetString());
-        Assert.Equal(2, cloudEvent.RootElement.GetProperty("data").GetProperty("qty").GetInt32());
+        Assert.Equal(200, cloudEvent.RootElement.GetProperty("data").GetProperty("quantity").GetInt32());
     }
 
     [Fact]

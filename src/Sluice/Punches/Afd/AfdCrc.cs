@@ -1,0 +1,57 @@
+namespace Sluice.Punches.Afd;
+
+/// <summary>
+/// CRC-16/KERMIT (poly 0x1021 reflected as 0x8408, init 0, no final xor; check value of "123456789" is 0x2189),
+/// written as 4 upper-case hex digits, most significant first ("2189").
+/// </summary>
+/// <remarks>
+/// Unverified reading of the regulation, kept here and nowhere else: the CRC of a type 1–5 record covers
+/// every ISO-8859-1 byte of that record before the CRC field itself (positions 1 up to length − 4), and
+/// nothing of other records. Change <see cref="Covered"/> if the official text says otherwise.
+/// </remarks>
+internal static class AfdCrc
+{
+    public const int Width = 4;
+
+    /// <summary>The part of a record (without its CRC) the CRC covers.</summary>
+    public static ReadOnlySpan<char> Covered(ReadOnlySpan<char> recordBeforeCrc) => recordBeforeCrc;
+
+    /// <summary>CRC over Latin-1 characters (each char is one byte; callers pass already-sanitized text).</summary>
+    public static ushort Compute(ReadOnlySpan<char> latin1)
+    {
+        ushort crc = 0;
+        foreach (var c in latin1)
+        {
+            crc ^= (byte)c;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (ushort)((crc >> 1) ^ 0x8408) : (ushort)(crc >> 1);
+            }
+        }
+
+        return crc;
+    }
+
+    /// <summary>CRC over raw bytes.</summary>
+    public static ushort Compute(ReadOnlySpan<byte> bytes)
+    {
+        ushort crc = 0;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (ushort)((crc >> 1) ^ 0x8408) : (ushort)(crc >> 1);
+            }
+        }
+
+        return crc;
+    }
+
+    /// <summary>Writes the CRC of <paramref name="recordBeforeCrc"/> as 4 hex digits into <paramref name="destination"/>.</summary>
+    public static void Write(ReadOnlySpan<char> recordBeforeCrc, Span<char> destination)
+    {
+        var crc = Compute(Covered(recordBeforeCrc));
+        crc.TryFormat(destination, out _, "X4", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

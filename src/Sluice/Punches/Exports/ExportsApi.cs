@@ -1,0 +1,134 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Sluice.Punches.Afd;
+using Sluice.Punches.Ledger;
+using Sluice.Punches.Registry;
+using Sluice.Punches.Timesheets;
+
+using Sluice.Security;
+
+namespace Sluice.Punches.Exports;
+
+/// <summary>The AFD file (Portaria 671) and timesheets, read from the ledger.</summary>
+public static class ExportsApi
+{
+    public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/establishments/{id:guid}/afd", GetAfdAsync).WithTags("Exports").WithName("GetAfd")
+            .WithSummary("Stream the AFD of the records made from `from` to `to` (dates, establishment's zone), named as the regulation says.")
+            .RequireSluicePolicy(SluicePolicies.Read);
+        app.MapGet("/api/employees/{id:guid}/timesheet", GetTimesheetAsync).WithTags("Exports").WithName("GetTimesheet")
+            .WithSummary("In/out pairs per day in the establishment's zone, worked minutes, days missing a punch; text/csv on Accept.")
+            .RequireSluicePolicy(SluicePolicies.Read);
+        return app;
+    }
+
+    /// <summary>
+    /// Streams from the ledger's forward-only reader into the AFD writer and on to the response: memory stays flat
+    /// whatever the number of records. Errors found before the first byte are problems; later ones cut the download.
+    /// </summary>
+    internal static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> GetAfdAsync(
+        Guid id, string? from, string? to, HttpContext http, LedgerQueries ledger, EmployeeDirectory directory,
+        IOptions<PunchesOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        var snapshot = await directory.RefreshIfStaleAsync(ct);
+        if (!snapshot.Establishments.TryGetValue(id, out var establishment))
+        {
+            return Problems.NotFound("No establishment with this id.");
+        }
+
+        var zone = snapshot.Zone(id);
+        var today = ZoneTime.LocalDate(time.GetUtcNow(), zone);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var first = ParseDate(from, "from", errors) ?? today.AddDays(-30);
+        var last = ParseDate(to, "to", errors) ?? today;
+        if (errors.Count == 0 && last < first)
+        {
+            errors["to"] = ["Must not be before from."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The period is not valid.");
+        }
+
+        var header = new AfdHeader(
+            establishment.DocumentType == 1 ? AfdDocumentType.Cnpj : AfdDocumentType.Cpf, establishment.Document, establishment.CnoCaepf,
+            establishment.LegalName, establishment.InpiNumber, first, last, ZoneTime.InZone(time.GetUtcNow(), zone),
+            options.Value.DeveloperDocument.Length == 11 ? AfdDocumentType.Cpf : AfdDocumentType.Cnpj, options.Value.DeveloperDocument);
+        http.Response.ContentType = AfdWriter.ContentType;
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = AfdFileName.For(establishment.InpiNumber, establishment.Document),
+        }.ToString();
+        var fromMs = LedgerTimes.Ms(ZoneTime.StartOfDay(first, zone));
+        var toMs = LedgerTimes.Ms(ZoneTime.StartOfDay(last.AddDays(1), zone));
+        await ledger.ReadRecordsAsync(id, fromMs, toMs, async (records, token) =>
+        {
+            await AfdWriter.WriteAsync(http.Response.Body, header, Entries(records, zone), token);
+            return 0;
+        }, ct);
+        return TypedResults.Empty;
+    }
+
+    internal static async Task<Results<Ok<Timesheet>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetTimesheetAsync(
+        Guid id, string? from, string? to, HttpRequest http, LedgerQueries ledger, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
+    {
+        var snapshot = await directory.RefreshIfStaleAsync(ct);
+        if (!snapshot.Employees.TryGetValue(id, out var employee))
+        {
+            return Problems.NotFound("No employee with this id.");
+        }
+
+        var zone = snapshot.Zone(employee.EstablishmentId);
+        var today = ZoneTime.LocalDate(time.GetUtcNow(), zone);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var first = ParseDate(from, "from", errors) ?? new DateOnly(today.Year, today.Month, 1);
+        var last = ParseDate(to, "to", errors) ?? today;
+        if (errors.Count == 0 && (last < first || last.DayNumber - first.DayNumber + 1 > TimesheetRules.MaxDays))
+        {
+            errors["to"] = [$"Must be from `from` to {TimesheetRules.MaxDays} days after it."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The period is not valid.");
+        }
+
+        var (start, end) = TimesheetBuilder.Window(first, last, zone, TimesheetRules.Default);
+        var punches = await ledger.ForEmployeeAsync(id, start, end, ct);
+        var timesheet = TimesheetBuilder.Build(punches.Select(p => p.PunchedAt), zone, first, last);
+        return http.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+            ? TypedResults.Content(TimesheetCsv.Render(timesheet), "text/csv; charset=utf-8")
+            : TypedResults.Ok(timesheet);
+    }
+
+    private static async IAsyncEnumerable<AfdEntry> Entries(IAsyncEnumerable<LedgerRecord> records, TimeZoneInfo zone)
+    {
+        await foreach (var record in records)
+        {
+            yield return record.Type == 7
+                ? new AfdPunchEntry(record.Nsr, record.PunchedAt!.Value, record.Cpf, record.RecordedAt, (int)record.Collector!.Value, record.Offline, record.Hash!)
+                : new AfdEmployeeEntry(record.Nsr, ZoneTime.InZone(record.RecordedAt, zone), (AfdEmployeeOperation)record.Operation![0], record.Cpf,
+                    record.Name ?? "", record.ResponsibleCpf ?? "");
+        }
+    }
+
+    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors[field] = ["Use a date as yyyy-MM-dd."];
+        return null;
+    }
+}

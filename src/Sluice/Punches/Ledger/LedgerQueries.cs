@@ -1,0 +1,106 @@
+using System.Data.Common;
+using Sluice.Journal.Modules;
+
+namespace Sluice.Punches.Ledger;
+
+/// <summary>Reads of the ledger; none of them blocks intake.</summary>
+internal sealed class LedgerQueries(IJournalDatabase database)
+{
+    private const string PunchColumns =
+        "establishment_id, nsr, message_id, employee_id, cpf, punched_at, recorded_at, collector, offline, hash, device_id";
+
+    public Task<LedgerPunch?> FindByMessageAsync(Guid messageId, CancellationToken ct) =>
+        database.ReadAsync(async (session, token) =>
+        {
+            await using var command = session.Command(
+                $"SELECT {PunchColumns} FROM {session.Table("punch_ledger")} WHERE message_id = @p0", messageId);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            return await reader.ReadAsync(token) ? ReadPunch(reader) : null;
+        }, ct);
+
+    /// <summary>An employee's punches punched at or after <paramref name="from"/> and before <paramref name="to"/>, in punch-time order.</summary>
+    public Task<List<LedgerPunch>> ForEmployeeAsync(Guid employeeId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        database.ReadAsync(async (session, token) =>
+        {
+            await using var command = session.Command(
+                $"""
+                SELECT {PunchColumns} FROM {session.Table("punch_ledger")}
+                WHERE employee_id = @p0 AND punched_at_ms >= @p1 AND punched_at_ms < @p2 AND record_type = 7
+                ORDER BY punched_at_ms, nsr
+                """,
+                employeeId, LedgerTimes.Ms(from), LedgerTimes.Ms(to));
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var punches = new List<LedgerPunch>();
+            while (await reader.ReadAsync(token))
+            {
+                punches.Add(ReadPunch(reader));
+            }
+
+            return punches;
+        }, ct);
+
+    /// <summary>
+    /// Every record of an establishment in NSR order (optionally only those recorded in [<paramref name="fromMs"/>,
+    /// <paramref name="toMs"/>)), read forward-only straight into <paramref name="consume"/>, so a million records
+    /// never sit in memory at once.
+    /// </summary>
+    public Task<T> ReadRecordsAsync<T>(
+        Guid establishmentId, long? fromMs, long? toMs, Func<IAsyncEnumerable<LedgerRecord>, CancellationToken, Task<T>> consume, CancellationToken ct) =>
+        database.ReadAsync(async (session, token) =>
+        {
+            await using var command = session.Command(
+                $"""
+                SELECT nsr, record_type, message_id, employee_id, cpf, punched_at, recorded_at, collector, offline, hash, device_id, name, operation, responsible_cpf
+                FROM {session.Table("punch_ledger")}
+                WHERE establishment_id = @p0 AND recorded_at_ms >= @p1 AND recorded_at_ms < @p2 ORDER BY nsr
+                """,
+                establishmentId, fromMs ?? long.MinValue, toMs ?? long.MaxValue);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            return await consume(Records(reader, token), token);
+        }, ct);
+
+    /// <summary>Every record of an establishment in NSR order, to <paramref name="visit"/> until it returns false; returns how many it saw.</summary>
+    public Task<long> WalkAsync(Guid establishmentId, Func<LedgerRecord, CancellationToken, ValueTask<bool>> visit, CancellationToken ct) =>
+        ReadRecordsAsync(establishmentId, null, null, async (records, token) =>
+        {
+            long count = 0;
+            await foreach (var record in records)
+            {
+                count++;
+                if (!await visit(record, token))
+                {
+                    break;
+                }
+            }
+
+            return count;
+        }, ct);
+
+    private static async IAsyncEnumerable<LedgerRecord> Records(DbDataReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        while (await reader.ReadAsync(ct))
+        {
+            yield return ReadRecord(reader);
+        }
+    }
+
+    private static LedgerPunch ReadPunch(DbDataReader r) => new(
+        r.GetGuid(0), r.GetInt64(1), r.GetGuid(2), r.GetGuid(3), r.GetString(4),
+        LedgerTimes.Parse(r.GetString(5)), LedgerTimes.Parse(r.GetString(6)), (PunchCollector)Convert.ToInt32(r.GetValue(7)),
+        Convert.ToInt32(r.GetValue(8)) != 0, r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10));
+
+    private static LedgerRecord ReadRecord(DbDataReader r)
+    {
+        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        return new LedgerRecord(
+            r.GetInt64(0), Convert.ToInt32(r.GetValue(1)), r.IsDBNull(2) ? null : r.GetGuid(2), r.GetGuid(3), r.GetString(4),
+            Text(5) is { } p ? LedgerTimes.Parse(p) : null, LedgerTimes.Parse(r.GetString(6)),
+            r.IsDBNull(7) ? null : (PunchCollector)Convert.ToInt32(r.GetValue(7)), !r.IsDBNull(8) && Convert.ToInt32(r.GetValue(8)) != 0,
+            Text(9), Text(10), Text(11), Text(12), Text(13));
+    }
+}
+
+/// <summary>Any ledger record: a punch (type 7) or an employee change (type 5: name, operation, responsible CPF).</summary>
+internal sealed record LedgerRecord(
+    long Nsr, int Type, Guid? MessageId, Guid EmployeeId, string Cpf, DateTimeOffset? PunchedAt, DateTimeOffset RecordedAt,
+    PunchCollector? Collector, bool Offline, string? Hash, string? DeviceId, string? Name, string? Operation, string? ResponsibleCpf);

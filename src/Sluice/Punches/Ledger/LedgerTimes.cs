@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace Sluice.Punches.Ledger;
+
+/// <summary>
+/// Ledger times are stored as round-trip ISO text, which keeps the offset the device sent (the AFD and the hash
+/// need it), next to UTC milliseconds for range queries.
+/// </summary>
+internal static class LedgerTimes
+{
+    public static string Format(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset Parse(string text) => DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None);
+
+    public static long Ms(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+}

@@ -1,0 +1,137 @@
+using System.Data.Common;
+using System.Text.Json;
+using Sluice.Hosting;
+using Sluice.Journal;
+using Sluice.Journal.Modules;
+
+namespace Sluice.Punches.Ledger;
+
+/// <summary>
+/// Numbers and chains punches as they are committed: inside the journal's append transaction it takes each
+/// establishment's head, gives every punch the next NSR and its SHA-256 link, inserts the immutable ledger rows
+/// and rewrites the message's payload to carry both. One writer per node and a locked head per establishment
+/// make the numbering gap-free; a rolled-back batch takes its numbers with it.
+/// </summary>
+internal sealed class PunchLedger : IJournalModule
+{
+    public const string ModuleName = "punches";
+
+    private const string InsertColumns =
+        "establishment_id, nsr, record_type, message_id, employee_id, cpf, punched_at, punched_at_ms, recorded_at, recorded_at_ms, collector, offline, hash, device_id";
+
+    // SQLite's writer is one connection for the life of the journal: its insert is prepared once and reused.
+    private DbConnection? _preparedOn;
+    private DbCommand? _insert;
+
+    public string Name => ModuleName;
+
+    public IReadOnlyList<string> Migrations(JournalEngine engine) => LedgerSchema.Migrations(engine);
+
+    public bool Handles(string kind) => kind == PunchIntake.Kind;
+
+    public async ValueTask OnAppendingAsync(JournalSession session, IList<NewMessage> messages, CancellationToken cancellationToken)
+    {
+        var punches = new List<(int Index, PunchDraft Draft)>(messages.Count);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            // Only punches intake resolved to an employee carry a draft. Anything else of this kind (written by a tool
+            // straight to the journal) is left as it is: throwing here would refuse every request sharing the commit.
+            if (messages[i].Kind == PunchIntake.Kind && messages[i].Context is PunchDraft draft)
+            {
+                punches.Add((i, draft));
+            }
+        }
+
+        if (punches.Count == 0)
+        {
+            return;
+        }
+
+        var heads = await LedgerHeads.LockAsync(session, punches.Select(p => p.Draft.EstablishmentId.ToString()), cancellationToken);
+        foreach (var (index, draft) in punches)
+        {
+            var head = heads[draft.EstablishmentId.ToString()];
+            draft.Nsr = ++head.Nsr;
+            draft.Hash = PunchHash.Compute(
+                draft.Nsr, draft.PunchedAt, draft.Cpf, draft.RecordedAt, (int)draft.Collector, draft.Offline, head.Hash);
+            head.Hash = draft.Hash;
+            var message = messages[index];
+            messages[index] = message with
+            {
+                Payload = JsonSerializer.SerializeToUtf8Bytes(PunchMessage.From(message.Id, draft), SluiceJsonContext.Default.PunchMessage),
+            };
+        }
+
+        if (session.Engine == JournalEngine.Postgres)
+        {
+            await InsertBatchAsync(session, messages, punches, cancellationToken);
+        }
+        else
+        {
+            await InsertEachAsync(session, messages, punches, cancellationToken);
+        }
+
+        await LedgerHeads.SaveAsync(session, heads, cancellationToken);
+    }
+
+    /// <summary>SQLite: a prepared insert per row, with no round trip to pay.</summary>
+    private async Task InsertEachAsync(JournalSession session, IList<NewMessage> messages, List<(int Index, PunchDraft Draft)> punches, CancellationToken ct)
+    {
+        if (!ReferenceEquals(_preparedOn, session.Connection) || _insert is null)
+        {
+            _insert?.Dispose();
+            var values = string.Join(", ", Enumerable.Range(0, 14).Select(i => $"@p{i}"));
+            _insert = session.Command($"INSERT INTO {session.Table("punch_ledger")} ({InsertColumns}) VALUES ({values})",
+                new object?[14]);
+            _insert.Prepare();
+            _preparedOn = session.Connection;
+        }
+
+        _insert.Transaction = session.Transaction;
+        var p = _insert.Parameters;
+        foreach (var (index, draft) in punches)
+        {
+            p[0].Value = draft.EstablishmentId;
+            p[1].Value = draft.Nsr;
+            p[2].Value = 7;
+            p[3].Value = messages[index].Id;
+            p[4].Value = draft.EmployeeId;
+            p[5].Value = draft.Cpf;
+            p[6].Value = LedgerTimes.Format(draft.PunchedAt);
+            p[7].Value = LedgerTimes.Ms(draft.PunchedAt);
+            p[8].Value = LedgerTimes.Format(draft.RecordedAt);
+            p[9].Value = LedgerTimes.Ms(draft.RecordedAt);
+            p[10].Value = (int)draft.Collector;
+            p[11].Value = draft.Offline ? 1 : 0;
+            p[12].Value = draft.Hash;
+            p[13].Value = (object?)draft.DeviceId ?? DBNull.Value;
+            await _insert.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>PostgreSQL: the whole batch in one statement, one round trip.</summary>
+    private static async Task InsertBatchAsync(JournalSession session, IList<NewMessage> messages, List<(int Index, PunchDraft Draft)> punches, CancellationToken ct)
+    {
+        var drafts = punches.Select(p => p.Draft).ToList();
+        await using var insert = session.Command(
+            $"""
+            INSERT INTO {session.Table("punch_ledger")} ({InsertColumns})
+            SELECT e, n, 7, m, w, c, pa, pm, ra, rm, k, o, h, d
+            FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12) AS u(e, n, m, w, c, pa, pm, ra, rm, k, o, h, d)
+            """,
+            drafts.Select(d => d.EstablishmentId).ToArray(),
+            drafts.Select(d => d.Nsr).ToArray(),
+            punches.Select(p => messages[p.Index].Id).ToArray(),
+            drafts.Select(d => d.EmployeeId).ToArray(),
+            drafts.Select(d => d.Cpf).ToArray(),
+            drafts.Select(d => LedgerTimes.Format(d.PunchedAt)).ToArray(),
+            drafts.Select(d => LedgerTimes.Ms(d.PunchedAt)).ToArray(),
+            drafts.Select(d => LedgerTimes.Format(d.RecordedAt)).ToArray(),
+            drafts.Select(d => LedgerTimes.Ms(d.RecordedAt)).ToArray(),
+            drafts.Select(d => (int)d.Collector).ToArray(),
+            drafts.Select(d => d.Offline ? 1 : 0).ToArray(),
+            drafts.Select(d => d.Hash).ToArray(),
+            drafts.Select(d => d.DeviceId).ToArray());
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace Sluice.Punches.Pages;
+
+/// <summary>The page shell: phone-sized, no script, no external resource, CSS inline.</summary>
+internal static class PageLayout
+{
+    /// <summary>Encodes every value put in a page. All Unicode ranges are allowed so "João" stays readable in the source;
+    /// the characters that matter to HTML (&lt; &gt; &amp; " ' and controls) are always encoded.</summary>
+    public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private const string Style = """
+        *{box-sizing:border-box}
+        body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:18px;line-height:1.4;color:#1b1b1b;background:#f4f5f7}
+        main{max-width:30rem;margin:0 auto;padding:1.25rem}
+        h1{font-size:1.5rem;margin:.5rem 0 1rem}
+        h2{font-size:1.05rem;margin:0 0 .5rem}
+        label{display:block;font-weight:600;margin:1rem 0 .35rem}
+        input{width:100%;font-size:1.3rem;padding:.8rem;border:2px solid #8a8f98;border-radius:.5rem;background:#fff}
+        input:focus{outline:3px solid #0b62d6;border-color:#0b62d6}
+        button{display:block;width:100%;min-height:4.5rem;margin-top:1.5rem;font-size:1.6rem;font-weight:700;color:#fff;background:#0b7a3e;border:0;border-radius:.75rem;cursor:pointer}
+        .card{background:#fff;border-radius:.75rem;padding:1rem 1.25rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}
+        .ok{border-left:.5rem solid #0b7a3e}
+        .error{border-left:.5rem solid #b3261e;margin-bottom:1rem}
+        .error h1{color:#b3261e}
+        dl{margin:0}
+        dt{font-size:.85rem;color:#555;margin-top:.6rem}
+        dd{margin:0;font-weight:600}
+        .hash{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all;font-weight:400}
+        a{color:#0b62d6}
+        .actions{margin-top:1.25rem;display:flex;gap:1rem;flex-wrap:wrap}
+        @media print{body{background:#fff;font-size:12pt}main{max-width:none}.card{box-shadow:none;border:1px solid #000}.actions,.noprint{display:none}}
+        """;
+
+    public static string Page(string title, string body)
+    {
+        var html = new StringBuilder(4096);
+        html.Append("<!DOCTYPE html>\n<html lang=\"pt-BR\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<meta name=\"robots\" content=\"noindex\">\n")
+            .Append("<title>").Append(Encode(title)).Append("</title>\n<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n<main>\n")
+            .Append(body)
+            .Append("</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    public static string Encode(string? value) => Encoder.Encode(value ?? string.Empty);
+}

@@ -1,0 +1,37 @@
+namespace Sluice.Punches.Registry;
+
+/// <summary>An establishment as HR creates or replaces it.</summary>
+/// <param name="DocumentType"><c>cnpj</c> or <c>cpf</c>: what identifies the employer.</param>
+/// <param name="Document">The employer's CNPJ or CPF, punctuated or not.</param>
+/// <param name="CnoCaepf">CNO or CAEPF, when the employer has one (digits, at most 14).</param>
+/// <param name="InpiNumber">This REP-P's INPI program registration number (at most 17 characters).</param>
+/// <param name="TimeZone">IANA zone, e.g. <c>America/Sao_Paulo</c>; timesheets use it.</param>
+public sealed record EstablishmentRequest(string? DocumentType, string? Document, string? CnoCaepf, string? LegalName, string? InpiNumber, string? TimeZone);
+
+public sealed record EstablishmentView(
+    Guid Id, string DocumentType, string Document, string? CnoCaepf, string LegalName, string InpiNumber, string TimeZone,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>An employee as HR creates or replaces them.</summary>
+/// <param name="Code">The employer's code for the employee, e.g. <c>1001</c>; unique in the establishment.</param>
+/// <param name="Pin">What devices send for the employee (ADMS PIN); unique in the establishment.</param>
+/// <param name="WebPin">For the web punch page; stored only as a salted hash. On update, leaving it out keeps the old one.</param>
+/// <param name="Active">Inactive employees cannot punch (default true).</param>
+/// <param name="ResponsibleCpf">CPF of the person making the change, written to the AFD's employee record.</param>
+public sealed record EmployeeRequest(string? Code, string? Name, string? Cpf, string? Pin, string? WebPin, bool? Active, string? ResponsibleCpf = null);
+
+public sealed record EmployeeView(
+    Guid Id, Guid EstablishmentId, string Code, string Name, string Cpf, string? Pin, bool HasWebPin, bool Active,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>An ADMS device allowed to push punches for an establishment.</summary>
+/// <param name="TimeZone">IANA zone of the device's clock, which sends local times without an offset; default the establishment's.</param>
+public sealed record DeviceRequest(string? Serial, string? TimeZone);
+
+public sealed record DeviceView(string Serial, Guid EstablishmentId, string TimeZone, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>What a CSV import did: good rows are stored, each bad row is reported and skipped.</summary>
+public sealed record EmployeeImportResult(int Created, int Updated, int Unchanged, IReadOnlyList<EmployeeImportError> Errors);
+
+/// <param name="Row">1-based line number in the file (the header is line 1).</param>
+public sealed record EmployeeImportError(int Row, string Field, string Reason);

@@ -1,0 +1,22 @@
+namespace Sluice.Punches.Registry;
+
+/// <param name="DocumentType">1 CNPJ, 2 CPF, as the AFD header codes it.</param>
+internal sealed record Establishment(
+    Guid Id, int DocumentType, string Document, string? CnoCaepf, string LegalName, string InpiNumber, string TimeZone,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public EstablishmentView View() =>
+        new(Id, DocumentType == 1 ? "cnpj" : "cpf", Document, CnoCaepf, LegalName, InpiNumber, TimeZone, CreatedAt, UpdatedAt);
+}
+
+internal sealed record Employee(
+    Guid Id, Guid EstablishmentId, string Code, string Name, string Cpf, string? Pin, string? WebPinHash, bool Active,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public EmployeeView View() => new(Id, EstablishmentId, Code, Name, Cpf, Pin, WebPinHash is not null, Active, CreatedAt, UpdatedAt);
+}
+
+internal sealed record Device(string Serial, Guid EstablishmentId, string TimeZone, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public DeviceView View() => new(Serial, EstablishmentId, TimeZone, CreatedAt, UpdatedAt);
+}

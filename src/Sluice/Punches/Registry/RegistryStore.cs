@@ -1,0 +1,187 @@
+using System.Data.Common;
+using Sluice.Journal.Modules;
+using Sluice.Journal.Relational;
+using Sluice.Punches.Ledger;
+
+namespace Sluice.Punches.Registry;
+
+/// <summary>
+/// The registry's SQL. Every change bumps the registry's version, so each node's <see cref="EmployeeDirectory"/>
+/// can tell with one read that it must reload; employee changes also take an NSR as AFD type 5 records.
+/// </summary>
+internal sealed class RegistryStore(IJournalDatabase database)
+{
+    private const string EstablishmentColumns = "id, document_type, document, cno_caepf, legal_name, inpi, time_zone, created_at, updated_at";
+    private const string EmployeeColumns = "id, establishment_id, code, name, cpf, pin, web_pin_hash, active, created_at, updated_at";
+    private const string DeviceColumns = "serial, establishment_id, time_zone, created_at, updated_at";
+
+    public Task<Establishment> CreateEstablishmentAsync(Establishment establishment, CancellationToken ct) =>
+        database.WriteAsync(async (session, token) =>
+        {
+            await ExecuteAsync(session, $"INSERT INTO {session.Table("punch_establishments")} ({EstablishmentColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)",
+                token, EstablishmentValues(establishment));
+            await ExecuteAsync(session, $"INSERT INTO {session.Table("punch_sequences")} (establishment_id, last_nsr, last_hash) VALUES (@p0, 0, NULL)",
+                token, establishment.Id.ToString());
+            await BumpVersionAsync(session, token);
+            return establishment;
+        }, ct);
+
+    public Task<bool> UpdateEstablishmentAsync(Establishment establishment, CancellationToken ct) =>
+        database.WriteAsync(async (session, token) =>
+        {
+            var changed = await ExecuteAsync(session,
+                $"""
+                UPDATE {session.Table("punch_establishments")} SET document_type = @p1, document = @p2, cno_caepf = @p3, legal_name = @p4,
+                inpi = @p5, time_zone = @p6, updated_at = @p8 WHERE id = @p0
+                """,
+                token, EstablishmentValues(establishment));
+            await BumpVersionAsync(session, token);
+            return changed == 1;
+        }, ct);
+
+    public Task<Device> SaveDeviceAsync(Device device, CancellationToken ct) =>
+        database.WriteAsync(async (session, token) =>
+        {
+            await ExecuteAsync(session,
+                $"""
+                INSERT INTO {session.Table("punch_devices")} ({DeviceColumns}) VALUES (@p0, @p1, @p2, @p3, @p4)
+                ON CONFLICT (serial) DO UPDATE SET establishment_id = excluded.establishment_id, time_zone = excluded.time_zone, updated_at = excluded.updated_at
+                """,
+                token, device.Serial, device.EstablishmentId.ToString(), device.TimeZone, UnixTime.ToMs(device.CreatedAt), UnixTime.ToMs(device.UpdatedAt));
+            await BumpVersionAsync(session, token);
+            return device;
+        }, ct);
+
+    /// <summary>
+    /// Creates or changes employees of one establishment in one transaction, writing an AFD type 5 record (with
+    /// the next NSR) for each inclusion, alteration of name or CPF, exclusion (deactivation) or re-inclusion.
+    /// <paramref name="plan"/> decides the changes from the establishment's employees as they are now, read after
+    /// its ledger head is locked, so concurrent changes to one establishment take turns and never collide.
+    /// </summary>
+    public Task<T> SaveEmployeesAsync<T>(
+        Guid establishmentId, Func<IReadOnlyList<Employee>, (IReadOnlyList<EmployeeChange> Changes, T Result)> plan, DateTimeOffset now, CancellationToken ct) =>
+        database.WriteAsync(async (session, token) =>
+        {
+            var heads = await LedgerHeads.LockAsync(session, [establishmentId.ToString()], token);
+            var head = heads[establishmentId.ToString()];
+            var current = await ReadAllAsync(session, $"SELECT {EmployeeColumns} FROM {session.Table("punch_employees")} WHERE establishment_id = @p0",
+                ReadEmployee, token, establishmentId.ToString());
+            var (changes, result) = plan(current);
+            foreach (var change in changes)
+            {
+                var employee = change.Result!;
+                if (change.Before is null)
+                {
+                    await ExecuteAsync(session, $"INSERT INTO {session.Table("punch_employees")} ({EmployeeColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)",
+                        token, EmployeeValues(employee));
+                }
+                else
+                {
+                    await ExecuteAsync(session,
+                        $"""
+                        UPDATE {session.Table("punch_employees")} SET code = @p2, name = @p3, cpf = @p4, pin = @p5, web_pin_hash = @p6, active = @p7, updated_at = @p9
+                        WHERE id = @p0
+                        """,
+                        token, EmployeeValues(employee));
+                }
+
+                if (AfdOperation(change.Before, employee) is { } operation)
+                {
+                    await ExecuteAsync(session,
+                        $"""
+                        INSERT INTO {session.Table("punch_ledger")} (establishment_id, nsr, record_type, employee_id, cpf, name, operation, recorded_at, recorded_at_ms, responsible_cpf)
+                        VALUES (@p0, @p1, 5, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
+                        """,
+                        token, establishmentId, ++head.Nsr, employee.Id, employee.Cpf, employee.Name, operation,
+                        LedgerTimes.Format(now), LedgerTimes.Ms(now), change.ResponsibleCpf);
+                }
+            }
+
+            if (changes.Count > 0)
+            {
+                await LedgerHeads.SaveAsync(session, heads, token);
+                await BumpVersionAsync(session, token);
+            }
+
+            return result;
+        }, ct);
+
+    /// <summary>I (inclusion), A (alteration of what the AFD shows: name or CPF), E (exclusion); null when the AFD does not change.</summary>
+    private static string? AfdOperation(Employee? before, Employee after) => (before, after) switch
+    {
+        (null, { Active: true }) => "I",
+        (null, _) => null,
+        ({ Active: true }, { Active: false }) => "E",
+        ({ Active: false }, { Active: true }) => "I",
+        ({ Active: true }, _) when before.Name != after.Name || before.Cpf != after.Cpf => "A",
+        _ => null,
+    };
+
+    public Task<long> VersionAsync(CancellationToken ct) =>
+        database.ReadAsync(async (session, token) =>
+        {
+            await using var command = session.Command($"SELECT version FROM {session.Table("punch_registry")} WHERE id = 1");
+            return Convert.ToInt64(await command.ExecuteScalarAsync(token));
+        }, ct);
+
+    /// <summary>Everything, for the in-memory directory: a few thousand rows per site.</summary>
+    public Task<RegistrySnapshot> LoadAsync(CancellationToken ct) =>
+        database.ReadAsync(async (session, token) =>
+        {
+            long version;
+            await using (var command = session.Command($"SELECT version FROM {session.Table("punch_registry")} WHERE id = 1"))
+            {
+                version = Convert.ToInt64(await command.ExecuteScalarAsync(token));
+            }
+
+            var establishments = await ReadAllAsync(session, $"SELECT {EstablishmentColumns} FROM {session.Table("punch_establishments")}", ReadEstablishment, token);
+            var employees = await ReadAllAsync(session, $"SELECT {EmployeeColumns} FROM {session.Table("punch_employees")}", ReadEmployee, token);
+            var devices = await ReadAllAsync(session, $"SELECT {DeviceColumns} FROM {session.Table("punch_devices")}", ReadDevice, token);
+            return new RegistrySnapshot(version, establishments, employees, devices);
+        }, ct);
+
+    private static async Task BumpVersionAsync(JournalSession session, CancellationToken ct) =>
+        await ExecuteAsync(session, $"UPDATE {session.Table("punch_registry")} SET version = version + 1 WHERE id = 1", ct);
+
+    private static async Task<int> ExecuteAsync(JournalSession session, string sql, CancellationToken ct, params object?[] values)
+    {
+        await using var command = session.Command(sql, values);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<List<T>> ReadAllAsync<T>(JournalSession session, string sql, Func<DbDataReader, T> read, CancellationToken ct, params object?[] values)
+    {
+        await using var command = session.Command(sql, values);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    private static object?[] EstablishmentValues(Establishment e) =>
+        [e.Id.ToString(), e.DocumentType, e.Document, e.CnoCaepf, e.LegalName, e.InpiNumber, e.TimeZone, UnixTime.ToMs(e.CreatedAt), UnixTime.ToMs(e.UpdatedAt)];
+
+    private static object?[] EmployeeValues(Employee e) =>
+        [e.Id.ToString(), e.EstablishmentId.ToString(), e.Code, e.Name, e.Cpf, e.Pin, e.WebPinHash, e.Active ? 1 : 0, UnixTime.ToMs(e.CreatedAt), UnixTime.ToMs(e.UpdatedAt)];
+
+    private static Establishment ReadEstablishment(DbDataReader r) => new(
+        Guid.Parse(r.GetString(0)), Convert.ToInt32(r.GetValue(1)), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
+        r.GetString(5), r.GetString(6), UnixTime.FromMs(r.GetInt64(7)), UnixTime.FromMs(r.GetInt64(8)));
+
+    private static Employee ReadEmployee(DbDataReader r) => new(
+        Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
+        r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), Convert.ToInt32(r.GetValue(7)) != 0,
+        UnixTime.FromMs(r.GetInt64(8)), UnixTime.FromMs(r.GetInt64(9)));
+
+    private static Device ReadDevice(DbDataReader r) => new(
+        r.GetString(0), Guid.Parse(r.GetString(1)), r.GetString(2), UnixTime.FromMs(r.GetInt64(3)), UnixTime.FromMs(r.GetInt64(4)));
+}
+
+/// <summary>One employee's change: the row as it was (null when new) and as it will be.</summary>
+internal sealed record EmployeeChange(Employee? Before, Employee? Result, string? ResponsibleCpf);
+
+internal sealed record RegistrySnapshot(long Version, IReadOnlyList<Establishment> Establishments, IReadOnlyList<Employee> Employees, IReadOnlyList<Device> Devices);

@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+
+namespace Sluice.Punches.Registry;
+
+/// <summary>Checks registry input and names every bad field at once.</summary>
+internal static partial class RegistryValidator
+{
+    public const int MaxLegalNameLength = 150;
+    public const int MaxEmployeeNameLength = 52;
+    public const int MaxInpiLength = 17;
+    public const int MaxCodeLength = 32;
+
+    public static Dictionary<string, string[]> Validate(EstablishmentRequest? request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request is null)
+        {
+            errors["body"] = ["A JSON object is required."];
+            return errors;
+        }
+
+        var type = request.DocumentType?.ToLowerInvariant();
+        if (type is not ("cnpj" or "cpf"))
+        {
+            errors["documentType"] = ["Use 'cnpj' or 'cpf'."];
+        }
+        else if (type == "cnpj" && !BrazilianDocuments.IsCnpj(request.Document))
+        {
+            errors["document"] = ["Not a valid CNPJ (14 digits with valid check digits)."];
+        }
+        else if (type == "cpf" && !BrazilianDocuments.IsCpf(request.Document))
+        {
+            errors["document"] = ["Not a valid CPF (11 digits with valid check digits)."];
+        }
+
+        if (request.CnoCaepf is { Length: > 0 } cno && (BrazilianDocuments.Digits(cno).Length is 0 or > 14 || cno.Any(c => !char.IsAsciiDigit(c) && c is not ('.' or '-' or '/'))))
+        {
+            errors["cnoCaepf"] = ["Use at most 14 digits."];
+        }
+
+        Text(errors, "legalName", request.LegalName, MaxLegalNameLength);
+        if (string.IsNullOrWhiteSpace(request.InpiNumber) || request.InpiNumber.Length > MaxInpiLength || !Latin1(request.InpiNumber))
+        {
+            errors["inpiNumber"] = [$"Required: 1 to {MaxInpiLength} characters."];
+        }
+
+        if (!IsTimeZone(request.TimeZone))
+        {
+            errors["timeZone"] = ["Use an IANA time zone, e.g. America/Sao_Paulo."];
+        }
+
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> Validate(EmployeeRequest? request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request is null)
+        {
+            errors["body"] = ["A JSON object is required."];
+            return errors;
+        }
+
+        if (string.IsNullOrEmpty(request.Code) || request.Code.Length > MaxCodeLength || !CodePattern().IsMatch(request.Code))
+        {
+            errors["code"] = [$"Use 1 to {MaxCodeLength} letters, digits, '.', '_' or '-'."];
+        }
+
+        Text(errors, "name", request.Name, MaxEmployeeNameLength);
+        if (!BrazilianDocuments.IsCpf(request.Cpf))
+        {
+            errors["cpf"] = ["Not a valid CPF (11 digits with valid check digits)."];
+        }
+
+        if (request.Pin is not null && (request.Pin.Length is 0 or > 24 || !request.Pin.All(char.IsAsciiLetterOrDigit)))
+        {
+            errors["pin"] = ["Use 1 to 24 letters or digits (leading zeros count)."];
+        }
+
+        if (request.WebPin is not null && (request.WebPin.Length is < 4 or > 64 || request.WebPin.Any(char.IsControl)))
+        {
+            errors["webPin"] = ["Use 4 to 64 characters."];
+        }
+
+        if (request.ResponsibleCpf is not null && !BrazilianDocuments.IsCpf(request.ResponsibleCpf))
+        {
+            errors["responsibleCpf"] = ["Not a valid CPF."];
+        }
+
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> Validate(DeviceRequest? request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request is null)
+        {
+            errors["body"] = ["A JSON object is required."];
+            return errors;
+        }
+
+        if (string.IsNullOrEmpty(request.Serial) || request.Serial.Length > 64 || !CodePattern().IsMatch(request.Serial))
+        {
+            errors["serial"] = ["Use 1 to 64 letters, digits, '.', '_' or '-'."];
+        }
+
+        if (request.TimeZone is not null && !IsTimeZone(request.TimeZone))
+        {
+            errors["timeZone"] = ["Use an IANA time zone, e.g. America/Sao_Paulo."];
+        }
+
+        return errors;
+    }
+
+    public static bool IsTimeZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
+
+    /// <summary>The AFD is ISO-8859-1: names that cannot be written there are refused here, not mangled later.</summary>
+    private static void Text(Dictionary<string, string[]> errors, string field, string? value, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > max || value.Any(char.IsControl) || !Latin1(value))
+        {
+            errors[field] = [$"Required: 1 to {max} characters of ISO-8859-1 (Latin-1)."];
+        }
+    }
+
+    private static bool Latin1(string value) => value.All(c => c <= '\u00FF');
+
+    [GeneratedRegex(@"^[A-Za-z0-9._-]+$")]
+    private static partial Regex CodePattern();
+}

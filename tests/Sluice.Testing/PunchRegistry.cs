@@ -1,0 +1,93 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Sluice.Testing;
+
+/// <summary>
+/// Registers establishments and employees through the API, as HR would, so tests and benchmarks can punch for
+/// them. Employees get a valid CPF derived from their code, so the same code always gets the same CPF.
+/// </summary>
+public static class PunchRegistry
+{
+    /// <summary>A CNPJ with valid check digits.</summary>
+    public const string Cnpj = "11222333000181";
+
+    public const string InpiNumber = "BR512026000001";
+
+    /// <returns>The new establishment's id.</returns>
+    public static async Task<Guid> CreateEstablishmentAsync(HttpClient client, string legalName = "Sluice Test Ltda", string timeZone = "America/Sao_Paulo")
+    {
+        using var response = await client.PostAsJsonAsync("/api/establishments",
+            new { documentType = "cnpj", document = Cnpj, legalName, inpiNumber = InpiNumber, timeZone });
+        await EnsureAsync(response, "create the establishment");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Creates (or updates) employees with the given codes in one CSV import; each gets <see cref="CpfFor"/> and its code as device PIN.</summary>
+    public static async Task ImportEmployeesAsync(HttpClient client, Guid establishmentId, IEnumerable<string> codes, string? webPin = null)
+    {
+        var csv = new StringBuilder(webPin is null ? "code,name,cpf,pin\n" : "code,name,cpf,pin,webPin\n");
+        foreach (var code in codes)
+        {
+            csv.Append(code).Append(",Employee ").Append(code).Append(',').Append(CpfFor(code)).Append(',').Append(Pin(code));
+            csv.Append(webPin is null ? "\n" : $",{webPin}\n");
+        }
+
+        using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
+        using var response = await client.PostAsync($"/api/establishments/{establishmentId}/employees/import", content);
+        await EnsureAsync(response, "import employees");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        if (body.RootElement.GetProperty("errors").GetArrayLength() > 0)
+        {
+            throw new InvalidOperationException($"Importing employees reported errors: {body.RootElement.GetProperty("errors")}");
+        }
+    }
+
+    /// <summary>A valid CPF for an employee code: numeric codes map one to one, others by a stable hash.</summary>
+    public static string CpfFor(string code)
+    {
+        var number = long.TryParse(code, out var n) && n is >= 0 and < 100_000_000
+            ? 100_000_000 + n
+            : 100_000_000 + (long)(Fnv(code) % 800_000_000UL);
+        var digits = number.ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
+        var first = CheckDigit(digits, 10);
+        var second = CheckDigit(digits + first, 11);
+        return $"{digits}{first}{second}";
+    }
+
+    /// <summary>The device PIN employees registered here get: their code's letters and digits.</summary>
+    public static string Pin(string code) => new(code.Where(char.IsAsciiLetterOrDigit).ToArray());
+
+    private static int CheckDigit(string digits, int firstWeight)
+    {
+        var sum = 0;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            sum += (digits[i] - '0') * (firstWeight - i);
+        }
+
+        var rest = sum % 11;
+        return rest < 2 ? 0 : 11 - rest;
+    }
+
+    private static ulong Fnv(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response, string what)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Could not {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
+using Sluice.Punches;
+using Sluice.Punches.Ledger;
+using Sluice.Testing;
+
+namespace Sluice.Tests.Punches.Ledger;
+
+/// <summary>The ledger's promises, proven on each journal engine: gap-free NSRs, a verifiable chain, tampering found.</summary>
+public abstract class LedgerTests : IAsyncLifetime
+{
+    private TestLegacy _legacy = null!;
+
+    protected TestGateway Gateway { get; private set; } = null!;
+
+    /// <summary>Settings that put the gateway's journal on this engine.</summary>
+    protected abstract Task<Dictionary<string, string?>> EngineSettingsAsync();
+
+    /// <summary>A connection to the journal's database, as an intruder with database access would have.</summary>
+    protected abstract Task<DbConnection> OpenDatabaseAsync();
+
+    /// <summary>The ledger table's name in SQL, and the statement that lifts its immutability triggers.</summary>
+    protected abstract (string Table, string DisableTriggers) Intrusion { get; }
+
+    public async Task InitializeAsync()
+    {
+        _legacy = await TestLegacy.StartAsync();
+        var settings = TestGateway.Defaults(_legacy.BaseAddress);
+        foreach (var (key, value) in await EngineSettingsAsync())
+        {
+            settings[key] = value;
+        }
+
+        Gateway = await TestGateway.StartAsync(settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await _legacy.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_punches_to_one_establishment_take_consecutive_NSRs_and_the_chain_verifies()
+    {
+        string[] employees = ["2001", "2002", "2003", "2004", "2005"];
+        await Gateway.RegisterEmployeesAsync(employees);
+        var registrations = employees.Length; // each inclusion is an AFD type 5 record and takes an NSR first
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Gateway.PostPunchAsync(employees[i % employees.Length])));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        var receipts = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<PunchReceipt>()));
+        Assert.Equal(Enumerable.Range(registrations + 1, 50).Select(n => (long)n), receipts.Select(r => r!.Nsr).Order());
+        Assert.All(receipts, r => Assert.Matches("^[0-9a-f]{64}$", r!.Hash));
+        Assert.Equal(50, receipts.Select(r => r!.Hash).Distinct().Count());
+        var verification = await VerifyAsync();
+        Assert.True(verification.Valid, verification.Problem);
+        Assert.Equal(registrations + 50, verification.LastNsr);
+        Assert.Equal(50, verification.Punches);
+    }
+
+    [Fact]
+    public async Task Editing_one_stored_punch_in_the_database_is_found_by_verify_at_its_NSR()
+    {
+        var receipts = new List<PunchReceipt>();
+        for (var i = 0; i < 6; i++)
+        {
+            receipts.Add((await (await Gateway.PostPunchAsync("3001")).Content.ReadFromJsonAsync<PunchReceipt>())!);
+        }
+
+        Assert.True((await VerifyAsync()).Valid, "the untouched chain verifies");
+        var victim = receipts[3].Nsr;
+
+        await using var connection = await OpenDatabaseAsync();
+        var (table, disableTriggers) = Intrusion;
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteAsync(connection, $"UPDATE {table} SET punched_at_ms = punched_at_ms + 1 WHERE nsr = {victim}"));
+        Assert.Contains("immutable", refused.Message, StringComparison.Ordinal);
+        await ExecuteAsync(connection, disableTriggers);
+        await ExecuteAsync(connection, $"UPDATE {table} SET cpf = '52998224725' WHERE nsr = {victim}");
+
+        var verification = await VerifyAsync();
+        Assert.False(verification.Valid);
+        Assert.Equal(victim, verification.FirstBadNsr);
+    }
+
+    [Fact]
+    public async Task A_repeat_with_the_same_client_punch_id_gets_the_same_NSR_while_two_real_punches_in_a_minute_both_stay()
+    {
+        await Gateway.RegisterEmployeesAsync("4001");
+        var at = Gateway.Now();
+        var body = new { employeeId = "4001", punchedAt = at, collector = "app", clientPunchId = "phone-9-0001" };
+
+        var first = (await (await Gateway.Client.PostAsJsonAsync("/api/punches", body)).Content.ReadFromJsonAsync<PunchReceipt>())!;
+        var repeat = (await (await Gateway.Client.PostAsJsonAsync("/api/punches", body)).Content.ReadFromJsonAsync<PunchReceipt>())!;
+        var second = (await (await Gateway.Client.PostAsJsonAsync("/api/punches", body with { clientPunchId = "phone-9-0002" })).Content.ReadFromJsonAsync<PunchReceipt>())!;
+
+        Assert.Equal(first, repeat);
+        Assert.Equal(first.Nsr + 1, second.Nsr);
+        Assert.NotEqual(first.Hash, second.Hash);
+        Assert.Equal(2, (await VerifyAsync()).Punches);
+    }
+
+    private async Task<ChainVerification> VerifyAsync() =>
+        (await Gateway.Client.GetFromJsonAsync<ChainVerification>($"/api/establishments/{await Gateway.EstablishmentAsync()}/verify"))!;
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}

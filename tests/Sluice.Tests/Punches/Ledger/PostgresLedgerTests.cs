@@ -1,0 +1,59 @@
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
+using Npgsql;
+using Sluice.Punches;
+using Sluice.Punches.Ledger;
+using Sluice.Testing;
+
+namespace Sluice.Tests.Punches.Ledger;
+
+public sealed class PostgresLedgerTests : LedgerTests
+{
+    private string _database = null!;
+
+    protected override (string Table, string DisableTriggers) Intrusion =>
+        ("sluice.punch_ledger", "ALTER TABLE sluice.punch_ledger DISABLE TRIGGER punch_ledger_immutable");
+
+    protected override async Task<Dictionary<string, string?>> EngineSettingsAsync()
+    {
+        _database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("ledger");
+        return new Dictionary<string, string?>
+        {
+            ["Journal:Engine"] = "postgres",
+            ["ConnectionStrings:Journal"] = _database,
+        };
+    }
+
+    [Fact]
+    public async Task Two_nodes_punching_for_one_establishment_share_one_gap_free_sequence()
+    {
+        var settings = TestGateway.Defaults(null);
+        settings["Journal:Engine"] = "postgres";
+        settings["ConnectionStrings:Journal"] = _database;
+        await using var other = await TestGateway.StartAsync(settings);
+        Assert.Empty((await other.Client.GetFromJsonAsync<object[]>("/api/establishments"))!); // the other node has read the registry
+
+        // Registered through the first node: the other finds them without waiting for its periodic refresh.
+        await Gateway.RegisterEmployeesAsync("5001", "5002");
+
+        var punches = Enumerable.Range(0, 60).Select(i => i % 2 == 0
+            ? Gateway.Client.PostAsJsonAsync("/api/punches", new { employeeId = "5001", punchedAt = Gateway.Now() })
+            : other.Client.PostAsJsonAsync("/api/punches", new { employeeId = "5002", punchedAt = Gateway.Now() }));
+        var responses = await Task.WhenAll(punches);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        var nsrs = (await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<PunchReceipt>()))).Select(r => r!.Nsr).Order();
+        Assert.Equal(Enumerable.Range(3, 60).Select(n => (long)n), nsrs);
+        var verification = (await other.Client.GetFromJsonAsync<ChainVerification>($"/api/establishments/{await Gateway.EstablishmentAsync()}/verify"))!;
+        Assert.True(verification.Valid, verification.Problem);
+        Assert.Equal(62, verification.LastNsr);
+    }
+
+    protected override async Task<DbConnection> OpenDatabaseAsync()
+    {
+        var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        return connection;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Sluice.Punches.Ledger;
+using Sluice.Testing;
+
+namespace Sluice.Tests.Punches.Wiring;
+
+public sealed class AdmsTests : IAsyncLifetime
+{
+    private const string Serial = "CQZ7231160012";
+    private TestLegacy _legacy = null!;
+    private TestGateway _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _legacy = await TestLegacy.StartAsync();
+        _gateway = await TestGateway.StartAsync(TestGateway.Defaults(_legacy.BaseAddress));
+        await _gateway.RegisterEmployeesAsync("0101", "0102");
+        var device = await _gateway.Client.PostAsJsonAsync($"/api/establishments/{await _gateway.EstablishmentAsync()}/devices",
+            new { serial = Serial, timeZone = "America/Sao_Paulo" });
+        device.EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _legacy.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_upload_replayed_three_times_stores_each_punch_once_and_is_answered_OK_each_time()
+    {
+        var handshake = await _gateway.Client.GetStringAsync($"/iclock/cdata?SN={Serial}&options=all&pushver=2.4.1&language=83");
+        Assert.StartsWith($"GET OPTION FROM: {Serial}\n", handshake, StringComparison.Ordinal);
+        Assert.Contains("TimeZone=-3", handshake, StringComparison.Ordinal);
+
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo")).AddMinutes(-10);
+        string Line(string pin, int minutes) => $"{pin}\t{local.AddMinutes(minutes):yyyy-MM-dd HH:mm:ss}\t0\t1\t0\t0\t0";
+        var body = string.Join("\r\n", Line("0101", 0), Line("0102", 1), Line("0101", 2)) + "\r\n";
+
+        var replies = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await _gateway.Client.PostAsync($"/iclock/cdata?SN={Serial}&table=ATTLOG&Stamp=9999", new StringContent(body, Encoding.ASCII, "text/plain"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            replies.Add(await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(["OK: 3", "OK: 3", "OK: 3"], replies);
+        Assert.Equal(3, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
+        var verification = (await _gateway.Client.GetFromJsonAsync<ChainVerification>($"/api/establishments/{await _gateway.EstablishmentAsync()}/verify"))!;
+        Assert.True(verification.Valid);
+        Assert.Equal(3, verification.Punches);
+        Assert.Equal("OK", await _gateway.Client.GetStringAsync($"/iclock/getrequest?SN={Serial}"));
+    }
+
+    [Fact]
+    public async Task An_unknown_serial_is_refused_and_nothing_is_stored()
+    {
+        var line = $"0101\t{DateTime.Now:yyyy-MM-dd HH:mm:ss}\t0\t1\t0\t0\t0\n";
+
+        using var upload = await _gateway.Client.PostAsync("/iclock/cdata?SN=NOT-REGISTERED&table=ATTLOG", new StringContent(line));
+        using var poll = await _gateway.Client.GetAsync("/iclock/getrequest?SN=NOT-REGISTERED");
+
+        Assert.Equal(HttpStatusCode.Forbidden, upload.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, poll.StatusCode);
+        Assert.Equal(0, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
+    }
+}
