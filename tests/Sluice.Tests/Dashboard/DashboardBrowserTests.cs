@@ -6,6 +6,7 @@ using Sluice.Operations;
 using Sluice.Punches;
 using Sluice.Security;
 using Sluice.Testing;
+using Sluice.Tests.Browser;
 using static Microsoft.Playwright.Assertions;
 
 namespace Sluice.Tests.Dashboard;

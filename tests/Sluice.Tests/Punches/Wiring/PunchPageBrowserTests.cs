@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Sluice.Punches.Registry;
+using Sluice.Tests.Browser;
 using Sluice.Testing;
 
 namespace Sluice.Tests.Punches.Wiring;
@@ -8,7 +9,6 @@ namespace Sluice.Tests.Punches.Wiring;
 /// <summary>An employee punches on the web page in a real (Debian) Chromium, headless.</summary>
 public sealed class PunchPageBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private TestLegacy _legacy = null!;
     private TestGateway _gateway = null!;
     private IPlaywright _playwright = null!;
@@ -16,20 +16,9 @@ public sealed class PunchPageBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(Chromium))
-        {
-            throw new InvalidOperationException($"The browser test needs Debian's chromium at {Chromium}: apt-get install chromium (./test.sh does).");
-        }
-
         _legacy = await TestLegacy.StartAsync();
         _gateway = await TestGateway.StartAsync(TestGateway.Defaults(_legacy.BaseAddress));
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        });
+        (_playwright, _browser) = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Sluice.Tests.Dashboard;
+namespace Sluice.Tests.Browser;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright (its driver ships in the NuGet package). test.sh installs the
@@ -12,6 +12,11 @@ internal static class Chromium
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
+        if (!File.Exists(ExecutablePath))
+        {
+            throw new InvalidOperationException($"Browser tests need Debian's chromium at {ExecutablePath}: apt-get install chromium (./test.sh does).");
+        }
+
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
