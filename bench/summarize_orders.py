@@ -1,26 +1,15 @@
 """Reads the outputs of bench/orders.sh and prints the Markdown summary (medians of rounds)."""
 import glob, json, re, statistics, sys
 
+import wrkstats
+
 out, count, rounds, duration, connections, cores, load = sys.argv[1:8]
 
-def to_ms(text):
-    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
-
 def wrk(label):
-    runs = []
-    for path in sorted(glob.glob(f"{out}/wrk-orders-{label}-*.txt")):
-        text = open(path).read()
-        rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-        p50 = to_ms(re.search(r"\s50%\s+(\S+)", text).group(1))
-        p99 = to_ms(re.search(r"\s99%\s+(\S+)", text).group(1))
-        non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", text)) else 0
-        sock = sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", text))
-        runs.append((rps, p50, p99, non2xx + sock))
-    return runs
+    return wrkstats.runs(f"{out}/wrk-orders-{label}-*.txt")
 
-def med(runs, i):
-    return statistics.median(r[i] for r in runs)
+
+med = wrkstats.med
 
 populate = json.load(open(f"{out}/orders-populate.json"))
 wall = open(f"{out}/orders-populate-wall.txt").read().strip()

@@ -1,23 +1,19 @@
 """Reads the wrk outputs of bench/postgres.sh (three nodes per round) and prints the Markdown summary (medians)."""
 import glob, re, statistics, sys
 
-out, rounds, duration, stored = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+import wrkstats
 
-def to_ms(text):
-    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+out, rounds, duration, stored = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 
 def rounds_of(label):
   rows = []
   for r in range(1, rounds + 1):
     rps, p50, p99, errors = 0.0, [], [], 0
-    for path in sorted(glob.glob(f"{out}/wrk-pg-{label}{r}-node*.txt")):
-        text = open(path).read()
-        rps += float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-        p50.append(to_ms(re.search(r"\s50%\s+(\S+)", text).group(1)))
-        p99.append(to_ms(re.search(r"\s99%\s+(\S+)", text).group(1)))
-        errors += int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", text)) else 0
-        errors += sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", text))
+    for node_rps, node_p50, node_p99, node_errors in wrkstats.runs(f"{out}/wrk-pg-{label}{r}-node*.txt"):
+        rps += node_rps
+        p50.append(node_p50)
+        p99.append(node_p99)
+        errors += node_errors
     rows.append((rps, statistics.median(p50), max(p99), errors))
   return rows
 

@@ -7,29 +7,14 @@ using Sluice.Testing;
 namespace Sluice.Tests.Cli;
 
 /// <summary>The operator commands, run as a user runs them (the built executable), against a real gateway.</summary>
-public sealed class ApiCommandsTests : IAsyncLifetime
+public sealed class ApiCommandsTests : LegacyGatewayTest
 {
-    private TestLegacy _legacy = null!;
-    private TestGateway _gateway = null!;
-
-    private string Server => _gateway.BaseAddress.ToString();
-
-    public async Task InitializeAsync()
-    {
-        _legacy = await TestLegacy.StartAsync();
-        _gateway = await TestGateway.StartAsync(TestGateway.Defaults(_legacy.BaseAddress));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _legacy.DisposeAsync();
-    }
+    private string Server => Gateway.BaseAddress.ToString();
 
     [Fact]
     public async Task Dlq_lists_replays_and_discards_dead_letters_and_status_counts_them()
     {
-        await _legacy.ConfigureAsync(new { rejectStatus = 422 });
+        await Legacy.ConfigureAsync(new { rejectStatus = 422 });
         var replayed = await PostPunchAsync("9001");
         var discarded = await PostPunchAsync("9002");
         await Eventually.UntilAsync(DeadAsync, d => d.Count == 2, because: "both refused punches are dead letters");
@@ -48,7 +33,7 @@ public sealed class ApiCommandsTests : IAsyncLifetime
         var legacyRow = status.Split('\n').Single(l => l.StartsWith("legacy", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("2", legacyRow[5]); // destination, backlog, in flight, delivered, retrying, dead
 
-        await _legacy.ConfigureAsync(new { rejectStatus = 0 });
+        await Legacy.ConfigureAsync(new { rejectStatus = 0 });
         var (replayExit, replay) = await CliAsync("dlq", "replay", replayed.ToString());
         Assert.Equal(0, replayExit);
         Assert.Contains("Replayed 1 dead letter(s).", replay, StringComparison.Ordinal);
@@ -58,8 +43,8 @@ public sealed class ApiCommandsTests : IAsyncLifetime
 
         await Eventually.UntilAsync(DeadAsync, d => d.Count == 0, because: "one replayed, one discarded");
         await Eventually.UntilAsync(
-            () => Task.FromResult(_legacy.System.AppliedKeys()), k => k.Count == 1, because: "the replayed punch is delivered");
-        Assert.Equal(replayed, Guid.Parse(Assert.Single(_legacy.System.AppliedKeys())));
+            () => Task.FromResult(Legacy.System.AppliedKeys()), k => k.Count == 1, because: "the replayed punch is delivered");
+        Assert.Equal(replayed, Guid.Parse(Assert.Single(Legacy.System.AppliedKeys())));
 
         // A second discard of the same id: the server's 404 reaches the user as exit code 1 with its title.
         var (againExit, again) = await CliAsync("dlq", "discard", discarded.ToString());
@@ -76,19 +61,19 @@ public sealed class ApiCommandsTests : IAsyncLifetime
         Assert.Contains("Sent 300 punches", output, StringComparison.Ordinal);
         Assert.Contains("300 accepted (202), 0 errors", output, StringComparison.Ordinal);
         Assert.Matches(@"Latency ms: p50 \d+\.\d, p90 \d+\.\d, p99 \d+\.\d, max \d+\.\d\.", output);
-        Assert.Equal(300, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
+        Assert.Equal(300, await JournalFile.CountMessagesAsync(Gateway.JournalPath));
     }
 
     [Fact]
     public async Task Load_for_a_duration_shows_progress_and_counts_refusals_as_errors()
     {
         // The simulator stands in for a gateway that refuses every punch.
-        await _legacy.ConfigureAsync(new { rejectStatus = 429 });
+        await Legacy.ConfigureAsync(new { rejectStatus = 429 });
         var (exit, output) = await SluiceCli.RunAsync(
-            "load", "--duration", "1500ms", "--concurrency", "2", "--establishment", Guid.NewGuid().ToString(), "--server", _legacy.BaseAddress.ToString());
+            "load", "--duration", "1500ms", "--concurrency", "2", "--establishment", Guid.NewGuid().ToString(), "--server", Legacy.BaseAddress.ToString());
         Assert.Equal(1, exit);
         Assert.Matches(@"\[[#.]{20}\] +\d+ sent +\d+/s +p50 +\d+\.\d ms +p99 +\d+\.\d ms +errors [1-9]", output); // printed each second when redirected
-        var sent = (await _legacy.StatsAsync()).Received;
+        var sent = (await Legacy.StatsAsync()).Received;
         Assert.Contains($"Sent {sent} punches", output, StringComparison.Ordinal);
         Assert.Contains($"0 accepted (202), {sent} errors (429: {sent})", output, StringComparison.Ordinal);
     }
@@ -124,11 +109,11 @@ public sealed class ApiCommandsTests : IAsyncLifetime
 
     private async Task<Guid> PostPunchAsync(string employee)
     {
-        using var response = await _gateway.PostPunchAsync(employee);
+        using var response = await Gateway.PostPunchAsync(employee);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<Sluice.Punches.PunchReceipt>())!.Id;
     }
 
     private async Task<IReadOnlyList<DeadLetterView>> DeadAsync() =>
-        (await _gateway.Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!.Items;
+        (await Gateway.Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!.Items;
 }

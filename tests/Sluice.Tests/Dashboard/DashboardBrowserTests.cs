@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using Sluice.LegacySimulator;
 using Sluice.Operations;
 using Sluice.Punches;
 using Sluice.Security;
@@ -12,44 +13,45 @@ using static Microsoft.Playwright.Assertions;
 namespace Sluice.Tests.Dashboard;
 
 /// <summary>The dashboard in a real browser: live numbers under load, a dead letter replayed from the page, a phone-size layout.</summary>
-public sealed class DashboardBrowserTests : IAsyncLifetime
+public sealed class DashboardBrowserTests : LegacyGatewayTest
 {
-    private TestLegacy _legacy = null!;
-    private TestGateway _gateway = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>Slow enough, with a small limit, that a backlog builds under load and drains after.</summary>
+    protected override SimulatorSettings LegacySettings => new() { Latency = TimeSpan.FromMilliseconds(20), Capacity = 50 };
+
+    protected override void Configure(IDictionary<string, string?> settings)
     {
-        // Slow enough, with a small limit, that a backlog builds under load and drains after.
-        _legacy = await TestLegacy.StartAsync(new() { Latency = TimeSpan.FromMilliseconds(20), Capacity = 50 });
-        var settings = TestGateway.Defaults(_legacy.BaseAddress);
         settings["Delivery:Destinations:legacy:Concurrency"] = "4";
         settings["Observability:DashboardInterval"] = "00:00:00.250";
         settings["Observability:StatsMaxAge"] = "00:00:00.200";
-        _gateway = await TestGateway.StartAsync(settings);
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
         (_playwright, _browser) = await Chromium.LaunchAsync();
 
         // The page updates every 250 ms; the margin is for a machine busy with the rest of the suite.
         SetDefaultExpectTimeout(15_000);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _browser.DisposeAsync();
         _playwright.Dispose();
-        await _gateway.DisposeAsync();
-        await _legacy.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task Under_load_the_numbers_move_and_a_dead_letter_is_replayed_from_the_page()
     {
         // One punch the legacy system refuses for good: a dead letter to replay.
-        await _legacy.ConfigureAsync(new { rejectStatus = 422 });
+        await Legacy.ConfigureAsync(new { rejectStatus = 422 });
         var dead = await PostPunchAsync("4242");
         await Eventually.UntilAsync(DeadAsync, d => d.Count == 1, because: "the refused punch is dead-lettered");
-        await _legacy.ConfigureAsync(new { rejectStatus = 0 });
+        await Legacy.ConfigureAsync(new { rejectStatus = 0 });
 
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var errors = new List<string>();
@@ -63,9 +65,9 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Expect(page.Locator("#dead-count")).ToHaveTextAsync("1");
         await Expect(page.Locator("#errors")).ToContainTextAsync("dead-lettered");
 
-        await PunchLoad.RegisterEmployeesAsync(_gateway.Client);
+        await PunchLoad.RegisterEmployeesAsync(Gateway.Client);
 
-        var load = PunchLoad.Start([_gateway.Client], clients: 4);
+        var load = PunchLoad.Start([Gateway.Client], clients: 4);
         try
         {
             // Intake rate above zero, and the totals climbing from one update to the next.
@@ -91,7 +93,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Expect(deadRow).ToHaveCountAsync(0);
         await Expect(page.Locator("#dead-count")).ToHaveTextAsync("0");
         await Eventually.UntilAsync(
-            () => Task.FromResult(_legacy.System.AppliedKeys().Contains(dead.ToString())), applied => applied, because: "the replayed punch reaches the legacy system");
+            () => Task.FromResult(Legacy.System.AppliedKeys().Contains(dead.ToString())), applied => applied, because: "the replayed punch reaches the legacy system");
         await Eventually.UntilAsync(() => NumberAsync(legacy.Locator(".backlog")), b => b == 0, timeout: TimeSpan.FromSeconds(60), because: "the backlog drains");
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-drained.png"), FullPage = true });
         Assert.Empty(errors);
@@ -113,7 +115,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_token_given_in_the_address_is_sent_as_a_bearer_header_and_removed_from_the_address()
     {
-        await _legacy.ConfigureAsync(new { rejectStatus = 422 });
+        await Legacy.ConfigureAsync(new { rejectStatus = 422 });
         var dead = await PostPunchAsync("4343");
         await Eventually.UntilAsync(DeadAsync, d => d.Count == 1, because: "the refused punch is dead-lettered");
 
@@ -128,7 +130,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
             }
         };
         var token = TestCredentials.Token(SluiceRoles.Admin);
-        await page.GotoAsync(new Uri(_gateway.BaseAddress, "/dashboard#token=" + Uri.EscapeDataString(token)).ToString());
+        await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard#token=" + Uri.EscapeDataString(token)).ToString());
         await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
         Assert.DoesNotContain("token", page.Url, StringComparison.Ordinal);
         await page.Locator($"#dead-letters li[data-id=\"{dead}\"] button.replay").ClickAsync();
@@ -143,13 +145,13 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     public async Task Without_a_token_the_page_says_how_to_give_one()
     {
         var page = await _browser.NewPageAsync();
-        await page.GotoAsync(new Uri(_gateway.BaseAddress, "/dashboard").ToString());
+        await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard").ToString());
         await Expect(page.Locator("#connection")).ToContainTextAsync("not authorized (401)");
     }
 
     /// <summary>The page, with an admin's token in the fragment (replaying dead letters needs manage).</summary>
     private string DashboardAddress() =>
-        new Uri(_gateway.BaseAddress, "/dashboard").ToString() + "#token=" + Uri.EscapeDataString(TestCredentials.Token(SluiceRoles.Admin));
+        new Uri(Gateway.BaseAddress, "/dashboard").ToString() + "#token=" + Uri.EscapeDataString(TestCredentials.Token(SluiceRoles.Admin));
 
     private static async Task<double> NumberAsync(IPage page, string selector) => await NumberAsync(page.Locator(selector));
 
@@ -158,11 +160,11 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
     private async Task<Guid> PostPunchAsync(string employee)
     {
-        using var response = await _gateway.PostPunchAsync(employee);
+        using var response = await Gateway.PostPunchAsync(employee);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<PunchReceipt>())!.Id;
     }
 
     private async Task<IReadOnlyList<DeadLetterView>> DeadAsync() =>
-        (await _gateway.Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!.Items;
+        (await Gateway.Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!.Items;
 }

@@ -12,23 +12,8 @@ using Sluice.Testing;
 namespace Sluice.Tests.Facade;
 
 /// <summary>Paths Sluice does not own go to the legacy system through YARP, as they came, and come back as they went.</summary>
-public sealed class PassThroughTests : IAsyncLifetime
+public sealed class PassThroughTests : LegacyGatewayTest
 {
-    private TestLegacy _legacy = null!;
-    private TestGateway _gateway = null!;
-
-    public async Task InitializeAsync()
-    {
-        _legacy = await TestLegacy.StartAsync();
-        _gateway = await TestGateway.StartAsync(TestGateway.Defaults(_legacy.BaseAddress));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _legacy.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("GET", null)]
     [InlineData("POST", """{"employeeId":"1001","hours":8}""")]
@@ -43,7 +28,7 @@ public sealed class PassThroughTests : IAsyncLifetime
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 
-        using var response = await _gateway.Client.SendAsync(request);
+        using var response = await Gateway.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -56,7 +41,7 @@ public sealed class PassThroughTests : IAsyncLifetime
         Assert.Equal("abc 123", headers.GetProperty("X-Trace").GetString());
         Assert.Equal("127.0.0.1", headers.GetProperty("X-Forwarded-For").GetString());
         Assert.Equal("http", headers.GetProperty("X-Forwarded-Proto").GetString());
-        Assert.Equal(_gateway.BaseAddress.Authority, headers.GetProperty("X-Forwarded-Host").GetString());
+        Assert.Equal(Gateway.BaseAddress.Authority, headers.GetProperty("X-Forwarded-Host").GetString());
         if (body is not null)
         {
             Assert.StartsWith("application/json", headers.GetProperty("Content-Type").GetString(), StringComparison.Ordinal);
@@ -66,7 +51,7 @@ public sealed class PassThroughTests : IAsyncLifetime
     [Fact]
     public async Task The_legacy_status_and_response_headers_come_back_unchanged()
     {
-        using var response = await _gateway.Client.DeleteAsync("/_sim/status/418");
+        using var response = await Gateway.Client.DeleteAsync("/_sim/status/418");
 
         Assert.Equal((HttpStatusCode)418, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -77,28 +62,28 @@ public sealed class PassThroughTests : IAsyncLifetime
     [Fact]
     public async Task Endpoints_Sluice_maps_itself_are_not_forwarded()
     {
-        using var live = await _gateway.Client.GetAsync("/health/live");
-        using var punch = await _gateway.PostPunchAsync("1001");
+        using var live = await Gateway.Client.GetAsync("/health/live");
+        using var punch = await Gateway.PostPunchAsync("1001");
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, punch.StatusCode);
-        Assert.DoesNotContain(_legacy.System.Requests(0, 1000),
+        Assert.DoesNotContain(Legacy.System.Requests(0, 1000),
             r => r.Path.StartsWith("/health", StringComparison.Ordinal) || r.Path.StartsWith("/api/punches", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_wrong_method_content_type_or_id_on_a_path_Sluice_owns_is_refused_not_forwarded()
     {
-        using var text = await _gateway.Client.PostAsync("/api/punches", new StringContent("""{"employeeId":"1001"}""", Encoding.UTF8, "text/plain"));
-        using var delete = await _gateway.Client.DeleteAsync("/api/punches");
-        using var notAnId = await _gateway.Client.GetAsync("/api/punches/not-a-guid");
+        using var text = await Gateway.Client.PostAsync("/api/punches", new StringContent("""{"employeeId":"1001"}""", Encoding.UTF8, "text/plain"));
+        using var delete = await Gateway.Client.DeleteAsync("/api/punches");
+        using var notAnId = await Gateway.Client.GetAsync("/api/punches/not-a-guid");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
         Assert.Equal("application/problem+json", text.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, delete.StatusCode);
         Assert.Contains("POST", delete.Content.Headers.Allow);
         Assert.Equal(HttpStatusCode.NotFound, notAnId.StatusCode);
-        Assert.Empty(_legacy.System.Requests(0, 1000));
+        Assert.Empty(Legacy.System.Requests(0, 1000));
     }
 
     [Fact]
@@ -134,7 +119,7 @@ public sealed class PassThroughTests : IAsyncLifetime
     [Fact]
     public async Task With_pass_through_off_paths_Sluice_does_not_own_are_not_found()
     {
-        var settings = TestGateway.Defaults(_legacy.BaseAddress);
+        var settings = TestGateway.Defaults(Legacy.BaseAddress);
         settings["Facade:PassThrough"] = "false";
         await using var gateway = await TestGateway.StartAsync(settings);
 
@@ -142,7 +127,7 @@ public sealed class PassThroughTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(_legacy.System.Requests(0, 100));
+        Assert.Empty(Legacy.System.Requests(0, 100));
     }
 
     [Fact]

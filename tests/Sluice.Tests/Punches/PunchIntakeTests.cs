@@ -7,27 +7,12 @@ using Sluice.Testing;
 
 namespace Sluice.Tests.Punches;
 
-public sealed class PunchIntakeTests : IAsyncLifetime
+public sealed class PunchIntakeTests : LegacyGatewayTest
 {
-    private TestLegacy _legacy = null!;
-    private TestGateway _gateway = null!;
-
-    public async Task InitializeAsync()
-    {
-        _legacy = await TestLegacy.StartAsync();
-        _gateway = await TestGateway.StartAsync(TestGateway.Defaults(_legacy.BaseAddress));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _legacy.DisposeAsync();
-    }
-
     [Fact]
     public async Task Accepted_punch_is_already_committed_to_the_journal_file()
     {
-        var response = await _gateway.PostPunchAsync("1001");
+        var response = await Gateway.PostPunchAsync("1001");
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var receipt = (await response.Content.ReadFromJsonAsync<PunchReceipt>())!;
@@ -35,7 +20,7 @@ public sealed class PunchIntakeTests : IAsyncLifetime
         Assert.Equal($"/api/punches/{receipt.Id}", response.Headers.Location?.OriginalString);
 
         // Read through a separate connection: what the 202 promised is on disk, not in a buffer.
-        await using var connection = new SqliteConnection($"Data Source={_gateway.JournalPath};Mode=ReadOnly;Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={Gateway.JournalPath};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT payload FROM messages WHERE id = $id";
@@ -47,14 +32,14 @@ public sealed class PunchIntakeTests : IAsyncLifetime
     [Fact]
     public async Task Stored_punch_reaches_the_legacy_system_with_its_id_as_idempotency_key()
     {
-        var receipt = (await (await _gateway.PostPunchAsync("1002")).Content.ReadFromJsonAsync<PunchReceipt>())!;
+        var receipt = (await (await Gateway.PostPunchAsync("1002")).Content.ReadFromJsonAsync<PunchReceipt>())!;
 
         var view = await Eventually.UntilAsync(
-            () => _gateway.Client.GetFromJsonAsync<PunchView>($"/api/punches/{receipt.Id}")!,
+            () => Gateway.Client.GetFromJsonAsync<PunchView>($"/api/punches/{receipt.Id}")!,
             v => v!.Status == "delivered", because: "the punch is delivered");
 
         Assert.Equal("1002", view!.EmployeeId);
-        var sent = Assert.Single(_legacy.System.Requests(0, 100));
+        var sent = Assert.Single(Legacy.System.Requests(0, 100));
         Assert.Equal(receipt.Id.ToString(), sent.IdempotencyKey);
         Assert.Equal("/punches", sent.Path);
         Assert.Contains("\"employeeId\":\"1002\"", sent.Body, StringComparison.Ordinal);
@@ -63,14 +48,14 @@ public sealed class PunchIntakeTests : IAsyncLifetime
     [Fact]
     public async Task Invalid_punch_gets_a_problem_listing_every_field_and_stores_nothing()
     {
-        var response = await _gateway.Client.PostAsJsonAsync("/api/punches",
+        var response = await Gateway.Client.PostAsJsonAsync("/api/punches",
             new { employeeId = "", punchedAt = "2026-11-22T08:00:03", deviceId = new string('x', 65) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = (await response.Content.ReadFromJsonAsync<ValidationProblem>())!;
         Assert.Equal(["deviceId", "employeeId", "punchedAt"], problem.Errors.Keys.Order());
-        Assert.Equal(0, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
+        Assert.Equal(0, await JournalFile.CountMessagesAsync(Gateway.JournalPath));
     }
 
     [Theory]
@@ -79,51 +64,51 @@ public sealed class PunchIntakeTests : IAsyncLifetime
     [InlineData("[1,2,3]", "body")]
     public async Task Malformed_json_names_the_field_and_stores_nothing(string body, string field)
     {
-        var response = await _gateway.Client.PostAsync("/api/punches", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await Gateway.Client.PostAsync("/api/punches", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = (await response.Content.ReadFromJsonAsync<ValidationProblem>())!;
         Assert.Contains(field, problem.Errors.Keys);
-        Assert.Equal(0, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
+        Assert.Equal(0, await JournalFile.CountMessagesAsync(Gateway.JournalPath));
     }
 
     [Fact]
     public async Task Same_idempotency_key_and_body_returns_the_original_receipt()
     {
-        var first = (await (await _gateway.PostPunchAsync("1003", idempotencyKey: "device-7-0001")).Content.ReadFromJsonAsync<PunchReceipt>())!;
+        var first = (await (await Gateway.PostPunchAsync("1003", idempotencyKey: "device-7-0001")).Content.ReadFromJsonAsync<PunchReceipt>())!;
 
-        var repeat = await _gateway.PostPunchAsync("1003", idempotencyKey: "device-7-0001");
+        var repeat = await Gateway.PostPunchAsync("1003", idempotencyKey: "device-7-0001");
 
         Assert.Equal(HttpStatusCode.Accepted, repeat.StatusCode);
         Assert.Equal(first, await repeat.Content.ReadFromJsonAsync<PunchReceipt>());
-        Assert.Equal(1, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
+        Assert.Equal(1, await JournalFile.CountMessagesAsync(Gateway.JournalPath));
     }
 
     [Fact]
     public async Task Same_idempotency_key_with_another_body_is_refused_with_422()
     {
-        await _gateway.PostPunchAsync("1004", idempotencyKey: "device-7-0002");
+        await Gateway.PostPunchAsync("1004", idempotencyKey: "device-7-0002");
 
-        var other = await _gateway.PostPunchAsync("1005", idempotencyKey: "device-7-0002");
+        var other = await Gateway.PostPunchAsync("1005", idempotencyKey: "device-7-0002");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
         Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(1, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
+        Assert.Equal(1, await JournalFile.CountMessagesAsync(Gateway.JournalPath));
     }
 
     [Fact]
     public async Task Two_real_punches_without_keys_are_both_stored()
     {
-        await _gateway.PostPunchAsync("1006");
-        await _gateway.PostPunchAsync("1006");
+        await Gateway.PostPunchAsync("1006");
+        await Gateway.PostPunchAsync("1006");
 
-        Assert.Equal(2, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
+        Assert.Equal(2, await JournalFile.CountMessagesAsync(Gateway.JournalPath));
     }
 
     [Fact]
     public async Task Unknown_punch_is_404_problem()
     {
-        var response = await _gateway.Client.GetAsync($"/api/punches/{Guid.NewGuid()}");
+        var response = await Gateway.Client.GetAsync($"/api/punches/{Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -6,32 +6,23 @@ using Sluice.Testing;
 
 namespace Sluice.Tests.Punches.Wiring;
 
-public sealed class AdmsTests : IAsyncLifetime
+public sealed class AdmsTests : LegacyGatewayTest
 {
     private const string Serial = "CQZ7231160012";
-    private TestLegacy _legacy = null!;
-    private TestGateway _gateway = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _legacy = await TestLegacy.StartAsync();
-        _gateway = await TestGateway.StartAsync(TestGateway.Defaults(_legacy.BaseAddress));
-        await _gateway.RegisterEmployeesAsync("0101", "0102");
-        var device = await _gateway.Client.PostAsJsonAsync($"/api/establishments/{await _gateway.EstablishmentAsync()}/devices",
+        await base.InitializeAsync();
+        await Gateway.RegisterEmployeesAsync("0101", "0102");
+        var device = await Gateway.Client.PostAsJsonAsync($"/api/establishments/{await Gateway.EstablishmentAsync()}/devices",
             new { serial = Serial, timeZone = "America/Sao_Paulo" });
         device.EnsureSuccessStatusCode();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _legacy.DisposeAsync();
     }
 
     [Fact]
     public async Task An_upload_replayed_three_times_stores_each_punch_once_and_is_answered_OK_each_time()
     {
-        var handshake = await _gateway.Client.GetStringAsync($"/iclock/cdata?SN={Serial}&options=all&pushver=2.4.1&language=83");
+        var handshake = await Gateway.Client.GetStringAsync($"/iclock/cdata?SN={Serial}&options=all&pushver=2.4.1&language=83");
         Assert.StartsWith($"GET OPTION FROM: {Serial}\n", handshake, StringComparison.Ordinal);
         Assert.Contains("TimeZone=-3", handshake, StringComparison.Ordinal);
 
@@ -42,17 +33,17 @@ public sealed class AdmsTests : IAsyncLifetime
         var replies = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            using var response = await _gateway.Client.PostAsync($"/iclock/cdata?SN={Serial}&table=ATTLOG&Stamp=9999", new StringContent(body, Encoding.ASCII, "text/plain"));
+            using var response = await Gateway.Client.PostAsync($"/iclock/cdata?SN={Serial}&table=ATTLOG&Stamp=9999", new StringContent(body, Encoding.ASCII, "text/plain"));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             replies.Add(await response.Content.ReadAsStringAsync());
         }
 
         Assert.Equal(["OK: 3", "OK: 3", "OK: 3"], replies);
-        Assert.Equal(3, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
-        var verification = (await _gateway.Client.GetFromJsonAsync<ChainVerification>($"/api/establishments/{await _gateway.EstablishmentAsync()}/verify"))!;
+        Assert.Equal(3, await JournalFile.CountMessagesAsync(Gateway.JournalPath));
+        var verification = (await Gateway.Client.GetFromJsonAsync<ChainVerification>($"/api/establishments/{await Gateway.EstablishmentAsync()}/verify"))!;
         Assert.True(verification.Valid);
         Assert.Equal(3, verification.Punches);
-        Assert.Equal("OK", await _gateway.Client.GetStringAsync($"/iclock/getrequest?SN={Serial}"));
+        Assert.Equal("OK", await Gateway.Client.GetStringAsync($"/iclock/getrequest?SN={Serial}"));
     }
 
     [Fact]
@@ -60,11 +51,11 @@ public sealed class AdmsTests : IAsyncLifetime
     {
         var line = $"0101\t{DateTime.Now:yyyy-MM-dd HH:mm:ss}\t0\t1\t0\t0\t0\n";
 
-        using var upload = await _gateway.Client.PostAsync("/iclock/cdata?SN=NOT-REGISTERED&table=ATTLOG", new StringContent(line));
-        using var poll = await _gateway.Client.GetAsync("/iclock/getrequest?SN=NOT-REGISTERED");
+        using var upload = await Gateway.Client.PostAsync("/iclock/cdata?SN=NOT-REGISTERED&table=ATTLOG", new StringContent(line));
+        using var poll = await Gateway.Client.GetAsync("/iclock/getrequest?SN=NOT-REGISTERED");
 
         Assert.Equal(HttpStatusCode.Forbidden, upload.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, poll.StatusCode);
-        Assert.Equal(0, await JournalFile.CountMessagesAsync(_gateway.JournalPath));
+        Assert.Equal(0, await JournalFile.CountMessagesAsync(Gateway.JournalPath));
     }
 }

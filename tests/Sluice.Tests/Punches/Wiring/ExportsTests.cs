@@ -10,29 +10,18 @@ using Sluice.Testing;
 namespace Sluice.Tests.Punches.Wiring;
 
 /// <summary>The AFD, timesheets and receipts, read from the ledger the intake wrote.</summary>
-public sealed class ExportsTests : IAsyncLifetime
+public sealed class ExportsTests : LegacyGatewayTest
 {
-    private TestLegacy _legacy = null!;
-    private TestGateway _gateway = null!;
 
-    public async Task InitializeAsync()
+    protected override void Configure(IDictionary<string, string?> settings)
     {
-        _legacy = await TestLegacy.StartAsync();
-        var settings = TestGateway.Defaults(_legacy.BaseAddress);
         settings["Punches:MaxOfflineAge"] = "3650.00:00:00";
         settings["Punches:DeveloperDocument"] = "45723174000110";
-        _gateway = await TestGateway.StartAsync(settings);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _legacy.DisposeAsync();
     }
 
     private async Task<PunchReceipt> PunchAsync(string code, string at)
     {
-        var response = await _gateway.Client.PostAsJsonAsync("/api/punches", new { employeeId = code, punchedAt = at, offline = true, collector = "device" });
+        var response = await Gateway.Client.PostAsJsonAsync("/api/punches", new { employeeId = code, punchedAt = at, offline = true, collector = "device" });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<PunchReceipt>())!;
     }
@@ -40,11 +29,11 @@ public sealed class ExportsTests : IAsyncLifetime
     [Fact]
     public async Task The_AFD_streams_every_record_in_NSR_order_with_fixed_widths_and_the_regulation_file_name()
     {
-        await _gateway.RegisterEmployeesAsync("1201", "1202");
+        await Gateway.RegisterEmployeesAsync("1201", "1202");
         var receipts = new[] { await PunchAsync("1201", "2026-11-02T08:00:00-03:00"), await PunchAsync("1202", "2026-11-02T08:01:00-03:00") };
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
 
-        using var response = await _gateway.Client.GetAsync($"/api/establishments/{await _gateway.EstablishmentAsync()}/afd?from=2026-01-01&to={today}");
+        using var response = await Gateway.Client.GetAsync($"/api/establishments/{await Gateway.EstablishmentAsync()}/afd?from=2026-01-01&to={today}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"AFD{PunchRegistry.InpiNumber}{PunchRegistry.Cnpj}REP_P.txt", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
@@ -66,14 +55,14 @@ public sealed class ExportsTests : IAsyncLifetime
     [Fact]
     public async Task A_timesheet_pairs_a_night_shift_flags_a_missing_punch_and_comes_as_CSV_on_request()
     {
-        await _gateway.RegisterEmployeesAsync("1301");
+        await Gateway.RegisterEmployeesAsync("1301");
         await PunchAsync("1301", "2026-11-02T22:00:00-03:00");
         await PunchAsync("1301", "2026-11-03T06:00:00-03:00");
         await PunchAsync("1301", "2026-11-03T22:05:00-03:00");
-        var employee = (await _gateway.Client.GetFromJsonAsync<JsonElement[]>($"/api/establishments/{await _gateway.EstablishmentAsync()}/employees"))!
+        var employee = (await Gateway.Client.GetFromJsonAsync<JsonElement[]>($"/api/establishments/{await Gateway.EstablishmentAsync()}/employees"))!
             .Single(e => e.GetProperty("code").GetString() == "1301").GetProperty("id").GetGuid();
 
-        var timesheet = await _gateway.Client.GetFromJsonAsync<JsonElement>($"/api/employees/{employee}/timesheet?from=2026-11-02&to=2026-11-03");
+        var timesheet = await Gateway.Client.GetFromJsonAsync<JsonElement>($"/api/employees/{employee}/timesheet?from=2026-11-02&to=2026-11-03");
 
         Assert.Equal(480, timesheet.GetProperty("workedMinutes").GetInt32());
         Assert.Equal(1, timesheet.GetProperty("daysWithMissingPunch").GetInt32());
@@ -83,7 +72,7 @@ public sealed class ExportsTests : IAsyncLifetime
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/employees/{employee}/timesheet?from=2026-11-02&to=2026-11-03");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
-        using var csv = await _gateway.Client.SendAsync(request);
+        using var csv = await Gateway.Client.SendAsync(request);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Contains("2026-11-02", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -91,10 +80,10 @@ public sealed class ExportsTests : IAsyncLifetime
     [Fact]
     public async Task A_receipt_has_the_Art_79_fields_as_JSON_and_as_a_printable_page_and_the_last_48_hours_are_listed()
     {
-        await _gateway.RegisterEmployeesAsync("1401");
-        var receipt = (await (await _gateway.PostPunchAsync("1401")).Content.ReadFromJsonAsync<PunchReceipt>())!;
+        await Gateway.RegisterEmployeesAsync("1401");
+        var receipt = (await (await Gateway.PostPunchAsync("1401")).Content.ReadFromJsonAsync<PunchReceipt>())!;
 
-        var json = await _gateway.Client.GetFromJsonAsync<JsonElement>($"/api/punches/{receipt.Id}/receipt");
+        var json = await Gateway.Client.GetFromJsonAsync<JsonElement>($"/api/punches/{receipt.Id}/receipt");
         Assert.Equal(receipt.Nsr, json.GetProperty("nsr").GetInt64());
         Assert.Equal(receipt.Hash, json.GetProperty("hash").GetString());
         Assert.Equal(PunchRegistry.Cnpj, json.GetProperty("employerDocument").GetString());
@@ -104,13 +93,13 @@ public sealed class ExportsTests : IAsyncLifetime
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/punches/{receipt.Id}/receipt");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
-        using var page = await _gateway.Client.SendAsync(request);
+        using var page = await Gateway.Client.SendAsync(request);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("Comprovante de Registro de Ponto do Trabalhador", html, StringComparison.Ordinal);
         Assert.Contains(receipt.Hash!, html, StringComparison.Ordinal);
 
-        var recent = await _gateway.Client.GetFromJsonAsync<JsonElement[]>($"/api/employees/{receipt.EmployeeId}/receipts?hours=48");
+        var recent = await Gateway.Client.GetFromJsonAsync<JsonElement[]>($"/api/employees/{receipt.EmployeeId}/receipts?hours=48");
         Assert.Equal(receipt.Nsr, Assert.Single(recent!).GetProperty("nsr").GetInt64());
     }
 }
