@@ -37,6 +37,14 @@ public sealed class PunchesOptions
     [RegularExpression(@"^(\d{11}|\d{14})?$", ErrorMessage = "Punches:DeveloperDocument must be 11 (CPF) or 14 (CNPJ) digits.")]
     public string DeveloperDocument { get; set; } = "";
 
+    /// <summary>Wrong web PINs for one person (CPF or code) before the employee page stops checking theirs for <see cref="WebPinLockout"/>.</summary>
+    [Range(1, 1_000)]
+    public int WebPinMaxFailures { get; set; } = 5;
+
+    /// <summary>How long failures count, and how long a person (or an address, at ten times the failures) is held back.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan WebPinLockout { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How often each node checks whether another node changed the registry (PostgreSQL, several nodes).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan RegistryRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);

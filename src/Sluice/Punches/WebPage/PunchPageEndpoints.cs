@@ -26,7 +26,7 @@ public static class PunchPageEndpoints
     }
 
     internal static async Task<ContentHttpResult> PunchAsync(
-        HttpRequest http, PunchIntake intake, EmployeeDirectory directory, CancellationToken ct)
+        HttpRequest http, PunchIntake intake, EmployeeDirectory directory, WebPinGuard guard, CancellationToken ct)
     {
         // Read by hand: form binding would demand anti-forgery middleware, which the integrator wires with auth.
         var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : null;
@@ -37,13 +37,29 @@ public static class PunchPageEndpoints
             return Error(who, "Informe o CPF (ou a matrícula) e o PIN.");
         }
 
+        var person = BrazilianDocuments.IsCpf(who) ? BrazilianDocuments.Digits(who) : who;
+        var address = http.HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (guard.LockedFor(person, address) is { } wait)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            http.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Error(who, $"Muitas tentativas com PIN errado. Tente de novo em {minutes} minuto(s) ou procure o RH.", StatusCodes.Status429TooManyRequests);
+        }
+
         var snapshot = await directory.RefreshIfStaleAsync(ct);
-        var candidates = BrazilianDocuments.IsCpf(who) ? snapshot.ByCpf(BrazilianDocuments.Digits(who)) : snapshot.ByCode(who);
+        var candidates = BrazilianDocuments.IsCpf(who) ? snapshot.ByCpf(person) : snapshot.ByCode(who);
         // Every candidate's PIN is checked (no early exit), and unknown people and wrong PINs read the same.
         var matches = candidates.Where(e => WebPins.Verify(pin, e.WebPinHash)).ToList();
-        if (matches.Count != 1)
+        if (matches.Count == 0)
         {
-            return Error(who, matches.Count == 0 ? "CPF, matrícula ou PIN incorretos." : "Mais de um cadastro com estes dados: procure o RH.");
+            guard.Failed(person, address);
+            return Error(who, "CPF, matrícula ou PIN incorretos.");
+        }
+
+        guard.Succeeded(person);
+        if (matches.Count > 1)
+        {
+            return Error(who, "Mais de um cadastro com estes dados: procure o RH.");
         }
 
         var employee = matches[0];
