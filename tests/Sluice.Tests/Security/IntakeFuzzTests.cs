@@ -13,8 +13,9 @@ namespace Sluice.Tests.Security;
 public sealed class IntakeFuzzTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Intake endpoints with credentials of their own (not the intake policy), which the catalog cannot find by
-    /// policy: add them here, e.g. <c>("POST", "/iclock/cdata?SN=TEST1", "text/plain")</c>.
+    /// Intake endpoints with credentials of their own (not the intake policy) that answer JSON problems, which the
+    /// catalog cannot find by policy. The device protocol (<c>/iclock/cdata</c>) answers in its own text and is fed
+    /// hostile uploads in <c>AdmsTests</c>; the employee page answers HTML (<c>WebPinGuardTests</c>, <c>PunchPageBrowserTests</c>).
     /// </summary>
     public static readonly (string Method, string Path, string ContentType)[] OwnCredentialIntakes = [];
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
 using Sluice.Punches.Ledger;
 using Sluice.Testing;
@@ -44,6 +45,37 @@ public sealed class AdmsTests : LegacyGatewayTest
         Assert.True(verification.Valid);
         Assert.Equal(3, verification.Punches);
         Assert.Equal("OK", await Gateway.Client.GetStringAsync($"/iclock/getrequest?SN={Serial}"));
+    }
+
+    [Theory]
+    [InlineData("garbage", "not a punch at all")]
+    [InlineData("no time", "0101\t\t0\t1")]
+    [InlineData("impossible date", "0101\t2026-02-30 08:00:00\t0\t1")]
+    [InlineData("injection", "0101'; DROP TABLE messages;--\t2026-11-24 08:00:00\t0\t1")]
+    [InlineData("unknown PIN", "9999\t2026-11-24 08:00:00\t0\t1")]
+    [InlineData("control characters", "\u0000\u0001\u0002\t\u0007")]
+    public async Task Lines_that_are_not_punches_of_registered_employees_store_nothing_and_the_device_is_told_so(string name, string line)
+    {
+        using var response = await Gateway.Client.PostAsync(
+            $"/iclock/cdata?SN={Serial}&table=ATTLOG", new StringContent(string.Join("\r\n", Enumerable.Repeat(line, 50)), Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("OK: 0", await response.Content.ReadAsStringAsync());
+        Assert.True(0 == await JournalFile.CountMessagesAsync(Gateway.JournalPath), name);
+    }
+
+    [Fact]
+    public async Task Random_bytes_and_an_oversized_upload_store_nothing_and_the_server_stays_ready()
+    {
+        using var bytes = await Gateway.Client.PostAsync($"/iclock/cdata?SN={Serial}&table=ATTLOG", new ByteArrayContent(RandomNumberGenerator.GetBytes(4096)));
+        using var huge = await Gateway.Client.PostAsync(
+            $"/iclock/cdata?SN={Serial}&table=ATTLOG", new StringContent(new string('x', 1_100_000), Encoding.ASCII, "text/plain"));
+
+        Assert.Equal("OK: 0", await bytes.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Equal(0, await JournalFile.CountMessagesAsync(Gateway.JournalPath));
+        using var ready = await Gateway.AnonymousClient.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 
     [Fact]
