@@ -45,6 +45,12 @@ public sealed class PunchesOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan WebPinLockout { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The JSON a legacy time system gets per punch: its field name → the punch field it takes (see
+    /// <see cref="LegacyPunchShape.Fields"/>). Empty: the punch as stored.
+    /// </summary>
+    public Dictionary<string, string> LegacyShape { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>How often each node checks whether another node changed the registry (PostgreSQL, several nodes).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan RegistryRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
+using Sluice.Delivery.Sinks;
 using Sluice.Journal.Modules;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
@@ -21,6 +22,8 @@ internal static class PunchesSetup
                 (punches, delivery) => punches.Destinations.Length > 0
                     && punches.Destinations.All(d => delivery.Value.Destinations.ContainsKey(d)),
                 "Punches:Destinations must name at least one destination, each defined under Delivery:Destinations.")
+            .Validate(punches => LegacyPunchShape.IsValid(punches.LegacyShape),
+                $"Punches:LegacyShape: every value must be a punch field: {string.Join(", ", LegacyPunchShape.Fields)}.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IJournalModule, PunchLedger>();
         builder.Services.AddSingleton<RegistryStore>();
@@ -33,6 +36,7 @@ internal static class PunchesSetup
         builder.Services.AddHostedService<RegistryRefresher>();
         builder.Services.AddSingleton<PunchIntake>();
         builder.Services.AddSingleton<IDeliverySinkFactory, PunchReportSinkFactory>();
+        builder.Services.AddSingleton<IPayloadShaper, LegacyPunchShape>();
         return builder;
     }
 }

@@ -13,12 +13,14 @@ namespace Sluice.Delivery.Sinks.Http;
 /// so it is permanent. Every request carries <c>Idempotency-Key</c> = the message id, so a repeat is recognisable
 /// downstream; a batch carries one derived from its messages' ids, and lists them in <c>X-Sluice-Batch-Keys</c>.
 /// </remarks>
-internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILegacyEndpoint legacy) : IBatchDeliverySink
+internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILegacyEndpoint legacy, IReadOnlyList<IPayloadShaper> shapers)
+    : IBatchDeliverySink
 {
     private const int ErrorBodyLimit = 512;
 
     public async ValueTask<SendResult> SendAsync(LeasedDelivery delivery, CancellationToken cancellationToken)
     {
+        delivery = Shaped(delivery);
         var metadata = delivery.Metadata;
         var path = metadata.TryGetValue(HttpMetadata.PathAndQuery, out var p) ? p : options.Path;
         var method = metadata.TryGetValue(HttpMetadata.Method, out var m) ? m : options.Method;
@@ -74,6 +76,25 @@ internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILega
         return results;
     }
 
+    /// <summary>The delivery with the body the first shaper that claims it gives; a store-first request is never reshaped.</summary>
+    private LeasedDelivery Shaped(LeasedDelivery delivery)
+    {
+        if (shapers.Count == 0 || CarriesRequest(delivery))
+        {
+            return delivery;
+        }
+
+        foreach (var shaper in shapers)
+        {
+            if (shaper.Shape(delivery) is { } body)
+            {
+                return delivery with { Payload = body };
+            }
+        }
+
+        return delivery;
+    }
+
     private static bool CarriesRequest(LeasedDelivery delivery) =>
         delivery.Metadata.ContainsKey(HttpMetadata.PathAndQuery) || delivery.Metadata.ContainsKey(HttpMetadata.Method);
 
@@ -82,7 +103,7 @@ internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILega
         var batch = options.Batch;
         using var request = NewRequest(options.Method, batch.Path ?? options.Path, HttpBatch.Key(deliveries), deliveries.Max(d => d.Attempt));
         request.Headers.TryAddWithoutValidation(HttpMetadata.BatchKeysHeader, string.Join(',', deliveries.Select(d => d.MessageId)));
-        request.Content = HttpBatch.Body(deliveries, batch);
+        request.Content = HttpBatch.Body([.. deliveries.Select(Shaped)], batch);
 
         var (result, body) = await ExchangeAsync(request, readBody: true, cancellationToken);
         if (result.Status == SendStatus.Delivered && HttpBatch.TryReadResults(body, deliveries.Count, batch.ResultsProperty, out var each))

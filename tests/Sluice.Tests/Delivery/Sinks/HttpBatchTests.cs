@@ -72,7 +72,7 @@ public sealed class HttpBatchTests
         var options = new HttpSinkOptions { BaseUrl = Server, Path = "/punches" };
         configure?.Invoke(options);
         var server = new ScriptedServer(status, answer);
-        return (new HttpSink(new HttpClient(server), options, new NoLegacy()), server);
+        return (new HttpSink(new HttpClient(server), options, new NoLegacy(), []), server);
     }
 
     private static List<LeasedDelivery> Deliveries(int count) => Enumerable.Range(0, count).Select(i => new LeasedDelivery(
