@@ -41,7 +41,14 @@ public sealed class PunchesOptions
     [Range(1, 1_000)]
     public int WebPinMaxFailures { get; set; } = 5;
 
-    /// <summary>How long failures count, and how long a person (or an address, at ten times the failures) is held back.</summary>
+    /// <summary>
+    /// Wrong web PINs from one client address (any person) before the page holds that address back; 0 turns this off.
+    /// Raise it, or turn it off, when a whole site punches through one address (a NAT) and typos add up.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int WebPinMaxFailuresPerAddress { get; set; } = 50;
+
+    /// <summary>How long failures count, and how long a person or an address is held back.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan WebPinLockout { get; set; } = TimeSpan.FromMinutes(15);
 

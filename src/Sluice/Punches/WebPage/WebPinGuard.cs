@@ -6,7 +6,7 @@ namespace Sluice.Punches.WebPage;
 /// <summary>
 /// Holds back PIN guessing on the employee page. Web PINs are short, so each wrong attempt counts against the
 /// person named (CPF or code) and against the client's address; past <see cref="PunchesOptions.WebPinMaxFailures"/>
-/// for a person, or ten times that for an address, within <see cref="PunchesOptions.WebPinLockout"/>, the page
+/// for a person, or <see cref="PunchesOptions.WebPinMaxFailuresPerAddress"/> for an address, within <see cref="PunchesOptions.WebPinLockout"/>, the page
 /// refuses before checking the PIN until the window ends. A success clears the person's count. Counts are per node.
 /// </summary>
 internal sealed class WebPinGuard(TimeProvider time, IOptions<PunchesOptions> options)
@@ -21,8 +21,9 @@ internal sealed class WebPinGuard(TimeProvider time, IOptions<PunchesOptions> op
     {
         var now = time.GetUtcNow();
         var lockout = options.Value.WebPinLockout;
+        var perAddress = options.Value.WebPinMaxFailuresPerAddress;
         return Wait(PersonKey(person), options.Value.WebPinMaxFailures, now, lockout)
-            ?? Wait(AddressKey(address), options.Value.WebPinMaxFailures * 10, now, lockout);
+            ?? (perAddress > 0 ? Wait(AddressKey(address), perAddress, now, lockout) : null);
     }
 
     public void Failed(string person, string? address)

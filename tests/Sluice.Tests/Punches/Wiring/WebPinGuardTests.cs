@@ -57,10 +57,30 @@ public sealed class WebPinGuardTests
         }
     }
 
-    private static Task<HttpResponseMessage> PostAsync(TestGateway gateway, string pin) =>
+    [Theory]
+    [InlineData(3, HttpStatusCode.TooManyRequests)]
+    [InlineData(0, HttpStatusCode.OK)]
+    public async Task Guessing_across_people_from_one_address_holds_the_address_back_unless_turned_off(int perAddress, HttpStatusCode expected)
+    {
+        var settings = TestGateway.Defaults(null);
+        settings["Punches:WebPinMaxFailuresPerAddress"] = perAddress.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var gateway = await TestGateway.StartAsync(settings);
+        await PunchRegistry.ImportEmployeesAsync(gateway.Client, await gateway.EstablishmentAsync(), [Code, "8008", "9009", "1010"], WebPin);
+
+        foreach (var other in new[] { "8008", "9009", "1010" })
+        {
+            using var wrong = await PostAsync(gateway, "0000", other);
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+
+        using var right = await PostAsync(gateway, WebPin);
+        Assert.Equal(expected, right.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(TestGateway gateway, string pin, string code = Code) =>
         gateway.AnonymousClient.PostAsync(PunchPages.FormPath, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            [PunchPages.EmployeeField] = Code,
+            [PunchPages.EmployeeField] = code,
             [PunchPages.PinField] = pin,
         }));
 }
