@@ -17,7 +17,11 @@ public static class FacadeEndpoints
             .ExcludeFromDescription()
             .WithMetadata(new FacadeEndpointMarker())
             // The legacy system checks its own credentials; a store-first route may ask for a Sluice policy too.
-            .AllowAnonymous();
+            .AllowAnonymous()
+            // The legacy system's clients often reach it through one address (an app server, a NAT): a per-caller
+            // bucket would cap them all together, which the legacy system never did. Store-first routes are bounded
+            // by the journal's back-pressure (503 when the intake queue is full) instead.
+            .DisableRateLimiting();
 
     private static async Task HandleAsync(HttpContext context)
     {

@@ -87,6 +87,28 @@ public sealed class PassThroughTests : LegacyGatewayTest
     }
 
     [Fact]
+    public async Task The_pass_through_is_not_held_to_the_per_caller_rate_that_Sluice_endpoints_are()
+    {
+        var settings = TestGateway.Defaults(Legacy.BaseAddress);
+        settings["Limits:RatePerSecond"] = "1";
+        settings["Limits:RateBurst"] = "2";
+        await using var limited = await TestGateway.StartAsync(settings);
+
+        var forwarded = new List<HttpStatusCode>();
+        var own = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var legacy = await limited.AnonymousClient.GetAsync($"/legacy/employees/{i}");
+            using var destinations = await limited.Client.GetAsync("/api/destinations");
+            forwarded.Add(legacy.StatusCode);
+            own.Add(destinations.StatusCode);
+        }
+
+        Assert.All(forwarded, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Contains(HttpStatusCode.TooManyRequests, own);
+    }
+
+    [Fact]
     public async Task The_answer_is_streamed_to_the_client_not_buffered()
     {
         // A legacy endpoint that sends its first part, then waits until the client has it before sending the rest:
