@@ -6,7 +6,6 @@ using Sluice.Punches.Afd;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
 using Sluice.Punches.Timesheets;
-
 using Sluice.Security;
 
 namespace Sluice.Punches.Exports;

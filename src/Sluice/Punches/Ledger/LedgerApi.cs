@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sluice.Punches.Registry;
-
 using Sluice.Security;
 
 namespace Sluice.Punches.Ledger;

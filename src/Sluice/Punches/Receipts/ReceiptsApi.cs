@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Pages;
 using Sluice.Punches.Registry;
-
 using Sluice.Security;
 
 namespace Sluice.Punches.Receipts;

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-
-
 using Sluice.Security;
 
 namespace Sluice.Punches.Registry;
