@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Sluice.Punches.Registry;
 
 namespace Sluice.Testing;
 
@@ -48,29 +49,14 @@ public static class PunchRegistry
     /// <summary>A valid CPF for an employee code: numeric codes map one to one, others by a stable hash.</summary>
     public static string CpfFor(string code)
     {
-        var number = long.TryParse(code, out var n) && n is >= 0 and < 100_000_000
+        var number = int.TryParse(code, out var n) && n is >= 0 and < 100_000_000
             ? 100_000_000 + n
-            : 100_000_000 + (long)(Fnv(code) % 800_000_000UL);
-        var digits = number.ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
-        var first = CheckDigit(digits, 10);
-        var second = CheckDigit(digits + first, 11);
-        return $"{digits}{first}{second}";
+            : 100_000_000 + (int)(Fnv(code) % 800_000_000UL);
+        return BrazilianDocuments.CpfFrom(number);
     }
 
     /// <summary>The device PIN employees registered here get: their code's letters and digits.</summary>
     public static string Pin(string code) => new(code.Where(char.IsAsciiLetterOrDigit).ToArray());
-
-    private static int CheckDigit(string digits, int firstWeight)
-    {
-        var sum = 0;
-        for (var i = 0; i < digits.Length; i++)
-        {
-            sum += (digits[i] - '0') * (firstWeight - i);
-        }
-
-        var rest = sum % 11;
-        return rest < 2 ? 0 : 11 - rest;
-    }
 
     private static ulong Fnv(string text)
     {
