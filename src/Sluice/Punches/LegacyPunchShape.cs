@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Sluice.Delivery.Sinks;
+using Sluice.Hosting;
 using Sluice.Journal;
 
 namespace Sluice.Punches;
@@ -14,8 +15,7 @@ namespace Sluice.Punches;
 internal sealed class LegacyPunchShape(IOptions<PunchesOptions> options) : IPayloadShaper
 {
     /// <summary>The fields of a stored punch (<see cref="PunchMessage"/> as JSON), which the shape may take from.</summary>
-    public static readonly IReadOnlyList<string> Fields =
-        ["id", "employeeId", "punchedAt", "deviceId", "receivedAt", "establishmentId", "cpf", "collector", "offline", "nsr", "hash"];
+    public static readonly IReadOnlyList<string> Fields = [.. SluiceJsonContext.Default.PunchMessage.Properties.Select(p => p.Name)];
 
     public ReadOnlyMemory<byte>? Shape(LeasedDelivery delivery)
     {
