@@ -22,7 +22,13 @@ internal sealed class OwnedRoutes(EndpointDataSource endpoints)
     /// <summary>The problem answer for a request to an owned path that no owned endpoint took; null when the path is not owned.</summary>
     public IResult? Refusal(HttpRequest request)
     {
-        var matching = _owned.Value.Where(o => o.Matcher.TryMatch(request.Path, [])).ToArray();
+        // On every request that reaches the facade: one scratch dictionary for all the matchers, not one each.
+        var values = new RouteValueDictionary();
+        var matching = _owned.Value.Where(o =>
+        {
+            values.Clear();
+            return o.Matcher.TryMatch(request.Path, values);
+        }).ToArray();
         if (matching.Length == 0)
         {
             return null;
