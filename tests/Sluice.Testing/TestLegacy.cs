@@ -20,8 +20,8 @@ public sealed class TestLegacy : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<TestLegacy> StartAsync(SimulatorSettings? settings = null) =>
-        new(await LegacySimulatorHost.StartAsync(settings ?? new SimulatorSettings { Latency = TimeSpan.FromMilliseconds(5) }, "http://127.0.0.1:0"));
+    public static async Task<TestLegacy> StartAsync(SimulatorSettings? settings = null, TimeProvider? time = null) =>
+        new(await LegacySimulatorHost.StartAsync(settings ?? new SimulatorSettings { Latency = TimeSpan.FromMilliseconds(5) }, "http://127.0.0.1:0", time));
 
     public async Task<SimulatorStats> StatsAsync() => (await Client.GetFromJsonAsync<SimulatorStats>("/_sim/stats"))!;
 

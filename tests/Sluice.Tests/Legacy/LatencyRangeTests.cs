@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using Sluice.Cli;
 using Sluice.LegacySimulator;
 using Sluice.Testing;
@@ -28,21 +28,53 @@ public sealed class LatencyRangeTests
     [Fact]
     public async Task The_simulator_takes_a_uniform_time_within_the_range_per_request()
     {
-        await using var legacy = await TestLegacy.StartAsync(new SimulatorSettings
+        // Timed on a clock the test drives: a busy CI machine fires real timers late and all at once,
+        // which says nothing about the latency the simulator chose.
+        var clock = new DelayRecordingClock();
+        await using var legacy = await TestLegacy.StartAsync(
+            new SimulatorSettings { Latency = TimeSpan.FromMilliseconds(50), LatencyMax = TimeSpan.FromMilliseconds(250) }, clock);
+
+        var answers = Enumerable.Range(0, 20).Select(i => legacy.Client.PostAsync($"/orders/{i}", null)).ToList();
+        var delays = await clock.DelaysAsync(count: 20);
+
+        Assert.All(delays, d => Assert.InRange(d.TotalMilliseconds, 50, 250));
+        // Twenty draws from 50-250 ms spread out; a fixed latency would ask for the same delay twenty times.
+        Assert.True((delays.Max() - delays.Min()).TotalMilliseconds > 40, $"delays {string.Join(", ", delays.Select(d => d.TotalMilliseconds.ToString("0")))} are not spread");
+        Assert.DoesNotContain(answers, a => a.IsCompleted);
+
+        clock.Advance(TimeSpan.FromMilliseconds(250));
+        Assert.All(await Task.WhenAll(answers), a => a.EnsureSuccessStatusCode());
+    }
+
+    /// <summary>A fake clock that remembers the delay of every timer made on it and signals when enough were made.</summary>
+    private sealed class DelayRecordingClock : FakeTimeProvider
+    {
+        private readonly List<TimeSpan> _delays = [];
+        private readonly SemaphoreSlim _made = new(0);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
-            Latency = TimeSpan.FromMilliseconds(50), LatencyMax = TimeSpan.FromMilliseconds(250),
-        });
+            lock (_delays)
+            {
+                _delays.Add(dueTime);
+            }
 
-        var times = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _made.Release();
+            return timer;
+        }
+
+        public async Task<IReadOnlyList<TimeSpan>> DelaysAsync(int count)
         {
-            var clock = Stopwatch.StartNew();
-            (await legacy.Client.PostAsync($"/orders/{i}", null)).EnsureSuccessStatusCode();
-            return clock.Elapsed.TotalMilliseconds;
-        }));
+            for (var i = 0; i < count; i++)
+            {
+                Assert.True(await _made.WaitAsync(TimeSpan.FromSeconds(30)), $"only {i} of {count} requests reached their delay");
+            }
 
-        Assert.All(times, t => Assert.InRange(t, 50, 5_000));
-
-        // Twenty draws from 50-250 ms spread out; a fixed latency would put them all within a few ms of each other.
-        Assert.True(times.Max() - times.Min() > 40, $"latencies {string.Join(", ", times.Select(t => t.ToString("0")))} are not spread");
+            lock (_delays)
+            {
+                return [.. _delays];
+            }
+        }
     }
 }
