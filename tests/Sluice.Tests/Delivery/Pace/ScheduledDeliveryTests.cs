@@ -95,7 +95,8 @@ public sealed class ScheduledDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Pause_stops_new_sends_within_a_second_and_resume_restarts_them()
     {
-        await _legacy.ConfigureAsync(new { latency = "00:00:00.050" });
+        // Slow sends (16/s) leave the pause seconds to arrive before all 150 are out, however busy the machine.
+        await _legacy.ConfigureAsync(new { latency = "00:00:00.250" });
         await using var gateway = await StartAsync(null, ("Delivery:Destinations:legacy:Concurrency", "4"));
         await PunchAsync(gateway, 150);
         await Eventually.UntilAsync(() => _legacy.StatsAsync(), s => s.Received >= 10, because: "delivery is under way");
@@ -111,6 +112,7 @@ public sealed class ScheduledDeliveryTests : IAsyncLifetime
         Assert.True((await LegacyAsync(gateway)).Paused);
         Assert.True(afterSecond < 150, "the pause came before everything was sent");
 
+        await _legacy.ConfigureAsync(new { latency = "00:00:00.005" });
         (await gateway.Client.PostAsync("/api/destinations/legacy/resume", null)).EnsureSuccessStatusCode();
         await Eventually.UntilAsync(() => _legacy.StatsAsync(), s => s.Unique == 150, because: "resume sends the rest");
     }
