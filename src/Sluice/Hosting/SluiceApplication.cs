@@ -8,6 +8,7 @@ using Sluice.Limits;
 using Sluice.Observability;
 using Sluice.Operations;
 using Sluice.Orders;
+using Sluice.Proxies;
 using Sluice.Punches;
 using Sluice.Punches.Adms;
 using Sluice.Punches.Exports;
@@ -31,6 +32,7 @@ public static class SluiceApplication
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SluiceJsonContext.Default));
 
+        builder.AddSluiceProxies();
         builder.AddSluiceSecurity();
         builder.AddSluiceLimits();
         builder.AddSluiceJournal();
@@ -47,6 +49,8 @@ public static class SluiceApplication
 
     public static WebApplication UseSluice(this WebApplication app)
     {
+        app.UseSluiceProxies();
+
         // Status code pages sit outside everything that answers with an empty error (401, 403, 413, 504), so
         // each of those reaches the client as problem details too.
         app.UseExceptionHandler();

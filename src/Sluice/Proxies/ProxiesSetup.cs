@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace Sluice.Proxies;
+
+/// <summary>
+/// Behind configured proxies, the client's address and scheme are read from the proxy's forwarded headers, so rate
+/// limits, web PIN lockouts and the legacy system's <c>X-Forwarded-For</c> see the real client, not the proxy.
+/// </summary>
+public static class ProxiesSetup
+{
+    public static WebApplicationBuilder AddSluiceProxies(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ProxiesOptions>().BindConfiguration(ProxiesOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ProxiesOptions>, ProxiesValidation>();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxiesOptions>>((forwarded, proxies) =>
+        {
+            var settings = proxies.Value;
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = settings.ForwardLimit;
+            // Only the configured proxies: the framework's default trusts loopback, which a local process could use.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in settings.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in settings.KnownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>First in the pipeline, so everything after it sees the client; nothing is read when no proxy is configured.</summary>
+    public static WebApplication UseSluiceProxies(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<ProxiesOptions>>().Value.Enabled)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        return app;
+    }
+
+    private sealed class ProxiesValidation : IValidateOptions<ProxiesOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ProxiesOptions options)
+        {
+            var errors = options.Validate().ToList();
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+    }
+}
