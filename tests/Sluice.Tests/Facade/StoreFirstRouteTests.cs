@@ -237,9 +237,7 @@ public sealed class StoreFirstRouteTests : IAsyncLifetime
     [Fact]
     public async Task Bad_routes_stop_Sluice_with_every_problem_named()
     {
-        using var folder = new TempFolder();
-        var (exit, printed) = await SluiceCli.RunAsync(
-            "--urls=http://127.0.0.1:0", $"--Journal:Path={Path.Combine(folder.Path, "sluice.db")}",
+        var (exit, printed) = await SluiceCli.StartGatewayAsync(
             "--Facade:Routes:0:Path=legacy/orders", "--Facade:Routes:0:Destinations:0=nowhere",
             "--Facade:Routes:1:Path=/legacy/x", "--Facade:Routes:1:Destinations:0=legacy", "--Facade:Routes:1:Response:Status=500",
             "--Facade:Routes:1:OrderingKey:Header=X-Key", "--Facade:Routes:1:OrderingKey:Query=key", "--Facade:Routes:1:Policy=everyone", "--Facade:Routes:1:Kind=punch");

@@ -57,9 +57,7 @@ public sealed class ForwardedHeadersTests : LegacyGatewayTest
     [InlineData("Proxies:KnownNetworks:0", "10.0.0.0/99")]
     public async Task A_proxy_that_is_not_an_address_stops_Sluice_naming_the_setting(string key, string value)
     {
-        using var folder = new TempFolder();
-        var (exit, printed) = await SluiceCli.RunAsync(
-            "--urls=http://127.0.0.1:0", $"--Journal:Path={Path.Combine(folder.Path, "sluice.db")}", $"--{key}={value}");
+        var (exit, printed) = await SluiceCli.StartGatewayAsync($"--{key}={value}");
 
         Assert.Equal(2, exit);
         Assert.Contains(key[..key.LastIndexOf(':')], printed, StringComparison.Ordinal);

@@ -39,9 +39,7 @@ public sealed class LegacyPunchShapeTests : LegacyGatewayTest
     [Fact]
     public async Task A_shape_naming_a_field_punches_do_not_have_stops_Sluice_naming_the_setting()
     {
-        using var folder = new TempFolder();
-        var (exit, printed) = await SluiceCli.RunAsync(
-            "--urls=http://127.0.0.1:0", $"--Journal:Path={Path.Combine(folder.Path, "sluice.db")}", "--Punches:LegacyShape:matricula=badge");
+        var (exit, printed) = await SluiceCli.StartGatewayAsync("--Punches:LegacyShape:matricula=badge");
 
         Assert.Equal(2, exit);
         Assert.Contains("Punches:LegacyShape", printed, StringComparison.Ordinal);

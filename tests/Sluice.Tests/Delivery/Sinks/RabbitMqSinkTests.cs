@@ -200,9 +200,7 @@ public sealed class RabbitMqSinkTests(Xunit.Abstractions.ITestOutputHelper outpu
     [Fact]
     public async Task A_rabbitmq_destination_without_a_broker_stops_Sluice_naming_the_setting()
     {
-        using var folder = new TempFolder();
-        var (exit, printed) = await SluiceCli.RunAsync(
-            "--urls=http://127.0.0.1:0", $"--Journal:Path={folder.File("sluice.db")}",
+        var (exit, printed) = await SluiceCli.StartGatewayAsync(
             "--Delivery:Destinations:events:Sink=rabbitmq", "--Delivery:Destinations:events:EventTypes:punch=punch.*");
 
         Assert.Equal(2, exit);
