@@ -66,7 +66,7 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
             _writer = connection;
             _bookkeeper = bookkeeper;
             _append = new AppendCommands(connection);
-            _checkpointer = new SqliteCheckpointer(_connectionString);
+            _checkpointer = new SqliteCheckpointer(_connectionString, _writeGate);
         }
         finally
         {
