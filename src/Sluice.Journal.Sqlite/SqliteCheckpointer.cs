@@ -25,17 +25,18 @@ namespace Sluice.Journal.Sqlite;
 /// </remarks>
 internal sealed class SqliteCheckpointer : IAsyncDisposable
 {
-    /// <summary>About 16 MB of 4 KB pages: past it, a cycle ends with the WAL fully copied.</summary>
-    private const long RestartAfterFrames = 4096;
+    /// <summary>About 32 MB of 4 KB pages: past it, a cycle ends with the WAL fully copied.</summary>
+    /// <remarks>Measured under full intake: at 16 MB intake was held 90 times in 20 s (p90 22 ms), at 32 MB 59 times (p90 15 ms).</remarks>
+    private const long RestartAfterFrames = 8192;
 
-    /// <summary>Frames appended during one passive pass that are few enough to copy with intake held.</summary>
-    private const long FinishBelowFrames = 1024;
+    /// <summary>Frames appended during one passive pass that are few enough to copy with intake held (about one commit's worth).</summary>
+    private const long FinishBelowFrames = 256;
 
     /// <summary>
     /// Past this (64 MB, <c>journal_size_limit</c>), passive passes stop trying to catch up with a writer that
     /// appends faster than they copy, and the rest is copied with intake held.
     /// </summary>
-    private const long HoldAtFrames = 4 * RestartAfterFrames;
+    private const long HoldAtFrames = 2 * RestartAfterFrames;
 
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
