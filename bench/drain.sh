@@ -4,7 +4,8 @@
 # Usage: bench/drain.sh [messages] [capacity] [latency-ms]   Writes bench/out/drain.md; prints it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey >/dev/null; }
+source bench/gateway.sh
+install_missing hey
 dotnet build src/Sluice -c Release -v quiet -nologo >/dev/null
 source bench/auth.sh
 mkdir -p bench/out

@@ -10,22 +10,11 @@ port=5181
 out=bench/out
 mkdir -p "$out"
 
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-command -v hey >/dev/null || need+=(hey)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
+source bench/gateway.sh
+install_missing wrk hey
 dotnet build src/Sluice -c Release -v quiet -nologo >/dev/null
 source bench/auth.sh
-data="$(mktemp -d)"
-dotnet src/Sluice/bin/Release/net10.0/Sluice.dll --urls "http://127.0.0.1:$port" \
-  --Journal:Path="$data/sluice.db" --Benchmark:NoopEndpoint=true \
-  --Logging:LogLevel:Default=Warning > "$out/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+start_gateway "$port" "$out/server.log" --Benchmark:NoopEndpoint=true
 bench/register.sh "http://127.0.0.1:$port" 5000 >/dev/null
 
 run_wrk() { # path label round

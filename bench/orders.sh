@@ -13,24 +13,13 @@ out=bench/out
 mkdir -p "$out"
 rm -f "$out"/wrk-orders-*.txt
 
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-command -v sqlite3 >/dev/null || need+=(sqlite3)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
+source bench/gateway.sh
+install_missing wrk sqlite3
 dotnet build src/Sluice -c Release -v quiet -nologo >/dev/null
 source bench/auth.sh
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-data="$(mktemp -d)"
 # Progress of the populate goes to the server log (one line every 5 s).
-dotnet src/Sluice/bin/Release/net10.0/Sluice.dll --urls "http://127.0.0.1:$port" \
-  --Journal:Path="$data/sluice.db" --Logging:LogLevel:Default=Warning \
-  --Logging:LogLevel:Sluice.Orders.Populate=Information > "$out/orders-server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+start_gateway "$port" "$out/orders-server.log" --Logging:LogLevel:Sluice.Orders.Populate=Information
 
 echo "Populating $count orders (progress: $out/orders-server.log)..."
 start=$(date +%s.%N)

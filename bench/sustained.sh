@@ -10,16 +10,11 @@ interval="${2:-10}"
 port=5182
 out=bench/out
 mkdir -p "$out"
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-
+source bench/gateway.sh
+install_missing wrk
 dotnet build src/Sluice -c Release -v quiet -nologo >/dev/null
 source bench/auth.sh
-data="$(mktemp -d)"
-dotnet src/Sluice/bin/Release/net10.0/Sluice.dll --urls "http://127.0.0.1:$port" --Journal:Path="$data/sluice.db" \
-  --Logging:LogLevel:Default=Warning > "$out/server-sustained.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+start_gateway "$port" "$out/server-sustained.log"
 bench/register.sh "http://127.0.0.1:$port" 5000 >/dev/null
 
 committed() {
