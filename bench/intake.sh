@@ -9,6 +9,8 @@ rounds="${2:-3}"
 port=5181
 out=bench/out
 mkdir -p "$out"
+# The summary reads every round's file it finds: a shorter run must not pick up an earlier run's rounds.
+rm -f "$out"/wrk-noop-*.txt "$out"/wrk-punches-*.txt "$out"/hey-burst-*.txt
 
 source bench/gateway.sh
 install_missing wrk hey
