@@ -47,10 +47,10 @@ public sealed class SqliteWalTests : IAsyncLifetime
 
         try
         {
-            var first = await Eventually.UntilAsync(() => Task.FromResult(Wal.Read(DatabasePath + "-wal")), wal => wal.Exists,
+            var first = await Eventually.UntilAsync(ReadWalAsync, wal => wal.Exists,
                 because: "the first commit creates the WAL");
             var restarted = await Eventually.UntilAsync(
-                () => Task.FromResult(Wal.Read(DatabasePath + "-wal")),
+                ReadWalAsync,
                 wal => wal.Restarts >= first.Restarts + 3 || appender.IsCompleted,
                 because: "the WAL to start again three times while the appender keeps writing");
             Assert.False(appender.IsFaulted, appender.Exception?.ToString());
@@ -58,7 +58,7 @@ public sealed class SqliteWalTests : IAsyncLifetime
 
             // The first commit after a restart cuts the file back to journal_size_limit: the disk is given back under load.
             var trimmed = await Eventually.UntilAsync(
-                () => Task.FromResult(Wal.Read(DatabasePath + "-wal")),
+                ReadWalAsync,
                 wal => wal.Size <= JournalSizeLimit || appender.IsCompleted,
                 because: "the WAL file to come back to journal_size_limit while the appender keeps writing");
             Assert.True(trimmed.Size <= JournalSizeLimit,
@@ -70,6 +70,8 @@ public sealed class SqliteWalTests : IAsyncLifetime
             await appender;
         }
     }
+
+    private Task<Wal> ReadWalAsync() => Task.FromResult(Wal.Read(DatabasePath + "-wal"));
 
     public async Task DisposeAsync()
     {
