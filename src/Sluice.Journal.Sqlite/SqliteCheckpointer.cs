@@ -32,11 +32,14 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     /// <summary>Frames appended during one passive pass that are few enough to copy with intake held (about one commit's worth).</summary>
     private const long FinishBelowFrames = 256;
 
+    /// <summary>The WAL file's size once it starts again (<c>journal_size_limit</c>): 64 MB.</summary>
+    internal const long WalSizeLimitBytes = 64L * 1024 * 1024;
+
     /// <summary>
-    /// Past this (64 MB, <c>journal_size_limit</c>), passive passes stop trying to catch up with a writer that
-    /// appends faster than they copy, and the rest is copied with intake held.
+    /// Past this (<see cref="WalSizeLimitBytes"/> of 4 KB pages), passive passes stop trying to catch up with a writer
+    /// that appends faster than they copy, and the rest is copied with intake held.
     /// </summary>
-    private const long HoldAtFrames = 2 * RestartAfterFrames;
+    private const long HoldAtFrames = WalSizeLimitBytes / 4096;
 
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 

@@ -99,7 +99,7 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
         Execute(connection, $"PRAGMA busy_timeout = {(int)_options.BusyTimeout.TotalMilliseconds}");
         Execute(connection, "PRAGMA temp_store = MEMORY");
         Execute(connection, "PRAGMA wal_autocheckpoint = 0");
-        Execute(connection, "PRAGMA journal_size_limit = 67108864");
+        Execute(connection, $"PRAGMA journal_size_limit = {SqliteCheckpointer.WalSizeLimitBytes}");
         Execute(connection, "PRAGMA cache_size = -65536");
         if (_options.MaxSizeMb is { } maxMb)
         {
