@@ -58,6 +58,14 @@ public sealed class PunchesOptions
     /// </summary>
     public Dictionary<string, string> LegacyShape { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Most employee rows in one CSV import: each web PIN costs a PBKDF2 hash (tens of CPU milliseconds).</summary>
+    [Range(1, 100_000)]
+    public int MaxImportRows { get; set; } = 1_000;
+
+    /// <summary>Web PINs hashed at once, across all requests; 0: one per core. Past it, imports answer 503 with Retry-After.</summary>
+    [Range(0, 1_024)]
+    public int WebPinHashingConcurrency { get; set; }
+
     /// <summary>How often each node checks whether another node changed the registry (PostgreSQL, several nodes).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan RegistryRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);

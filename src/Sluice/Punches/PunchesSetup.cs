@@ -30,6 +30,7 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<EmployeeDirectory>();
         builder.Services.AddSingleton<IEstablishments, RegisteredEstablishments>();
         builder.Services.AddSingleton<WebPage.WebPinGuard>();
+        builder.Services.AddSingleton<Registry.WebPinHasher>();
         builder.Services.AddSingleton<EmployeeResolver>();
         builder.Services.AddSingleton<LedgerQueries>();
         builder.Services.AddSingleton<ChainVerifier>();

@@ -1,11 +1,13 @@
-using System.Text;
+using nietras.SeparatedValues;
 
 namespace Sluice.Punches.Registry;
 
 /// <summary>
-/// Reads an employee import: a header line naming the columns (<c>code,name,cpf</c> required; <c>pin</c>,
-/// <c>webPin</c>, <c>active</c> optional; any order, case-insensitive), then one employee per line. Comma or
-/// semicolon separated (Brazilian spreadsheets save with ';'), RFC 4180 quoting.
+/// Reads an employee import with Sep: a header line naming the columns (<c>code,name,cpf</c> required; <c>pin</c>,
+/// <c>webPin</c>, <c>active</c>, <c>responsibleCpf</c> optional; any order, case-insensitive), then one employee per
+/// row. The separator is found from the header (Brazilian spreadsheets save with ';', others with ','); RFC 4180
+/// quoting; a UTF-8 byte order mark is dropped. Every row comes back either as a line to import or as a problem
+/// with its line and field: none is skipped unseen.
 /// </summary>
 internal static class EmployeeCsv
 {
@@ -13,102 +15,182 @@ internal static class EmployeeCsv
 
     public sealed record Line(int Number, Dictionary<string, string> Values);
 
-    /// <summary>Returns the rows, or the header's problem.</summary>
-    public static (List<Line> Lines, string? HeaderProblem) Read(string text)
+    /// <param name="Line">1-based line of the file where the row starts (the header is line 1).</param>
+    public sealed record Problem(int Line, string Field, string Reason);
+
+    /// <param name="Lines">Rows to import.</param>
+    /// <param name="Problems">Rows that cannot be read as employees.</param>
+    /// <param name="HeaderProblem">Set when the header itself is unusable; then nothing else is read.</param>
+    public sealed record Content(List<Line> Lines, List<Problem> Problems, string? HeaderProblem)
     {
-        var records = Split(text);
-        if (records.Count == 0)
+        public int Rows => Lines.Count + Problems.Count;
+    }
+
+    public static Content Read(string text)
+    {
+        if (text.StartsWith('\uFEFF'))
         {
-            return ([], "The file is empty: the first line must name the columns, e.g. code,name,cpf,pin,webPin,active.");
+            text = text[1..];
         }
 
-        var header = records[0].Fields.Select(f => f.Trim()).ToArray();
+        var lines = new List<Line>();
+        var problems = new List<Problem>();
+        var lineStarts = LineStarts(text);
+        string[]? header = null;
+        Sep? separator = null;
+        // Sep takes any quote as opening or closing quoting, wherever it stands, so a quote left open swallows the
+        // rows after it into one field (RFC 4180 lets a quoted field span lines). A row with a field that is not
+        // well quoted is reported, and when it spans lines, reading starts again on the line after its first, so
+        // the rows it swallowed are imported or reported on their own instead of vanishing into it.
+        var resumeAfter = 0;
+        while (true)
+        {
+            int? malformedAt = null;
+            using (var reader = Sep.Reader(o => o with
+            {
+                Sep = separator,
+                HasHeader = false,
+                DisableColCountCheck = true,
+                // Quotes are checked (WellQuoted) before they are taken off, which Sep's own unescaping would not allow.
+                Unescape = false,
+                Trim = SepTrim.Outer,
+            }).FromText(resumeAfter == 0 ? text : text[lineStarts[resumeAfter]..]))
+            {
+                separator ??= reader.Spec.Sep;
+                foreach (var row in reader)
+                {
+                    // Sep 0.18 numbers the first row from line 2 when told there is no header; it starts on line 1.
+                    var first = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+                    var from = first + resumeAfter;
+                    var fields = new string[row.ColCount];
+                    var badField = -1;
+                    for (var i = 0; i < fields.Length; i++)
+                    {
+                        var raw = row[i].Span;
+                        if (badField < 0 && !WellQuoted(raw))
+                        {
+                            badField = i;
+                        }
+
+                        fields[i] = Unquote(raw);
+                    }
+
+                    if (header is null)
+                    {
+                        header = fields;
+                        if (HeaderProblem(header) is { } headerProblem)
+                        {
+                            return new Content([], [], headerProblem);
+                        }
+
+                        continue;
+                    }
+
+                    if (badField >= 0)
+                    {
+                        problems.Add(new Problem(from, FieldName(header, badField),
+                            "The quotes in this field do not pair up (a quote left open, or a quote inside a value not written twice as \"\"); the row was not read."));
+                        if (row.LineNumberToExcl - first > 1)
+                        {
+                            malformedAt = from;
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    if (fields.All(string.IsNullOrWhiteSpace))
+                    {
+                        continue;
+                    }
+
+                    if (fields.Length > header.Length)
+                    {
+                        problems.Add(new Problem(from, FieldName(header, header.Length),
+                            $"The row has {fields.Length} fields and the header names {header.Length}: quote a value that holds the separator."));
+                        continue;
+                    }
+
+                    var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    for (var i = 0; i < fields.Length; i++)
+                    {
+                        values[header[i]] = fields[i];
+                    }
+
+                    lines.Add(new Line(from, values));
+                }
+            }
+
+            if (header is null)
+            {
+                return new Content([], [], "The file is empty: the first line must name the columns, e.g. code,name,cpf,pin,webPin,active.");
+            }
+
+            if (malformedAt is not { } line || line >= lineStarts.Count)
+            {
+                return new Content(lines, problems, null);
+            }
+
+            resumeAfter = line;
+        }
+    }
+
+    private static string? HeaderProblem(string[] header)
+    {
         var missing = Required.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count > 0)
         {
-            return ([], $"The header lacks the column(s) {string.Join(", ", missing)}.");
+            return $"The header lacks the column(s) {string.Join(", ", missing)}.";
         }
 
-        var lines = new List<Line>(records.Count - 1);
-        foreach (var (number, fields) in records.Skip(1))
-        {
-            if (fields.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < header.Length && i < fields.Count; i++)
-            {
-                values[header[i]] = fields[i].Trim();
-            }
-
-            lines.Add(new Line(number, values));
-        }
-
-        return (lines, null);
+        var repeated = header.Where(h => h.Length > 0).GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        return repeated.Count > 0 ? $"The header names the column(s) {string.Join(", ", repeated)} more than once." : null;
     }
 
-    /// <summary>Records with the line each starts on; a quoted field may hold separators, quotes ("") and line breaks.</summary>
-    private static List<(int Line, List<string> Fields)> Split(string text)
+    private static string FieldName(string[] header, int index) =>
+        index < header.Length && header[index].Length > 0 ? header[index] : $"column {index + 1}";
+
+    /// <summary>Where each line starts; a line ends at CRLF, LF or CR, as Sep counts them.</summary>
+    private static List<int> LineStarts(string text)
     {
-        var firstLine = text.Split('\n', 2)[0];
-        var separator = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';
-        var records = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var start = 1;
-        var quoted = false;
+        var starts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (quoted)
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == separator)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                records.Add((start, fields));
-                fields = [];
-                start = ++line;
-            }
-            else
-            {
-                field.Append(c);
+                starts.Add(i + 1);
             }
         }
 
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString().TrimEnd('\r'));
-            records.Add((start, fields));
-        }
-
-        return records;
+        return starts;
     }
+
+    /// <summary>RFC 4180: a field has no quote, or is wholly quoted with every quote inside it doubled.</summary>
+    private static bool WellQuoted(ReadOnlySpan<char> raw)
+    {
+        if (!raw.Contains('"'))
+        {
+            return true;
+        }
+
+        if (raw.Length < 2 || raw[0] != '"' || raw[^1] != '"')
+        {
+            return false;
+        }
+
+        var inner = raw[1..^1];
+        for (var i = 0; i < inner.Length; i++)
+        {
+            if (inner[i] == '"' && (++i == inner.Length || inner[i] != '"'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The value of a well-quoted field: outer quotes off, doubled quotes single, spaces trimmed.</summary>
+    private static string Unquote(ReadOnlySpan<char> raw) =>
+        (raw is ['"', .., '"'] ? raw[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : raw.ToString()).Trim();
 }

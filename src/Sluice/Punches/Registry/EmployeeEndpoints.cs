@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Sluice.Security;
 
 namespace Sluice.Punches.Registry;
@@ -11,7 +13,8 @@ internal static class EmployeeEndpoints
     private const int ImportChunk = 500;
 
     public static async Task<Results<Created<EmployeeView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        Guid id, EmployeeRequest? request, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
+        Guid id, EmployeeRequest? request, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, WebPinHasher hasher,
+        HttpContext http, TimeProvider time, CancellationToken ct)
     {
         if (!caller.MayActFor(id.ToString()))
         {
@@ -29,14 +32,20 @@ internal static class EmployeeEndpoints
             return Problems.NotFound("No establishment with this id.");
         }
 
-        var result = await SaveOneAsync(id, new EmployeeRow(1, request!, HashWebPin(request!.WebPin), CreateOnly: true), store, directory, time, ct);
+        if (await hasher.HashAsync([request!.WebPin], ct) is not [var webPinHash])
+        {
+            return HashingBusy(http);
+        }
+
+        var result = await SaveOneAsync(id, new EmployeeRow(1, request, webPinHash, CreateOnly: true), store, directory, time, ct);
         return result.Outcome == EmployeeRowOutcome.Created
             ? TypedResults.Created($"/api/employees/{result.Employee!.Id}", result.Employee.View())
             : Refusal(result);
     }
 
     public static async Task<Results<Ok<EmployeeView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, EmployeeRequest? request, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
+        Guid id, EmployeeRequest? request, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, WebPinHasher hasher,
+        HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var errors = RegistryValidator.Validate(request);
         if (errors.Count > 0)
@@ -54,7 +63,12 @@ internal static class EmployeeEndpoints
             return Problems.OutOfScope(caller);
         }
 
-        var result = await SaveOneAsync(existing.EstablishmentId, new EmployeeRow(1, request!, HashWebPin(request!.WebPin), id), store, directory, time, ct);
+        if (await hasher.HashAsync([request!.WebPin], ct) is not [var webPinHash])
+        {
+            return HashingBusy(http);
+        }
+
+        var result = await SaveOneAsync(existing.EstablishmentId, new EmployeeRow(1, request, webPinHash, id), store, directory, time, ct);
         return result.Outcome switch
         {
             EmployeeRowOutcome.Refused => Refusal(result),
@@ -82,10 +96,12 @@ internal static class EmployeeEndpoints
 
     /// <summary>
     /// Imports a CSV: each row is checked on its own; good rows are created or updated (by code), bad ones are
-    /// listed with their line, field and reason. Rows go in in chunks, each chunk one transaction.
+    /// listed with their line, field and reason. Rows go in in chunks, each chunk one transaction. A file of more than
+    /// <see cref="PunchesOptions.MaxImportRows"/> rows, or one that finds every PIN-hashing slot taken, stores nothing.
     /// </summary>
     public static async Task<Results<Ok<EmployeeImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(
-        Guid id, HttpRequest http, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
+        Guid id, HttpRequest http, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, WebPinHasher hasher,
+        IOptions<PunchesOptions> options, TimeProvider time, CancellationToken ct)
     {
         if (!caller.MayActFor(id.ToString()))
         {
@@ -103,16 +119,26 @@ internal static class EmployeeEndpoints
         }
 
         using var body = new StreamReader(http.Body, System.Text.Encoding.UTF8);
-        var (lines, headerProblem) = EmployeeCsv.Read(await body.ReadToEndAsync(ct));
-        if (headerProblem is not null)
+        var csv = EmployeeCsv.Read(await body.ReadToEndAsync(ct));
+        if (csv.HeaderProblem is { } headerProblem)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["header"] = [headerProblem] },
                 title: "The file cannot be read; nothing was stored.");
         }
 
-        var errors = new List<EmployeeImportError>();
+        if (csv.Rows > options.Value.MaxImportRows)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]>
+                {
+                    ["rows"] = [string.Create(CultureInfo.InvariantCulture, $"The file has {csv.Rows} rows; at most {options.Value.MaxImportRows} go in one import: split it.")],
+                },
+                title: "The file is too long; nothing was stored.");
+        }
+
+        var errors = csv.Problems.Select(p => new EmployeeImportError(p.Line, p.Field, p.Reason)).ToList();
         var rows = new List<(int Number, EmployeeRequest Request)>();
-        foreach (var line in lines)
+        foreach (var line in csv.Lines)
         {
             var request = ToRequest(line, out var activeProblem);
             var problems = RegistryValidator.Validate(request);
@@ -129,13 +155,11 @@ internal static class EmployeeEndpoints
             errors.AddRange(problems.Select(p => new EmployeeImportError(line.Number, p.Key, p.Value[0])));
         }
 
-        // Hashing web PINs is slow on purpose: do it before the transaction, on every core.
-        var hashes = new string?[rows.Count];
-        await Parallel.ForAsync(0, rows.Count, ct, (i, _) =>
+        // Hashing web PINs is slow on purpose: do it before the transaction, on the cores the hasher lets us have.
+        if (await hasher.HashAsync(rows.Select(r => r.Request.WebPin).ToList(), ct) is not { } hashes)
         {
-            hashes[i] = HashWebPin(rows[i].Request.WebPin);
-            return ValueTask.CompletedTask;
-        });
+            return HashingBusy(http.HttpContext);
+        }
 
         int created = 0, updated = 0, unchanged = 0;
         for (var start = 0; start < rows.Count; start += ImportChunk)
@@ -202,5 +226,11 @@ internal static class EmployeeEndpoints
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [result.Field!] = [result.Reason!] },
             title: "The employee conflicts with another; nothing was stored.");
 
-    private static string? HashWebPin(string? pin) => pin is null ? null : WebPins.Hash(pin);
+    /// <summary>Every PIN-hashing slot is taken by other requests: nothing was stored, and the caller may try again.</summary>
+    private static ProblemHttpResult HashingBusy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = ((int)WebPinHasher.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Web PINs are being hashed for other requests on every core; nothing was stored. Try again after Retry-After.");
+    }
 }

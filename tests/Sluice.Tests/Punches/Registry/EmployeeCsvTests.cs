@@ -7,29 +7,71 @@ public sealed class EmployeeCsvTests
     [Fact]
     public void Quoted_fields_keep_separators_quotes_and_line_breaks_and_rows_keep_their_line_numbers()
     {
-        var (lines, problem) = EmployeeCsv.Read("CPF,Code,Name\r\n52998224725,1001,\"Souza, Ana \"\"Nina\"\"\"\r\n\r\n11144477735,1002,\"Two\nLines\"\n");
+        var csv = EmployeeCsv.Read("CPF,Code,Name\r\n52998224725,1001,\"Souza, Ana \"\"Nina\"\"\"\r\n\r\n11144477735,1002,\"Two\nLines\"\n");
 
-        Assert.Null(problem);
-        Assert.Equal([2, 4], lines.Select(l => l.Number));
-        Assert.Equal("Souza, Ana \"Nina\"", lines[0].Values["name"]);
-        Assert.Equal("Two\nLines", lines[1].Values["NAME"]);
-        Assert.Equal("1002", lines[1].Values["code"]);
+        Assert.Null(csv.HeaderProblem);
+        Assert.Empty(csv.Problems);
+        Assert.Equal([2, 4], csv.Lines.Select(l => l.Number));
+        Assert.Equal("Souza, Ana \"Nina\"", csv.Lines[0].Values["name"]);
+        Assert.Equal("Two\nLines", csv.Lines[1].Values["NAME"]);
+        Assert.Equal("1002", csv.Lines[1].Values["code"]);
     }
 
     [Fact]
-    public void Semicolons_are_read_when_the_header_uses_them()
+    public void Semicolons_are_read_when_the_header_uses_them_and_commas_inside_values_stay()
     {
-        var (lines, _) = EmployeeCsv.Read("code;name;cpf\n1001;Ana;529.982.247-25\n");
+        var csv = EmployeeCsv.Read("code;name;cpf\n1001;Souza, Ana;529.982.247-25\n1002;\"Lima; Bruno\";111.444.777-35\n");
 
-        Assert.Equal("529.982.247-25", Assert.Single(lines).Values["cpf"]);
+        Assert.Equal(["Souza, Ana", "Lima; Bruno"], csv.Lines.Select(l => l.Values["name"]));
+        Assert.Equal("529.982.247-25", csv.Lines[0].Values["cpf"]);
     }
 
     [Fact]
-    public void A_header_without_the_required_columns_is_a_problem()
+    public void A_byte_order_mark_before_the_header_is_dropped()
     {
-        var (lines, problem) = EmployeeCsv.Read("code,nome\n1001,Ana\n");
+        var csv = EmployeeCsv.Read("\uFEFFcode;name;cpf\r\n1001;Ana;529.982.247-25\r\n");
 
-        Assert.Empty(lines);
-        Assert.Contains("name, cpf", problem, StringComparison.Ordinal);
+        Assert.Null(csv.HeaderProblem);
+        Assert.Equal("1001", Assert.Single(csv.Lines).Values["code"]);
+    }
+
+    [Fact]
+    public void An_unclosed_quote_is_reported_on_its_line_and_field_and_every_later_row_is_still_read()
+    {
+        var csv = EmployeeCsv.Read(
+            "code,name,cpf\n" +
+            "1001,Ana,529.982.247-25\n" +
+            "1002,\"Bruno Lima,111.444.777-35\n" +
+            "1003,Carla,123.456.789-09\n" +
+            "1004,\"Davi\",987.654.321-00\n" +
+            "1005,\"Eva,000.000.001-91\n" +
+            "1006,Fabio,222.333.444-05\n");
+
+        Assert.Equal([(3, "name"), (6, "name")], csv.Problems.Select(p => (p.Line, p.Field)));
+        Assert.Contains("do not pair up", csv.Problems[0].Reason, StringComparison.Ordinal);
+        Assert.Equal([(2, "1001"), (4, "1003"), (5, "1004"), (7, "1006")], csv.Lines.Select(l => (l.Number, l.Values["code"])));
+        Assert.Equal("Davi", csv.Lines[2].Values["name"]);
+        Assert.Equal(6, csv.Rows);
+    }
+
+    [Fact]
+    public void A_row_with_more_fields_than_the_header_is_reported_not_shifted_into_the_wrong_columns()
+    {
+        var csv = EmployeeCsv.Read("code,name,cpf\n1001,Souza, Ana,529.982.247-25\n1002,Bruno,111.444.777-35\n");
+
+        Assert.Equal((2, "column 4"), (Assert.Single(csv.Problems).Line, csv.Problems[0].Field));
+        Assert.Equal(3, Assert.Single(csv.Lines).Number);
+    }
+
+    [Theory]
+    [InlineData("code,nome\n1001,Ana\n", "name, cpf")]
+    [InlineData("code,name,cpf,CODE\n1,a,b,c\n", "more than once")]
+    [InlineData("", "empty")]
+    public void A_header_that_cannot_name_the_columns_is_a_problem_and_no_row_is_read(string text, string expected)
+    {
+        var csv = EmployeeCsv.Read(text);
+
+        Assert.Empty(csv.Lines);
+        Assert.Contains(expected, csv.HeaderProblem, StringComparison.Ordinal);
     }
 }
