@@ -58,6 +58,24 @@ public sealed class PunchesOptions
     /// </summary>
     public Dictionary<string, string> LegacyShape { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Secret that signs the worker's receipt links (at least 32 characters; the same on every node). Unset, each
+    /// process draws a random one: links then work only on the node that made them, until it restarts.
+    /// </summary>
+    [MinLength(32, ErrorMessage = "Punches:ReceiptLinkKey must be at least 32 characters.")]
+    public string? ReceiptLinkKey { get; set; }
+
+    /// <summary>How long a receipt link works after it is handed out (on the success screen or in the worker's list).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "31.00:00:00")]
+    public TimeSpan ReceiptLinkLifetime { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>
+    /// How far back the worker's own list of receipts on <c>/punch</c> reaches. Portaria 671 Art. 80 III asks for at
+    /// least the last 48 hours, so less is refused.
+    /// </summary>
+    [Range(typeof(TimeSpan), "2.00:00:00", "366.00:00:00")]
+    public TimeSpan WorkerReceiptsWindow { get; set; } = TimeSpan.FromHours(48);
+
     /// <summary>Most employee rows in one CSV import: each web PIN costs a PBKDF2 hash (tens of CPU milliseconds).</summary>
     [Range(1, 100_000)]
     public int MaxImportRows { get; set; } = 1_000;

@@ -30,6 +30,7 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<EmployeeDirectory>();
         builder.Services.AddSingleton<IEstablishments, RegisteredEstablishments>();
         builder.Services.AddSingleton<WebPage.WebPinGuard>();
+        builder.Services.AddSingleton<Receipts.ReceiptLinks>();
         builder.Services.AddSingleton<Registry.WebPinHasher>();
         builder.Services.AddSingleton<EmployeeResolver>();
         builder.Services.AddSingleton<LedgerQueries>();

@@ -21,6 +21,10 @@ internal static class PageLayout
         input{width:100%;font-size:1.3rem;padding:.8rem;border:2px solid #8a8f98;border-radius:.5rem;background:#fff}
         input:focus{outline:3px solid #0b62d6;border-color:#0b62d6}
         button{display:block;width:100%;min-height:4.5rem;margin-top:1.5rem;font-size:1.6rem;font-weight:700;color:#fff;background:#0b7a3e;border:0;border-radius:.75rem;cursor:pointer}
+        button.secondary{min-height:3.5rem;margin-top:.75rem;font-size:1.15rem;color:#0b62d6;background:#fff;border:2px solid #0b62d6}
+        .receipts{list-style:none;padding:0;margin:0}
+        .receipts li{padding:.6rem 0;border-top:1px solid #e2e4e8}
+        .nsr{font-size:.85rem;color:#555}
         .card{background:#fff;border-radius:.75rem;padding:1rem 1.25rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}
         .ok{border-left:.5rem solid #0b7a3e}
         .error{border-left:.5rem solid #b3261e;margin-bottom:1rem}

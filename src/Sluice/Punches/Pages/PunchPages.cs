@@ -16,6 +16,7 @@ internal static class PunchPages
     public const string EmployeeField = "employee";
     public const string PinField = "pin";
     public const string ReceiptTitle = "Comprovante de Registro de Ponto do Trabalhador";
+    public const string ReceiptListPath = "/punch/receipts";
 
     /// <summary>A page as a result: <c>text/html; charset=utf-8</c> with the given status.</summary>
     public static ContentHttpResult Html(string page, int statusCode = StatusCodes.Status200OK) =>
@@ -86,7 +87,10 @@ internal static class PunchPages
             .Append("<label for=\"").Append(PinField).Append("\">PIN</label>\n")
             .Append("<input id=\"").Append(PinField).Append("\" name=\"").Append(PinField)
             .Append("\" type=\"password\" inputmode=\"numeric\" required maxlength=\"64\" autocomplete=\"current-password\">\n")
-            .Append("<button type=\"submit\">").Append(PageLayout.Encode(button)).Append("</button>\n</form>\n");
+            .Append("<button type=\"submit\">").Append(PageLayout.Encode(button)).Append("</button>\n")
+            // The same credentials list the worker's receipts (Portaria 671 Art. 80 III); formaction needs no script.
+            .Append("<button type=\"submit\" class=\"secondary\" formaction=\"").Append(ReceiptListPath).Append("\">Ver meus comprovantes</button>\n")
+            .Append("</form>\n");
         return form.ToString();
     }
 

@@ -22,50 +22,23 @@ public static class PunchPageEndpoints
         app.MapPost(PunchPages.FormPath, PunchAsync)
             .WithTags("Employee page").WithName("PunchFromPage").ExcludeFromDescription()
             .AllowAnonymous();
+        app.MapWorkerReceipts();
         return app;
     }
 
     internal static async Task<ContentHttpResult> PunchAsync(
-        HttpRequest http, PunchIntake intake, EmployeeDirectory directory, WebPinGuard guard, CancellationToken ct)
+        HttpRequest http, PunchIntake intake, EmployeeDirectory directory, WebPinGuard guard, ReceiptLinks links, CancellationToken ct)
     {
-        // Read by hand: form binding would demand anti-forgery middleware, which the integrator wires with auth.
-        var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : null;
-        var who = form?[PunchPages.EmployeeField].ToString().Trim() ?? "";
-        var pin = form?[PunchPages.PinField].ToString() ?? "";
-        if (who.Length == 0 || pin.Length == 0)
+        var signIn = await WorkerSignIn.CheckAsync(http, directory, guard, ct);
+        if (signIn is not { Employee: { } employee, Snapshot: { } snapshot })
         {
-            return Error(who, "Informe o CPF (ou a matrícula) e o PIN.");
+            return signIn.Refusal!;
         }
 
-        var person = BrazilianDocuments.IsCpf(who) ? BrazilianDocuments.Digits(who) : who;
-        var address = http.HttpContext.Connection.RemoteIpAddress?.ToString();
-        if (guard.LockedFor(person, address) is { } wait)
-        {
-            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-            http.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Error(who, $"Muitas tentativas com PIN errado. Tente de novo em {minutes} minuto(s) ou procure o RH.", StatusCodes.Status429TooManyRequests);
-        }
-
-        var snapshot = await directory.RefreshIfStaleAsync(ct);
-        var candidates = BrazilianDocuments.IsCpf(who) ? snapshot.ByCpf(person) : snapshot.ByCode(who);
-        // Every candidate's PIN is checked (no early exit), and unknown people and wrong PINs read the same.
-        var matches = candidates.Where(e => WebPins.Verify(pin, e.WebPinHash)).ToList();
-        if (matches.Count == 0)
-        {
-            guard.Failed(person, address);
-            return Error(who, "CPF, matrícula ou PIN incorretos.");
-        }
-
-        guard.Succeeded(person);
-        if (matches.Count > 1)
-        {
-            return Error(who, "Mais de um cadastro com estes dados: procure o RH.");
-        }
-
-        var employee = matches[0];
+        var who = signIn.Who;
         if (!employee.Active)
         {
-            return Error(who, "Cadastro inativo: procure o RH.");
+            return WorkerSignIn.Error(who, "Cadastro inativo: procure o RH.");
         }
 
         var now = intake.Now();
@@ -77,15 +50,14 @@ public static class PunchPageEndpoints
         }
         catch (JournalUnavailableException)
         {
-            return Error(who, "O sistema está ocupado e o ponto não foi gravado. Tente de novo em instantes.", StatusCodes.Status503ServiceUnavailable);
+            return WorkerSignIn.Error(who, "O sistema está ocupado e o ponto não foi gravado. Tente de novo em instantes.", StatusCodes.Status503ServiceUnavailable);
         }
 
         var draft = (PunchDraft)message.Context!;
         var punch = new LedgerPunch(draft.EstablishmentId, draft.Nsr, result.MessageId, employee.Id, employee.Cpf, draft.PunchedAt, draft.RecordedAt,
             draft.Collector, false, draft.Hash!, "web");
-        return PunchPages.Html(PunchPages.Success(ReceiptsApi.Build(punch, snapshot).Page()));
+        // Art. 80 II: the worker gets the receipt after each punch without asking; this link opens it without a credential.
+        var receipt = ReceiptsApi.Build(punch, snapshot).Page() with { ReceiptPath = links.PathFor(result.MessageId) };
+        return PunchPages.Html(PunchPages.Success(receipt));
     }
-
-    private static ContentHttpResult Error(string who, string problem, int status = StatusCodes.Status400BadRequest) =>
-        PunchPages.Html(PunchPages.Error(new PunchErrorModel([problem], new PunchFormModel(who))), status);
 }

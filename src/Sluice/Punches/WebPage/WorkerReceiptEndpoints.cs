@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Sluice.Punches.Ledger;
+using Sluice.Punches.Pages;
+using Sluice.Punches.Receipts;
+using Sluice.Punches.Registry;
+
+namespace Sluice.Punches.WebPage;
+
+/// <summary>
+/// The worker's receipts, reached without any Sluice credential. Portaria 671, Art. 80, parágrafo único:
+/// <para>"II - ao trabalhador deve ser disponibilizado, por meio de sistema eletrônico, acesso ao comprovante após
+/// cada marcação, independentemente de prévia solicitação e autorização; e</para>
+/// <para>III - o empregador deve possibilitar a extração, pelo empregado, dos comprovantes de registro de ponto das
+/// marcações realizadas, no mínimo, nas últimas quarenta e oito horas."</para>
+/// So the success screen links to a signed, expiring link (II), and the worker's CPF or code with web PIN lists
+/// their receipts of <see cref="PunchesOptions.WorkerReceiptsWindow"/>, at least 48 hours (III).
+/// </summary>
+internal static class WorkerReceiptEndpoints
+{
+    public const string ListPath = PunchPages.ReceiptListPath;
+
+    public static IEndpointRouteBuilder MapWorkerReceipts(this IEndpointRouteBuilder app)
+    {
+        // Art. 80 II: "independentemente de prévia solicitação e autorização" — the signed link is the authorization.
+        app.MapGet(ReceiptLinks.PathPrefix + "{token}", OpenAsync)
+            .WithTags("Employee page").WithName("WorkerReceipt").ExcludeFromDescription()
+            .AllowAnonymous();
+        // Art. 80 III: the worker's own CPF or code and web PIN, as for punching.
+        app.MapPost(ListPath, ListAsync)
+            .WithTags("Employee page").WithName("WorkerReceiptList").ExcludeFromDescription()
+            .AllowAnonymous();
+        return app;
+    }
+
+    internal static async Task<ContentHttpResult> OpenAsync(
+        string token, HttpContext http, ReceiptLinks links, LedgerQueries ledger, EmployeeDirectory directory, CancellationToken ct)
+    {
+        KeepPrivate(http);
+        var link = links.Read(token);
+        if (link.State == ReceiptLinkState.Expired)
+        {
+            return Message(StatusCodes.Status410Gone, "Link expirado",
+                "Este link de comprovante expirou. Veja seus comprovantes em Registrar ponto, com CPF (ou matrícula) e PIN.");
+        }
+
+        var punch = link.State == ReceiptLinkState.Valid ? await ledger.FindByMessageAsync(link.PunchId, ct) : null;
+        if (punch is null)
+        {
+            return Message(StatusCodes.Status404NotFound, "Comprovante não encontrado",
+                "Este link não é válido. Veja seus comprovantes em Registrar ponto, com CPF (ou matrícula) e PIN.");
+        }
+
+        var snapshot = await directory.RefreshIfStaleAsync(ct);
+        return PunchPages.Html(PunchPages.Receipt(LocalReceipt(punch, snapshot) with { ReceiptPath = null }));
+    }
+
+    internal static async Task<ContentHttpResult> ListAsync(
+        HttpRequest http, EmployeeDirectory directory, WebPinGuard guard, LedgerQueries ledger, ReceiptLinks links,
+        IOptions<PunchesOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        KeepPrivate(http.HttpContext);
+        var signIn = await WorkerSignIn.CheckAsync(http, directory, guard, ct);
+        if (signIn is not { Employee: { } employee, Snapshot: { } snapshot })
+        {
+            return signIn.Refusal!;
+        }
+
+        // An inactive employee may no longer punch, but the receipts of what they did punch are still theirs.
+        var now = time.GetUtcNow();
+        var punches = await ledger.ForEmployeeAsync(employee.Id, now - options.Value.WorkerReceiptsWindow, now.AddMinutes(1), ct);
+        var items = punches.OrderByDescending(p => p.PunchedAt)
+            .Select(p => new ReceiptListItem(LocalReceipt(p, snapshot), links.PathFor(p.MessageId)))
+            .ToList();
+        return PunchPages.Html(ReceiptListPage.Render(employee.Name, options.Value.WorkerReceiptsWindow, items));
+    }
+
+    /// <summary>The receipt with the punch time on the establishment's wall clock, the time the worker knows.</summary>
+    private static PunchReceiptModel LocalReceipt(LedgerPunch punch, DirectorySnapshot snapshot)
+    {
+        var receipt = ReceiptsApi.Build(punch, snapshot).Page();
+        return receipt with { PunchedAt = ZoneTime.InZone(receipt.PunchedAt, snapshot.Zone(punch.EstablishmentId)) };
+    }
+
+    /// <summary>A receipt names a person and their CPF: no cache keeps it, and the link's token leaks to no other site.</summary>
+    private static void KeepPrivate(HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+    }
+
+    private static ContentHttpResult Message(int status, string title, string text) =>
+        PunchPages.Html(ReceiptListPage.Message(title, text), status);
+}
