@@ -98,7 +98,7 @@ public static class ExportsApi
 
         var (start, end) = TimesheetBuilder.Window(first, last, zone, TimesheetRules.Default);
         var punches = await ledger.ForEmployeeAsync(id, start, end, ct);
-        var timesheet = TimesheetBuilder.Build(punches.Select(p => p.PunchedAt), zone, first, last);
+        var timesheet = TimesheetBuilder.Build(punches.Select(p => new TimesheetPunch(p.PunchedAt, $"{p.Collector.Name()}:{p.DeviceId}")), zone, first, last);
         return http.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true)
             ? TypedResults.Content(TimesheetCsv.Render(timesheet), "text/csv; charset=utf-8")
             : TypedResults.Ok(timesheet);

@@ -1,18 +1,23 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using nietras.SeparatedValues;
 
 namespace Sluice.Punches.Timesheets;
 
 /// <summary>
-/// The timesheet as CSV (RFC 4180, comma, CRLF, UTF-8): one row per day, then a total row, so it opens as a
-/// readable sheet. Intervals read "22:00-06:00+1" when the out is on a later day (+days).
+/// The timesheet as CSV, written by Sep (comma, quoted where a value needs it, UTF-8, one line feed per row): one
+/// row per day, then a total row, so it opens as a readable sheet. A time on a later day than the row's reads
+/// "+days": "22:00-02:00+1 02:30+1-06:00+1" is a night shift with a break after midnight.
 /// </summary>
 internal static class TimesheetCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    public const string HeaderRow = "date,intervals,worked_minutes,worked,missing_punch,unpaired";
+    public static readonly string[] Columns =
+    [
+        "date", "intervals", "worked_minutes", "worked", "missing_punch", "unpaired", "night_minutes", "night_minutes_counted", "suspicious",
+    ];
 
     /// <summary>The CSV as a response body.</summary>
     public static ContentHttpResult Result(Timesheet timesheet) =>
@@ -20,47 +25,50 @@ internal static class TimesheetCsv
 
     public static string Render(Timesheet timesheet)
     {
-        var csv = new StringBuilder();
-        csv.Append(HeaderRow).Append("\r\n");
-        foreach (var day in timesheet.Days)
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = Sep.New(',').Writer(o => o with { Escape = true, CultureInfo = CultureInfo.InvariantCulture }).To(text))
         {
-            Row(csv,
-                day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                string.Join(' ', day.Intervals.Select(Interval)),
-                day.WorkedMinutes.ToString(CultureInfo.InvariantCulture),
-                Hours(day.WorkedMinutes),
-                day.MissingPunch ? "yes" : "no",
-                string.Join(' ', day.Unpaired.Select(p => p.ToString("HH:mm", CultureInfo.InvariantCulture))));
-        }
-
-        Row(csv, "total", "", timesheet.WorkedMinutes.ToString(CultureInfo.InvariantCulture), Hours(timesheet.WorkedMinutes),
-            timesheet.DaysWithMissingPunch.ToString(CultureInfo.InvariantCulture), "");
-        return csv.ToString();
-    }
-
-    private static string Interval(TimesheetInterval interval)
-    {
-        var text = string.Create(CultureInfo.InvariantCulture, $"{interval.In:HH:mm}-{interval.Out:HH:mm}");
-        var days = interval.Out.Date.Subtract(interval.In.Date).Days;
-        return days > 0 ? text + "+" + days.ToString(CultureInfo.InvariantCulture) : text;
-    }
-
-    private static string Hours(int minutes) => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}:{minutes % 60:00}");
-
-    private static void Row(StringBuilder csv, params string[] fields)
-    {
-        for (var i = 0; i < fields.Length; i++)
-        {
-            if (i > 0)
+            foreach (var day in timesheet.Days)
             {
-                csv.Append(',');
+                Row(writer,
+                    day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    string.Join(' ', day.Intervals.Select(i => Interval(day.Date, i))),
+                    Number(day.WorkedMinutes),
+                    Hours(day.WorkedMinutes),
+                    day.MissingPunch ? "yes" : "no",
+                    string.Join(' ', day.Unpaired.Select(p => Time(day.Date, p))),
+                    Number(day.NightMinutes),
+                    Number(day.NightMinutesCounted),
+                    string.Join(' ', day.Intervals.Where(i => i.Suspicious).Select(i => Interval(day.Date, i))));
             }
 
-            var field = fields[i];
-            // Every value is a date, a time or a number today; quoting keeps the rule safe if that changes.
-            csv.Append(field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field);
+            Row(writer, "total", "", Number(timesheet.WorkedMinutes), Hours(timesheet.WorkedMinutes), Number(timesheet.DaysWithMissingPunch), "",
+                Number(timesheet.NightMinutes), Number(timesheet.NightMinutesCounted), Number(timesheet.SuspiciousPairs));
         }
 
-        csv.Append("\r\n");
+        return text.ToString();
     }
+
+    private static void Row(SepWriter writer, params string[] values)
+    {
+        using var row = writer.NewRow();
+        for (var i = 0; i < Columns.Length; i++)
+        {
+            row[Columns[i]].Set(values[i]);
+        }
+    }
+
+    private static string Interval(DateOnly day, TimesheetInterval interval) => Time(day, interval.In) + "-" + Time(day, interval.Out);
+
+    /// <summary>"HH:mm", with "+days" when the time is on a later local day than <paramref name="day"/>.</summary>
+    private static string Time(DateOnly day, DateTimeOffset at)
+    {
+        var text = at.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var days = DateOnly.FromDateTime(at.DateTime).DayNumber - day.DayNumber;
+        return days > 0 ? text + "+" + Number(days) : text;
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Hours(int minutes) => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}:{minutes % 60:00}");
 }

@@ -7,6 +7,8 @@ public sealed class TimesheetBuilderTests
     private static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
     private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 
+    private static readonly TimesheetPunch[] NoPunches = [];
+
     private static DateTimeOffset Sp(int day, int hour, int minute, int second = 0) => new(2026, 11, day, hour, minute, second, TimeSpan.FromHours(-3));
 
     [Fact]
@@ -119,26 +121,90 @@ public sealed class TimesheetBuilderTests
     [Fact]
     public void Ranges_are_bounded()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => TimesheetBuilder.Build([], SaoPaulo, new(2026, 11, 2), new(2026, 11, 1)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => TimesheetBuilder.Build([], SaoPaulo, new(2025, 1, 1), new(2026, 11, 1)));
-        Assert.Equal(30, TimesheetBuilder.Build([], SaoPaulo, new(2026, 11, 1), new(2026, 11, 30)).Days.Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => TimesheetBuilder.Build(NoPunches, SaoPaulo, new(2026, 11, 2), new(2026, 11, 1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TimesheetBuilder.Build(NoPunches, SaoPaulo, new(2025, 1, 1), new(2026, 11, 1)));
+        Assert.Equal(30, TimesheetBuilder.Build(NoPunches, SaoPaulo, new(2026, 11, 1), new(2026, 11, 30)).Days.Count);
+    }
+
+    [Fact]
+    public void A_22_to_06_shift_with_a_break_after_midnight_belongs_to_its_start_day_with_its_night_minutes()
+    {
+        var sheet = TimesheetBuilder.Build(
+            [Sp(2, 22, 0), Sp(3, 2, 0), Sp(3, 2, 30), Sp(3, 6, 0)], SaoPaulo, new(2026, 11, 2), new(2026, 11, 3));
+
+        var night = sheet.Days[0];
+        Assert.Equal([(Sp(2, 22, 0), Sp(3, 2, 0)), (Sp(3, 2, 30), Sp(3, 6, 0))], night.Intervals.Select(i => (i.In, i.Out)));
+        Assert.All(night.Intervals, i => Assert.True(i.CrossesMidnight));
+        Assert.Equal(450, night.WorkedMinutes);
+        Assert.False(night.MissingPunch);
+        // 22:00–02:00 and 02:30–05:00 are night: 390 real minutes, 445.7 with the 52:30 hour.
+        Assert.Equal([240, 150], night.Intervals.Select(i => i.NightMinutes));
+        Assert.Equal(390, night.NightMinutes);
+        Assert.Equal(446, night.NightMinutesCounted);
+        Assert.Empty(sheet.Days[1].Intervals);
+        Assert.Equal(0, sheet.Days[1].WorkedMinutes);
+        Assert.Equal((450, 390, 446), (sheet.WorkedMinutes, sheet.NightMinutes, sheet.NightMinutesCounted));
+    }
+
+    [Fact]
+    public void A_full_night_of_seven_real_hours_counts_as_eight_and_day_work_has_no_night_minutes()
+    {
+        var sheet = TimesheetBuilder.Build(
+            [Sp(2, 21, 0), Sp(3, 5, 30), Sp(4, 8, 0), Sp(4, 17, 0)], SaoPaulo, new(2026, 11, 2), new(2026, 11, 4));
+
+        Assert.Equal((510, 420, 480), (sheet.Days[0].WorkedMinutes, sheet.Days[0].NightMinutes, sheet.Days[0].NightMinutesCounted));
+        Assert.Equal((540, 0, 0), (sheet.Days[2].WorkedMinutes, sheet.Days[2].NightMinutes, sheet.Days[2].NightMinutesCounted));
+    }
+
+    [Fact]
+    public void A_shift_after_the_11_hour_rest_starts_its_own_day_even_when_it_starts_after_midnight()
+    {
+        // Out at 13:00, back at 01:00 the next day: twelve hours later is a new workday, not a break.
+        var sheet = TimesheetBuilder.Build(
+            [Sp(2, 5, 0), Sp(2, 13, 0), Sp(3, 1, 0), Sp(3, 5, 0)], SaoPaulo, new(2026, 11, 2), new(2026, 11, 3));
+
+        Assert.Equal(480, sheet.Days[0].WorkedMinutes);
+        Assert.Equal(240, sheet.Days[1].WorkedMinutes);
+        Assert.False(Assert.Single(sheet.Days[1].Intervals).CrossesMidnight);
+    }
+
+    [Fact]
+    public void An_in_and_out_in_the_same_minute_from_two_collectors_pair_flagged_and_from_one_collector_unflagged()
+    {
+        var sheet = TimesheetBuilder.Build(
+            [
+                new TimesheetPunch(Sp(2, 21, 5, 10), "browser:web"), new TimesheetPunch(Sp(2, 21, 5, 40), "device:CQZ7231160012"),
+                new TimesheetPunch(Sp(3, 8, 0, 1), "browser:web"), new TimesheetPunch(Sp(3, 8, 0, 30), "browser:web"),
+            ],
+            SaoPaulo, new(2026, 11, 2), new(2026, 11, 3));
+
+        var twoCollectors = Assert.Single(sheet.Days[0].Intervals);
+        Assert.True(twoCollectors.Suspicious);
+        Assert.Equal((Sp(2, 21, 5), Sp(2, 21, 5), 0), (twoCollectors.In, twoCollectors.Out, twoCollectors.Minutes));
+        Assert.False(Assert.Single(sheet.Days[1].Intervals).Suspicious);
+        Assert.Equal(1, sheet.SuspiciousPairs);
     }
 
     [Fact]
     public void Csv_has_a_row_per_day_and_a_total()
     {
         var sheet = TimesheetBuilder.Build(
-            [Sp(2, 22, 0), Sp(3, 6, 0), Sp(3, 22, 5)], SaoPaulo, new(2026, 11, 2), new(2026, 11, 4));
+            [
+                new TimesheetPunch(Sp(2, 22, 0)), new TimesheetPunch(Sp(3, 2, 0)), new TimesheetPunch(Sp(3, 2, 30)), new TimesheetPunch(Sp(3, 6, 0)),
+                new TimesheetPunch(Sp(3, 21, 5), "browser:web"), new TimesheetPunch(Sp(3, 21, 5), "device:CQZ7231160012"),
+                new TimesheetPunch(Sp(3, 22, 5)),
+            ],
+            SaoPaulo, new(2026, 11, 2), new(2026, 11, 4));
 
-        var lines = TimesheetCsv.Render(sheet).Split("\r\n");
+        var lines = TimesheetCsv.Render(sheet).Split("\n");
 
         Assert.Equal(
         [
-            "date,intervals,worked_minutes,worked,missing_punch,unpaired",
-            "2026-11-02,22:00-06:00+1,480,8:00,no,",
-            "2026-11-03,,0,0:00,yes,22:05",
-            "2026-11-04,,0,0:00,no,",
-            "total,,480,8:00,1,",
+            "date,intervals,worked_minutes,worked,missing_punch,unpaired,night_minutes,night_minutes_counted,suspicious",
+            "2026-11-02,22:00-02:00+1 02:30+1-06:00+1,450,7:30,no,,390,446,",
+            "2026-11-03,21:05-21:05,0,0:00,yes,22:05,0,0,21:05-21:05",
+            "2026-11-04,,0,0:00,no,,0,0,",
+            "total,,450,7:30,1,,390,446,1",
             "",
         ], lines);
         Assert.Equal("text/csv; charset=utf-8", TimesheetCsv.Result(sheet).ContentType);

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Sluice.Punches;
 using Sluice.Punches.Afd;
 using Sluice.Testing;
+using Sluice.Tests.Punches.Timesheets;
 
 namespace Sluice.Tests.Punches.Wiring;
 
@@ -19,9 +20,9 @@ public sealed class ExportsTests : LegacyGatewayTest
         settings["Punches:DeveloperDocument"] = "45723174000110";
     }
 
-    private async Task<PunchReceipt> PunchAsync(string code, string at)
+    private async Task<PunchReceipt> PunchAsync(string code, string at, string collector = "device", string? deviceId = null)
     {
-        var response = await Gateway.Client.PostAsJsonAsync("/api/punches", new { employeeId = code, punchedAt = at, offline = true, collector = "device" });
+        var response = await Gateway.Client.PostAsJsonAsync("/api/punches", new { employeeId = code, punchedAt = at, offline = true, collector, deviceId });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<PunchReceipt>())!;
     }
@@ -75,6 +76,45 @@ public sealed class ExportsTests : LegacyGatewayTest
         using var csv = await Gateway.Client.SendAsync(request);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Contains("2026-11-02", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_timesheet_keeps_a_night_shift_with_a_break_on_its_start_day_with_its_night_minutes_and_flags_a_same_minute_pair_in_JSON_and_CSV()
+    {
+        await Gateway.RegisterEmployeesAsync("1501");
+        foreach (var at in new[] { "2026-11-02T22:00:00-03:00", "2026-11-03T02:00:00-03:00", "2026-11-03T02:30:00-03:00", "2026-11-03T06:00:00-03:00" })
+        {
+            await PunchAsync("1501", at);
+        }
+
+        await PunchAsync("1501", "2026-11-03T21:05:10-03:00", "browser");
+        await PunchAsync("1501", "2026-11-03T21:05:40-03:00", "device", "CQZ7231160012");
+        var employee = (await Gateway.Client.GetFromJsonAsync<JsonElement[]>($"/api/establishments/{await Gateway.EstablishmentAsync()}/employees"))!
+            .Single(e => e.GetProperty("code").GetString() == "1501").GetProperty("id").GetGuid();
+        var path = $"/api/employees/{employee}/timesheet?from=2026-11-02&to=2026-11-03";
+
+        var timesheet = await Gateway.Client.GetFromJsonAsync<JsonElement>(path);
+
+        var days = timesheet.GetProperty("days").EnumerateArray().ToList();
+        Assert.Equal(2, days[0].GetProperty("intervals").GetArrayLength());
+        Assert.Equal(450, days[0].GetProperty("workedMinutes").GetInt32());
+        Assert.Equal(390, days[0].GetProperty("nightMinutes").GetInt32());
+        Assert.Equal(446, days[0].GetProperty("nightMinutesCounted").GetInt32());
+        var pair = Assert.Single(days[1].GetProperty("intervals").EnumerateArray());
+        Assert.True(pair.GetProperty("suspicious").GetBoolean());
+        Assert.Equal(1, timesheet.GetProperty("suspiciousPairs").GetInt32());
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        using var csv = await Gateway.Client.SendAsync(request);
+        // Read back by Python's csv module, a reader written by others.
+        var rows = await PythonCsv.ReadAsync(await csv.Content.ReadAsStringAsync());
+        var (night, pairDay, total) = (rows[0], rows[1], rows[2]);
+        Assert.Equal(("2026-11-02", "22:00-02:00+1 02:30+1-06:00+1", "450", "390", "446", ""),
+            (night["date"], night["intervals"], night["worked_minutes"], night["night_minutes"], night["night_minutes_counted"], night["suspicious"]));
+        Assert.Equal(("2026-11-03", "21:05-21:05", "0", "21:05-21:05"), (pairDay["date"], pairDay["intervals"], pairDay["night_minutes"], pairDay["suspicious"]));
+        Assert.Equal(("total", "450", "390", "446", "1"),
+            (total["date"], total["worked_minutes"], total["night_minutes"], total["night_minutes_counted"], total["suspicious"]));
     }
 
     [Fact]
