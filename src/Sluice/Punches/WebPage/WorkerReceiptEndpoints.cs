@@ -33,22 +33,24 @@ internal static class WorkerReceiptEndpoints
         return app;
     }
 
-    internal static async Task<ContentHttpResult> OpenAsync(
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> OpenAsync(
         string token, HttpContext http, ReceiptLinks links, LedgerQueries ledger, EmployeeDirectory directory, CancellationToken ct)
     {
         KeepPrivate(http);
         var link = links.Read(token);
         if (link.State == ReceiptLinkState.Expired)
         {
-            return Message(StatusCodes.Status410Gone, "Link expirado",
-                "Este link de comprovante expirou. Veja seus comprovantes em Registrar ponto, com CPF (ou matrícula) e PIN.");
+            return Refusal(http, StatusCodes.Status410Gone, "Link expirado",
+                "Este link de comprovante expirou. Veja seus comprovantes em Registrar ponto, com CPF (ou matrícula) e PIN.",
+                "The receipt link has expired.");
         }
 
         var punch = link.State == ReceiptLinkState.Valid ? await ledger.FindByMessageAsync(link.PunchId, ct) : null;
         if (punch is null)
         {
-            return Message(StatusCodes.Status404NotFound, "Comprovante não encontrado",
-                "Este link não é válido. Veja seus comprovantes em Registrar ponto, com CPF (ou matrícula) e PIN.");
+            return Refusal(http, StatusCodes.Status404NotFound, "Comprovante não encontrado",
+                "Este link não é válido. Veja seus comprovantes em Registrar ponto, com CPF (ou matrícula) e PIN.",
+                "The receipt link is not valid: it was not made by this Sluice, or it was changed.");
         }
 
         var snapshot = await directory.RefreshIfStaleAsync(ct);
@@ -89,6 +91,12 @@ internal static class WorkerReceiptEndpoints
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
     }
 
-    private static ContentHttpResult Message(int status, string title, string text) =>
-        PunchPages.Html(ReceiptListPage.Message(title, text), status);
+    /// <summary>A page for the worker's browser; problem details naming the token for any other client.</summary>
+    private static Results<ContentHttpResult, ProblemHttpResult> Refusal(HttpContext http, int status, string title, string text, string reason) =>
+        http.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true)
+            ? PunchPages.Html(ReceiptListPage.Message(title, text), status)
+            : TypedResults.Problem(statusCode: status, title: reason, extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = new Dictionary<string, string[]> { ["token"] = [reason] },
+            });
 }

@@ -70,15 +70,28 @@ public sealed partial class WorkerReceiptTests : IAsyncLifetime
         var tampered = token[..^2] + (token[^2] == 'A' ? 'B' : 'A') + token[^1];
         foreach (var forged in new[] { otherKey.Sign(Guid.CreateVersion7(), _time.GetUtcNow().AddDays(1)), tampered, "not-a-token" })
         {
-            using var refused = await _gateway.AnonymousClient.GetAsync(ReceiptLinks.PathPrefix + forged);
+            using var refused = await GetPageAsync(ReceiptLinks.PathPrefix + forged);
             Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
             Assert.DoesNotContain("Joana", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         _time.Advance(new PunchesOptions().ReceiptLinkLifetime);
-        using var expired = await _gateway.AnonymousClient.GetAsync(link);
+        using var expired = await GetPageAsync(link);
         Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
-        Assert.DoesNotContain("Joana", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Link expirado", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A client that does not ask for a page gets problem details naming the token.
+        using var api = await _gateway.AnonymousClient.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Gone, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"token\"", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private Task<HttpResponseMessage> GetPageAsync(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html");
+        return _gateway.AnonymousClient.SendAsync(request);
     }
 
     [Fact]
