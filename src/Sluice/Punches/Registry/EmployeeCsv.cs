@@ -26,7 +26,10 @@ internal static class EmployeeCsv
         public int Rows => Lines.Count + Problems.Count;
     }
 
-    public static Content Read(string text)
+    /// <param name="text">The file.</param>
+    /// <param name="maxRows">Reading stops once more rows than this are read: the caller refuses the file anyway, and
+    /// it bounds the re-reading after rows whose quotes do not pair up.</param>
+    public static Content Read(string text, int maxRows = int.MaxValue)
     {
         if (text.StartsWith('\uFEFF'))
         {
@@ -54,11 +57,16 @@ internal static class EmployeeCsv
                 // Quotes are checked (WellQuoted) before they are taken off, which Sep's own unescaping would not allow.
                 Unescape = false,
                 Trim = SepTrim.Outer,
-            }).FromText(resumeAfter == 0 ? text : text[lineStarts[resumeAfter]..]))
+            }).From(new TailReader(text, lineStarts[resumeAfter])))
             {
                 separator ??= reader.Spec.Sep;
                 foreach (var row in reader)
                 {
+                    if (lines.Count + problems.Count > maxRows)
+                    {
+                        return new Content(lines, problems, null);
+                    }
+
                     // Sep 0.18 numbers the first row from line 2 when told there is no header; it starts on line 1.
                     var first = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
                     var from = first + resumeAfter;
@@ -163,6 +171,26 @@ internal static class EmployeeCsv
         }
 
         return starts;
+    }
+
+    /// <summary>The text from <paramref name="start"/> on, so a fresh Sep reader can start mid-file without copying the rest.</summary>
+    private sealed class TailReader(string text, int start) : TextReader
+    {
+        private int _position = start;
+
+        public override int Peek() => _position < text.Length ? text[_position] : -1;
+
+        public override int Read() => _position < text.Length ? text[_position++] : -1;
+
+        public override int Read(Span<char> buffer)
+        {
+            var count = Math.Min(buffer.Length, text.Length - _position);
+            text.AsSpan(_position, count).CopyTo(buffer);
+            _position += count;
+            return count;
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
     }
 
     /// <summary>RFC 4180: a field has no quote, or is wholly quoted with every quote inside it doubled.</summary>

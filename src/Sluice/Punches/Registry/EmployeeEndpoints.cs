@@ -119,7 +119,7 @@ internal static class EmployeeEndpoints
         }
 
         using var body = new StreamReader(http.Body, System.Text.Encoding.UTF8);
-        var csv = EmployeeCsv.Read(await body.ReadToEndAsync(ct));
+        var csv = EmployeeCsv.Read(await body.ReadToEndAsync(ct), options.Value.MaxImportRows);
         if (csv.HeaderProblem is { } headerProblem)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["header"] = [headerProblem] },
@@ -131,7 +131,7 @@ internal static class EmployeeEndpoints
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]>
                 {
-                    ["rows"] = [string.Create(CultureInfo.InvariantCulture, $"The file has {csv.Rows} rows; at most {options.Value.MaxImportRows} go in one import: split it.")],
+                    ["rows"] = [string.Create(CultureInfo.InvariantCulture, $"The file has more than {options.Value.MaxImportRows} rows, the most one import takes: split it.")],
                 },
                 title: "The file is too long; nothing was stored.");
         }

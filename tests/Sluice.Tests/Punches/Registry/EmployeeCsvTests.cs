@@ -63,6 +63,19 @@ public sealed class EmployeeCsvTests
         Assert.Equal(3, Assert.Single(csv.Lines).Number);
     }
 
+    [Fact]
+    public void Reading_stops_one_row_past_the_cap_even_when_every_line_holds_a_stray_quote()
+    {
+        // Each stray quote opens quoting until the next line's: every row spans two lines and is read again from
+        // its second, so without the cap a megabyte of such lines would be re-read tens of thousands of times.
+        var text = "code,name,cpf\n" + string.Concat(Enumerable.Range(0, 40_000).Select(i => $"{i},\"x,1\n"));
+
+        var csv = EmployeeCsv.Read(text, maxRows: 1_000);
+
+        Assert.Equal(1_001, csv.Rows);
+        Assert.All(csv.Problems, p => Assert.Equal("name", p.Field));
+    }
+
     [Theory]
     [InlineData("code,nome\n1001,Ana\n", "name, cpf")]
     [InlineData("code,name,cpf,CODE\n1,a,b,c\n", "more than once")]

@@ -45,7 +45,7 @@ public sealed class EmployeeImportTests : LegacyGatewayTest
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = (await response.Content.ReadFromJsonAsync<Problem>())!;
-        Assert.Contains("at most 5", Assert.Single(problem.Errors["rows"]), StringComparison.Ordinal);
+        Assert.Contains("more than 5 rows", Assert.Single(problem.Errors["rows"]), StringComparison.Ordinal);
         Assert.Empty(await EmployeesAsync());
     }
 
