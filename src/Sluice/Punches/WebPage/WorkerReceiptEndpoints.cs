@@ -70,7 +70,7 @@ internal static class WorkerReceiptEndpoints
 
         // An inactive employee may no longer punch, but the receipts of what they did punch are still theirs.
         var now = time.GetUtcNow();
-        var punches = await ledger.ForEmployeeAsync(employee.Id, now - options.Value.WorkerReceiptsWindow, now.AddMinutes(1), ct);
+        var punches = await ledger.ForEmployeeAsync(employee.Id, now - options.Value.WorkerReceiptsWindow, now + options.Value.FutureTolerance, ct);
         var items = punches.OrderByDescending(p => p.PunchedAt)
             .Select(p => new ReceiptListItem(LocalReceipt(p, snapshot), links.PathFor(p.MessageId)))
             .ToList();
