@@ -65,6 +65,11 @@ public sealed class EmployeeImportTests : LegacyGatewayTest
             Assert.Equal(WebPinHasher.RetryAfter, busy.Headers.RetryAfter?.Delta);
             Assert.Empty(await EmployeesAsync());
 
+            using var one = await Gateway.Client.PostAsJsonAsync($"/api/establishments/{await Gateway.EstablishmentAsync()}/employees",
+                new EmployeeRequest("1009", "Ivo", PunchRegistry.CpfFor("1009"), null, "2468", null));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, one.StatusCode);
+            Assert.Empty(await EmployeesAsync());
+
             // A file without web PINs needs no hashing, so it still goes in.
             using var noPins = await ImportAsync(Encoding.UTF8.GetBytes($"code,name,cpf\n1003,Carla,{PunchRegistry.CpfFor("1003")}\n"));
             Assert.Equal(HttpStatusCode.OK, noPins.StatusCode);

@@ -96,6 +96,17 @@ public sealed class PunchPageBrowserTests : LegacyGatewayTest
             Assert.Contains(place, shown, StringComparison.Ordinal);
         }
 
+        // Back on the form, the same CPF and PIN list the receipts of the last 48 hours, each opening the receipt.
+        await page.GotoAsync(new Uri(Gateway.BaseAddress, "/punch").ToString());
+        await page.FillAsync("input[name=employee]", "529.982.247-25");
+        await page.FillAsync("input[name=pin]", "2468");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ver meus comprovantes" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Meus comprovantes" }).WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("worker-receipts-phone.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = local.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Comprovante de Registro de Ponto do Trabalhador" }).WaitForAsync();
+        Assert.Contains(receipt.Hash, await page.Locator("dl").InnerTextAsync(), StringComparison.Ordinal);
+
         // The same browser is refused the staff API's receipt: it carries no credential.
         var staff = await page.GotoAsync(new Uri(Gateway.BaseAddress, $"/api/punches/{receipt.PunchId}/receipt").ToString());
         Assert.Equal(401, staff!.Status);
