@@ -22,6 +22,7 @@ public abstract class AdmsDeviceTests : IAsyncLifetime
 {
     protected const string Serial = "CQZ7231160099";
     protected const string Key = "k3y0f7h3d3v1c3";
+    private static readonly string[] BadNetworks = ["10.0.0.0/33", "not-an-address"];
     private static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
 
     private TestLegacy _legacy = null!;
@@ -253,6 +254,25 @@ public abstract class AdmsDeviceTests : IAsyncLifetime
         Assert.Equal(1, await CountAsync("messages"));
     }
 
+    [Fact]
+    public async Task Bad_device_settings_and_queries_are_problems_naming_each_field_and_store_nothing()
+    {
+        var establishment = await Gateway.EstablishmentAsync();
+
+        using var device = await Gateway.Client.PostAsJsonAsync(
+            $"/api/establishments/{establishment}/devices", new { serial = Serial, commKey = "short", networks = BadNetworks });
+        using var limit = await Gateway.Client.GetAsync($"/api/establishments/{establishment}/devices/rejected?limit=0");
+        using var unknown = await Gateway.Client.GetAsync($"/api/establishments/{Guid.NewGuid()}/devices/rejected");
+
+        Assert.Equal(HttpStatusCode.BadRequest, device.StatusCode);
+        var problem = (await device.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!;
+        Assert.Equal(["commKey", "networks"], problem.Errors.Keys.Order());
+        Assert.Empty((await Gateway.Client.GetFromJsonAsync<DeviceEntry[]>($"/api/establishments/{establishment}/devices"))!);
+        Assert.Equal(HttpStatusCode.BadRequest, limit.StatusCode);
+        Assert.Contains("limit", await limit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     private async Task<TestGateway> StartAsync(params (string Key, string Value)[] overrides) => await StartAsync(null, overrides);
 
     private async Task<TestGateway> StartAsync(TimeProvider? time, params (string Key, string Value)[] overrides)
@@ -274,14 +294,14 @@ public abstract class AdmsDeviceTests : IAsyncLifetime
         return gateway;
     }
 
-    private async Task RegisterDeviceAsync(string serial, string? commKey, string[]? networks = null, string timeZone = "America/Sao_Paulo")
+    protected async Task RegisterDeviceAsync(string serial, string? commKey, string[]? networks = null, string timeZone = "America/Sao_Paulo")
     {
         using var response = await Gateway.Client.PostAsJsonAsync(
             $"/api/establishments/{await Gateway.EstablishmentAsync()}/devices", new { serial, timeZone, commKey, networks });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private Task<(HttpStatusCode Status, string Text)> HandshakeAsync(string serial) =>
+    protected Task<(HttpStatusCode Status, string Text)> HandshakeAsync(string serial) =>
         GetAsync($"/iclock/cdata?SN={serial}&options=all&pushver=2.4.1&language=83&pushcommkey={Key}");
 
     private async Task<(HttpStatusCode Status, string Text)> GetAsync(string path)
@@ -290,7 +310,7 @@ public abstract class AdmsDeviceTests : IAsyncLifetime
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private async Task<(HttpStatusCode Status, string Text)> UploadAsync(string serial, string body, string path = "/iclock/cdata")
+    protected async Task<(HttpStatusCode Status, string Text)> UploadAsync(string serial, string body, string path = "/iclock/cdata")
     {
         using var response = await Gateway.AnonymousClient.PostAsync(
             $"{path}?SN={serial}&table=ATTLOG&Stamp=9999", new StringContent(body, Encoding.ASCII, "text/plain"));

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Sluice.Security;
+using Sluice.Testing;
 
 namespace Sluice.Tests.Punches.Adms;
 
@@ -15,4 +17,22 @@ public sealed class SqliteAdmsDeviceTests : AdmsDeviceTests
     }
 
     protected override string Table(string name) => name;
+
+    [Fact]
+    public async Task Sluice_devices_rejected_lists_the_kept_lines_with_their_reason()
+    {
+        await RegisterDeviceAsync(Serial, Key);
+        await HandshakeAsync(Serial);
+        await UploadAsync(Serial, "9999\t2026-11-02 08:00:00\t0\t1\t0\t0\t0\nnot a line");
+        var establishment = (await Gateway.EstablishmentAsync()).ToString();
+
+        var (exit, output) = await SluiceCli.RunAsync(
+            "devices", "rejected", establishment, "--serial", Serial, "--server", Gateway.BaseAddress.ToString(),
+            "--token", TestCredentials.Token(SluiceRoles.Admin));
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("No active employee has this PIN", output, StringComparison.Ordinal);
+        Assert.Contains("not a line", output, StringComparison.Ordinal);
+        Assert.Contains("2 of 2 kept line(s).", output, StringComparison.Ordinal);
+    }
 }
