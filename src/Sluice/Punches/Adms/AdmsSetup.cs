@@ -10,8 +10,10 @@ internal static class AdmsSetup
     {
         builder.Services.AddOptions<AdmsOptions>().BindConfiguration(AdmsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(AdmsJsonContext.Default));
-        builder.Services.AddSingleton<IJournalModule, RejectedLinesSchema>();
+        builder.Services.AddSingleton<IJournalModule, AdmsSchema>();
         builder.Services.AddSingleton<RejectedLinesStore>();
+        builder.Services.AddSingleton<AdmsLinesStore>();
+        builder.Services.AddHostedService<AdmsLinesPruner>();
         builder.Services.AddSingleton<AdmsSessions>();
         builder.Services.AddSingleton<AdmsGate>();
         builder.Services.AddSingleton<AdmsUploadLimiter>();

@@ -10,14 +10,14 @@ namespace Sluice.Punches.Adms;
 
 /// <summary>
 /// <c>POST /iclock/cdata?table=ATTLOG</c>: each line becomes a punch, is found already stored (firmware re-sends whole
-/// batches, and the ledger keeps every device punch for ever), or is kept for HR with the reason it could not be taken.
+/// batches, and asks for all its records again on every handshake), or is kept for HR with the reason it could not be taken.
 /// The device is answered <c>OK: n</c>, n the punches now stored or stored before, only once all of that is durable.
 /// </summary>
 internal static partial class AdmsUploadEndpoint
 {
     internal static async Task<ContentHttpResult> UploadAsync(
-        HttpContext http, AdmsGate gate, AdmsUploadLimiter limiter, EmployeeDirectory directory, PunchIntake intake, LedgerQueries ledger,
-        RejectedLinesStore rejected, IOptions<AdmsOptions> options, ILoggerFactory loggers, CancellationToken ct)
+        HttpContext http, AdmsGate gate, AdmsUploadLimiter limiter, EmployeeDirectory directory, PunchIntake intake, AdmsLinesStore lines,
+        LedgerQueries ledger, RejectedLinesStore rejected, IOptions<AdmsOptions> options, ILoggerFactory loggers, CancellationToken ct)
     {
         var (device, refusal) = await AdmsEndpoints.DeviceAsync(http, gate, ct);
         if (device is null)
@@ -55,9 +55,13 @@ internal static partial class AdmsUploadEndpoint
                 LogKept(logger, device.Serial, kept);
             }
 
-            var stored = await StoredBeforeAsync(ledger, device.Serial, punches, ct);
-            var pending = new List<Task<AppendResult>>(punches.Count);
-            foreach (var (line, employee) in punches.Where(p => !stored.Contains(p.Line)))
+            // Sent and stored before: known by identity for the whole offline window, whatever the journal has pruned since;
+            // failing that, in the ledger itself (punches stored before identities were kept).
+            var known = await lines.KnownAsync(device.Serial, [.. punches.Select(p => p.Line.IdempotencyKey)], ct);
+            var fresh = punches.Where(p => !known.Contains(p.Line.IdempotencyKey)).ToList();
+            var stored = await StoredBeforeAsync(ledger, device.Serial, fresh, ct);
+            var pending = new List<Task<AppendResult>>(fresh.Count);
+            foreach (var (line, employee) in fresh.Where(p => !stored.Contains(p.Line)))
             {
                 // A device keeps what it could not send and sends it later: past the online window it was offline.
                 var punch = new CheckedPunch(line.PunchedAt, PunchCollector.Device, line.PunchedAt < now - intake.Options.MaxAge, line.IdempotencyKey);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Sluice.Journal;
 using Sluice.Journal.Retention;
+using Sluice.Punches.Adms;
 using Sluice.Punches.Adms.Rejected;
 using Sluice.Testing;
 
@@ -203,7 +204,7 @@ public abstract class AdmsDeviceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_device_resending_its_records_after_the_journal_pruned_them_stores_nothing_new()
+    public async Task A_device_resending_its_records_after_the_journal_pruned_them_stores_nothing_new_even_once_its_zone_is_corrected()
     {
         await Gateway.DisposeAsync();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -222,6 +223,9 @@ public abstract class AdmsDeviceTests : IAsyncLifetime
             },
             s => s.Single(d => d.Destination == "legacy").Delivered == 3, because: "the three punches are delivered and marked so");
 
+        // HR corrects the device's zone: the same lines now read as other instants, so only their identity finds them.
+        await RegisterDeviceAsync(Serial, commKey: null, timeZone: "America/Manaus");
+
         // Past the journal's retention (7 days) but within the offline window (31 days) the device asks for all again.
         time.Advance(TimeSpan.FromDays(8));
         var retention = Gateway.Services.GetServices<IHostedService>().OfType<JournalRetention>().Single();
@@ -234,6 +238,27 @@ public abstract class AdmsDeviceTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.OK, "OK: 3"), resent);
         Assert.Equal(0, await CountAsync("messages"));
         Assert.Equal(3, (await PunchTimesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Punch_identities_are_forgotten_only_once_such_a_line_would_be_refused_as_too_old()
+    {
+        await Gateway.DisposeAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Gateway = await StartAsync(time);
+        await RegisterDeviceAsync(Serial, Key);
+        await HandshakeAsync(Serial);
+        var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), SaoPaulo).DateTime;
+        Assert.Equal((HttpStatusCode.OK, "OK: 1"), await UploadAsync(Serial, Line("0101", now.AddMinutes(-5))));
+        var pruner = Gateway.Services.GetServices<IHostedService>().OfType<AdmsLinesPruner>().Single();
+
+        time.Advance(TimeSpan.FromDays(31)); // Punches:MaxOfflineAge: a re-send would still be taken, so it must still be known
+        await pruner.PruneOnceAsync(CancellationToken.None);
+        Assert.Equal(1, await CountAsync("adms_punch_lines"));
+
+        time.Advance(TimeSpan.FromDays(2)); // past the window and the day's margin: such a line is refused as too old
+        await pruner.PruneOnceAsync(CancellationToken.None);
+        Assert.Equal(0, await CountAsync("adms_punch_lines"));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Sluice.Journal.Relational;
 
 namespace Sluice.Punches.Adms.Rejected;
 
-/// <summary>The SQL of <see cref="RejectedLinesSchema"/>'s table.</summary>
+/// <summary>The SQL of <c>adms_rejected_lines</c> (created by <see cref="AdmsSchema"/>).</summary>
 internal sealed class RejectedLinesStore(IJournalDatabase database)
 {
     /// <summary>
