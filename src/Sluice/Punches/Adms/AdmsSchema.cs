@@ -54,16 +54,39 @@ internal sealed class AdmsSchema : IJournalModule
     /// <summary>Records the identity of each device punch in the batch (repeats of a key never reach here).</summary>
     public async ValueTask OnAppendingAsync(JournalSession session, IList<NewMessage> messages, CancellationToken cancellationToken)
     {
+        var lines = new List<(string Serial, string Key, long PunchedAtMs, string MessageId)>();
         foreach (var message in messages)
         {
             if (message.Idempotency is { Scope: AdmsEndpoints.IdempotencyScope } claim && message.Context is PunchDraft { DeviceId: { } serial } draft)
             {
-                await using var insert = session.Command(
-                    $"INSERT INTO {session.Table("adms_punch_lines")} (serial, line_key, punched_at_ms, message_id) VALUES (@p0, @p1, @p2, @p3) " +
-                    "ON CONFLICT (serial, line_key) DO NOTHING",
-                    serial, claim.Key, LedgerTimes.Ms(draft.PunchedAt), message.Id.ToString());
-                await insert.ExecuteNonQueryAsync(cancellationToken);
+                lines.Add((serial, claim.Key, LedgerTimes.Ms(draft.PunchedAt), message.Id.ToString()));
             }
+        }
+
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        var table = session.Table("adms_punch_lines");
+        if (session.Engine == JournalEngine.Postgres)
+        {
+            // One statement for the batch: on PostgreSQL each statement is a round trip inside intake's transaction.
+            await using var insert = session.Command(
+                $"INSERT INTO {table} (serial, line_key, punched_at_ms, message_id) SELECT * FROM unnest(@p0, @p1, @p2, @p3) " +
+                "ON CONFLICT (serial, line_key) DO NOTHING",
+                lines.Select(l => l.Serial).ToArray(), lines.Select(l => l.Key).ToArray(),
+                lines.Select(l => l.PunchedAtMs).ToArray(), lines.Select(l => l.MessageId).ToArray());
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
+        foreach (var line in lines)
+        {
+            await using var insert = session.Command(
+                $"INSERT INTO {table} (serial, line_key, punched_at_ms, message_id) VALUES (@p0, @p1, @p2, @p3) ON CONFLICT (serial, line_key) DO NOTHING",
+                line.Serial, line.Key, line.PunchedAtMs, line.MessageId);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 }
