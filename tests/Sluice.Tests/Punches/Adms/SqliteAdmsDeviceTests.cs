@@ -35,4 +35,16 @@ public sealed class SqliteAdmsDeviceTests : AdmsDeviceTests
         Assert.Contains("not a line", output, StringComparison.Ordinal);
         Assert.Contains("2 of 2 kept line(s).", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Bad_ADMS_settings_stop_Sluice_with_every_problem_named()
+    {
+        var (exit, printed) = await SluiceCli.StartGatewayAsync(
+            "--Punches:Adms:MaxLinesPerUpload=0", "--Punches:Adms:UploadsPerMinute=-1", "--Punches:Adms:SessionLifetime=00:00:01");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Punches:Adms:MaxLinesPerUpload must be 1 to 100000", printed, StringComparison.Ordinal);
+        Assert.Contains("Punches:Adms:UploadsPerMinute must be 1 to 100000", printed, StringComparison.Ordinal);
+        Assert.Contains("Punches:Adms:SessionLifetime must be 1 minute to 30 days", printed, StringComparison.Ordinal);
+    }
 }
