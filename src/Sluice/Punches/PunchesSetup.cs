@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks;
+using Sluice.Punches.Adms;
 using Sluice.Journal.Modules;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
@@ -39,6 +40,6 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<PunchIntake>();
         builder.Services.AddSingleton<IDeliverySinkFactory, PunchReportSinkFactory>();
         builder.Services.AddSingleton<IPayloadShaper, LegacyPunchShape>();
-        return builder;
+        return builder.AddAdms();
     }
 }

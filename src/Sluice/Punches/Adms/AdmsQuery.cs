@@ -11,7 +11,9 @@ namespace Sluice.Punches.Adms;
 /// <param name="Options">Handshake options (<c>options</c>, usually <c>all</c>).</param>
 /// <param name="PushVersion">Protocol version (<c>pushver</c>).</param>
 /// <param name="Language">Device language code (<c>language</c>).</param>
-internal sealed record AdmsQuery(string? Serial, string? Table, string? Stamp, string? Options, string? PushVersion, string? Language)
+/// <param name="CommKey">The device's push comm key (<c>pushcommkey</c>), which firmware sends on its handshake when one is set.</param>
+internal sealed record AdmsQuery(
+    string? Serial, string? Table, string? Stamp, string? Options, string? PushVersion, string? Language, string? CommKey = null)
 {
     public const string AttlogTable = "ATTLOG";
 
@@ -31,6 +33,6 @@ internal sealed record AdmsQuery(string? Serial, string? Table, string? Stamp, s
     private static AdmsQuery From(Func<string, StringValues> get)
     {
         string? Value(string name) => get(name).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
-        return new AdmsQuery(Value("SN"), Value("table"), Value("Stamp"), Value("options"), Value("pushver"), Value("language"));
+        return new AdmsQuery(Value("SN"), Value("table"), Value("Stamp"), Value("options"), Value("pushver"), Value("language"), Value("pushcommkey"));
     }
 }

@@ -14,9 +14,17 @@ internal static class AdmsResponses
     /// <summary>Nothing to do (getrequest), or another table accepted and ignored, or a command result taken.</summary>
     public const string Ok = "OK";
 
-    /// <summary>Sent with 403 to a serial that is not registered; nothing was stored.</summary>
-    public static string UnknownDevice(string? serial) =>
-        "ERROR: unknown device " + (serial is null ? "(no SN)" : Sanitize(serial));
+    /// <summary>
+    /// Sent with 403 to an unknown serial, a wrong or missing comm key, or a caller outside the device's networks alike,
+    /// so the answer tells nobody which serials exist; nothing was stored.
+    /// </summary>
+    public const string NotAuthorized = "ERROR: device not authorized";
+
+    /// <summary>Sent with 413 when an upload has more lines than allowed; nothing of it was stored.</summary>
+    public static string TooManyLines(int max) => "ERROR: at most " + max.ToString(CultureInfo.InvariantCulture) + " lines per upload";
+
+    /// <summary>Sent with 429 when a device uploads more often than allowed; nothing of that upload was stored.</summary>
+    public const string TooManyUploads = "ERROR: too many uploads, try again later";
 
     /// <summary>Sent with 400 when the request has no <c>SN</c>.</summary>
     public const string MissingSerial = "ERROR: SN is required";

@@ -40,6 +40,30 @@ internal sealed class LedgerQueries(IJournalDatabase database)
         }, ct);
 
     /// <summary>
+    /// The instants (UTC milliseconds) at which the ledger already holds a punch of <paramref name="employeeId"/> from
+    /// device <paramref name="deviceId"/> between <paramref name="from"/> and <paramref name="to"/> inclusive. The ledger
+    /// is never pruned, so a device re-sending lines long after the journal forgot their idempotency keys is found here.
+    /// </summary>
+    public Task<HashSet<long>> DevicePunchTimesAsync(Guid employeeId, string deviceId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        database.ReadAsync(async (session, token) =>
+        {
+            await using var command = session.Command(
+                $"""
+                SELECT punched_at_ms FROM {session.Table("punch_ledger")}
+                WHERE employee_id = @p0 AND punched_at_ms >= @p1 AND punched_at_ms <= @p2 AND record_type = 7 AND device_id = @p3
+                """,
+                employeeId, LedgerTimes.Ms(from), LedgerTimes.Ms(to), deviceId);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var times = new HashSet<long>();
+            while (await reader.ReadAsync(token))
+            {
+                times.Add(reader.GetInt64(0));
+            }
+
+            return times;
+        }, ct);
+
+    /// <summary>
     /// Every record of an establishment in NSR order (optionally only those recorded in [<paramref name="fromMs"/>,
     /// <paramref name="toMs"/>)), read forward-only straight into <paramref name="consume"/>, so a million records
     /// never sit in memory at once.

@@ -36,6 +36,13 @@ internal static class LedgerSchema
             PRIMARY KEY (establishment_id, nsr)){rowid};
         """;
 
+    // A device's push comm key (salted hash) and the networks it may call from (comma-separated CIDR): see Adms/AdmsGate.
+    private const string DeviceCredentials =
+        """
+        ALTER TABLE {schema}.punch_devices ADD COLUMN key_hash text;
+        ALTER TABLE {schema}.punch_devices ADD COLUMN networks text;
+        """;
+
     private static readonly string[] Sqlite =
     [
         // Without a rowid, SQLite keeps ledger rows in the primary key's B-tree itself: one tree less per insert.
@@ -52,6 +59,7 @@ internal static class LedgerSchema
         CREATE TRIGGER {schema}.punch_ledger_no_delete BEFORE DELETE ON punch_ledger
         BEGIN SELECT RAISE(ABORT, 'punch_ledger rows are immutable: write a correction as a new record'); END;
         """,
+        DeviceCredentials,
     ];
 
     private static readonly string[] Postgres =
@@ -69,5 +77,6 @@ internal static class LedgerSchema
         CREATE TRIGGER punch_ledger_immutable BEFORE UPDATE OR DELETE ON {schema}.punch_ledger
         FOR EACH ROW EXECUTE FUNCTION {schema}.punch_ledger_immutable();
         """,
+        DeviceCredentials,
     ];
 }

@@ -24,7 +24,7 @@ public static class RegistryApi
             .Accepts<string>("text/csv")
             .RequireSluicePolicy(SluicePolicies.Registry);
         establishments.MapPost("/{id:guid}/devices", SaveDeviceAsync).WithName("SaveDevice")
-            .WithSummary("Register (or move) an ADMS device by serial number.")
+            .WithSummary("Register (or move) an ADMS device by serial number, with its push comm key and the networks it may call from.")
             .RequireSluicePolicy(SluicePolicies.Manage);
         establishments.MapGet("/{id:guid}/devices", ListDevicesAsync).WithName("ListDevices").RequireSluicePolicy(SluicePolicies.Read);
 
@@ -103,8 +103,13 @@ public static class RegistryApi
         }
 
         var now = time.GetUtcNow();
-        var created = snapshot.Devices.TryGetValue(request!.Serial!, out var existing) ? existing.CreatedAt : now;
-        var device = await store.SaveDeviceAsync(new Device(request.Serial!, id, request.TimeZone ?? establishment.TimeZone, created, now), ct);
+        var existing = snapshot.Devices.GetValueOrDefault(request!.Serial!);
+        var device = await store.SaveDeviceAsync(
+            new Device(
+                request.Serial!, id, request.TimeZone ?? establishment.TimeZone, existing?.CreatedAt ?? now, now,
+                request.CommKey is { } key ? Adms.AdmsCommKey.Hash(key) : existing?.KeyHash,
+                request.Networks is { } networks ? [.. networks.Select(Adms.AdmsNetworks.Parse)] : existing?.Networks ?? []),
+            ct);
         await directory.ReloadAsync(ct);
         return TypedResults.Ok(device.View());
     }

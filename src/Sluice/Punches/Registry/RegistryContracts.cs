@@ -26,9 +26,15 @@ public sealed record EmployeeView(
 
 /// <summary>An ADMS device allowed to push punches for an establishment.</summary>
 /// <param name="TimeZone">IANA zone of the device's clock, which sends local times without an offset; default the establishment's.</param>
-public sealed record DeviceRequest(string? Serial, string? TimeZone);
+/// <param name="CommKey">
+/// The device's push comm key (its menu: Cloud Server / ADMS settings), which firmware sends as <c>pushcommkey</c> on its
+/// handshake; stored only as a salted hash. On update, leaving it out keeps the old one.
+/// </param>
+/// <param name="Networks">Addresses or CIDR networks the device may call from (e.g. <c>10.1.2.0/24</c>); empty: any. Left out: unchanged.</param>
+public sealed record DeviceRequest(string? Serial, string? TimeZone, string? CommKey = null, string[]? Networks = null);
 
-public sealed record DeviceView(string Serial, Guid EstablishmentId, string TimeZone, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+public sealed record DeviceView(
+    string Serial, Guid EstablishmentId, string TimeZone, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool HasCommKey, string[] Networks);
 
 /// <summary>What a CSV import did: good rows are stored, each bad row is reported and skipped.</summary>
 public sealed record EmployeeImportResult(int Created, int Updated, int Unchanged, IReadOnlyList<EmployeeImportError> Errors);

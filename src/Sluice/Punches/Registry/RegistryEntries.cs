@@ -16,7 +16,12 @@ internal sealed record Employee(
     public EmployeeView View() => new(Id, EstablishmentId, Code, Name, Cpf, Pin, WebPinHash is not null, Active, CreatedAt, UpdatedAt);
 }
 
-internal sealed record Device(string Serial, Guid EstablishmentId, string TimeZone, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+/// <param name="KeyHash">The push comm key's salted hash (see <c>AdmsCommKey</c>); null: registered without one.</param>
+/// <param name="Networks">Where the device may call from; empty: anywhere.</param>
+internal sealed record Device(
+    string Serial, Guid EstablishmentId, string TimeZone, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    string? KeyHash = null, IReadOnlyList<System.Net.IPNetwork>? Networks = null)
 {
-    public DeviceView View() => new(Serial, EstablishmentId, TimeZone, CreatedAt, UpdatedAt);
+    public DeviceView View() =>
+        new(Serial, EstablishmentId, TimeZone, CreatedAt, UpdatedAt, KeyHash is not null, [.. (Networks ?? []).Select(n => n.ToString())]);
 }

@@ -13,7 +13,7 @@ internal sealed class RegistryStore(IJournalDatabase database)
 {
     private const string EstablishmentColumns = "id, document_type, document, cno_caepf, legal_name, inpi, time_zone, created_at, updated_at";
     private const string EmployeeColumns = "id, establishment_id, code, name, cpf, pin, web_pin_hash, active, created_at, updated_at";
-    private const string DeviceColumns = "serial, establishment_id, time_zone, created_at, updated_at";
+    private const string DeviceColumns = "serial, establishment_id, time_zone, created_at, updated_at, key_hash, networks";
 
     public Task<Establishment> CreateEstablishmentAsync(Establishment establishment, CancellationToken ct) =>
         database.WriteAsync(async (session, token) =>
@@ -44,10 +44,12 @@ internal sealed class RegistryStore(IJournalDatabase database)
         {
             await ExecuteAsync(session,
                 $"""
-                INSERT INTO {session.Table("punch_devices")} ({DeviceColumns}) VALUES (@p0, @p1, @p2, @p3, @p4)
-                ON CONFLICT (serial) DO UPDATE SET establishment_id = excluded.establishment_id, time_zone = excluded.time_zone, updated_at = excluded.updated_at
+                INSERT INTO {session.Table("punch_devices")} ({DeviceColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
+                ON CONFLICT (serial) DO UPDATE SET establishment_id = excluded.establishment_id, time_zone = excluded.time_zone,
+                updated_at = excluded.updated_at, key_hash = excluded.key_hash, networks = excluded.networks
                 """,
-                token, device.Serial, device.EstablishmentId.ToString(), device.TimeZone, UnixTime.ToMs(device.CreatedAt), UnixTime.ToMs(device.UpdatedAt));
+                token, device.Serial, device.EstablishmentId.ToString(), device.TimeZone, UnixTime.ToMs(device.CreatedAt), UnixTime.ToMs(device.UpdatedAt),
+                device.KeyHash, device.Networks is { Count: > 0 } networks ? string.Join(',', networks) : null);
             await BumpVersionAsync(session, token);
             return device;
         }, ct);
@@ -178,7 +180,9 @@ internal sealed class RegistryStore(IJournalDatabase database)
         UnixTime.FromMs(r.GetInt64(8)), UnixTime.FromMs(r.GetInt64(9)));
 
     private static Device ReadDevice(DbDataReader r) => new(
-        r.GetString(0), Guid.Parse(r.GetString(1)), r.GetString(2), UnixTime.FromMs(r.GetInt64(3)), UnixTime.FromMs(r.GetInt64(4)));
+        r.GetString(0), Guid.Parse(r.GetString(1)), r.GetString(2), UnixTime.FromMs(r.GetInt64(3)), UnixTime.FromMs(r.GetInt64(4)),
+        r.IsDBNull(5) ? null : r.GetString(5),
+        r.IsDBNull(6) ? [] : [.. r.GetString(6).Split(',').Select(Adms.AdmsNetworks.Parse)]);
 }
 
 /// <summary>One employee's change: the row as it was (null when new) and as it will be.</summary>

@@ -109,6 +109,16 @@ internal static partial class RegistryValidator
             errors["timeZone"] = ["Use an IANA time zone, e.g. America/Sao_Paulo."];
         }
 
+        if (request.CommKey is not null && !Adms.AdmsCommKey.IsValid(request.CommKey))
+        {
+            errors["commKey"] = [$"Use {Adms.AdmsCommKey.MinLength} to {Adms.AdmsCommKey.MaxLength} letters or digits, as set on the device."];
+        }
+
+        if (request.Networks is { } networks && (networks.Length > 32 || networks.Any(n => !Adms.AdmsNetworks.TryParse(n, out _))))
+        {
+            errors["networks"] = ["Use at most 32 networks in CIDR form (10.1.2.0/24) or single addresses."];
+        }
+
         return errors;
     }
 

@@ -38,7 +38,8 @@ public sealed class AdmsProtocolTests
     {
         Assert.Equal("OK: 3", AdmsResponses.Accepted(3));
         Assert.Equal("OK", AdmsResponses.Ok);
-        Assert.Equal("ERROR: unknown device X1", AdmsResponses.UnknownDevice("X1"));
+        Assert.Equal("ERROR: device not authorized", AdmsResponses.NotAuthorized);
+        Assert.Equal("ERROR: at most 5 lines per upload", AdmsResponses.TooManyLines(5));
     }
 
     [Fact]

@@ -36,9 +36,7 @@ public sealed class AttlogParserTests
         var record = Assert.Single(AttlogParser.Parse(line).Records);
 
         Assert.Equal("1001\t2026-11-02 08:00:03\t0\t1\t0\t0\t0", record.NormalizedLine);
-        Assert.Equal(
-            AdmsIdempotency.Key("SN123", "1001\t2026-11-02 08:00:03\t0\t1\t0\t0\t0"),
-            AdmsIdempotency.Key("SN123", record));
+        Assert.Equal(AdmsIdempotency.Key("SN123", "1001", new DateTime(2026, 11, 2, 8, 0, 3)), AdmsIdempotency.Key("SN123", record));
     }
 
     [Fact]
@@ -76,14 +74,30 @@ public sealed class AttlogParserTests
     }
 
     [Fact]
-    public void Idempotency_key_differs_by_serial_and_by_line_and_is_a_valid_header()
+    public void Idempotency_key_differs_by_serial_PIN_and_time_and_is_a_valid_header()
     {
-        var key = AdmsIdempotency.Key("SN1", "1001\t2026-11-02 08:00:03\t0");
+        var at = new DateTime(2026, 11, 2, 8, 0, 3);
+        var key = AdmsIdempotency.Key("SN1", "1001", at);
 
         Assert.Matches("^adms-[0-9a-f]{64}$", key);
-        Assert.NotEqual(key, AdmsIdempotency.Key("SN2", "1001\t2026-11-02 08:00:03\t0"));
-        Assert.NotEqual(key, AdmsIdempotency.Key("SN1", "1001\t2026-11-02 08:00:04\t0"));
-        Assert.Equal(key, AdmsIdempotency.Key("SN1", "1001\t2026-11-02 08:00:03\t0"));
+        Assert.NotEqual(key, AdmsIdempotency.Key("SN2", "1001", at));
+        Assert.NotEqual(key, AdmsIdempotency.Key("SN1", "01001", at));
+        Assert.NotEqual(key, AdmsIdempotency.Key("SN1", "1001", at.AddSeconds(1)));
+        Assert.Equal(key, AdmsIdempotency.Key("SN1", "1001", at));
+    }
+
+    [Theory]
+    [InlineData("1001\t2026-11-02 08:00:03\t0\t1\t7\t0\t0", "work code")]
+    [InlineData("1001\t2026-11-02 08:00:03\t0\t1\t0\t9\tX", "reserved fields")]
+    [InlineData("1001\t2026-11-02 08:00:03\t1\t15\t0", "status and verify mode")]
+    [InlineData("1001\t2026-11-02 08:00:03", "no trailing fields")]
+    public void Fields_that_do_not_identify_a_punch_do_not_change_its_key(string line, string changed)
+    {
+        var original = Assert.Single(AttlogParser.Parse("1001\t2026-11-02 08:00:03\t0\t1\t0\t0\t0").Records);
+        var altered = Assert.Single(AttlogParser.Parse(line).Records);
+
+        Assert.True(AdmsIdempotency.Key("SN1", original) == AdmsIdempotency.Key("SN1", altered), changed);
+        Assert.Single(AdmsUpload.Read("SN1", "1001\t2026-11-02 08:00:03\t0\t1\t0\t0\t0\n" + line, SaoPaulo).Punches);
     }
 
     [Fact]
@@ -93,7 +107,8 @@ public sealed class AttlogParserTests
 
         Assert.Equal(["1001", "1002"], upload.Punches.Select(p => p.Pin));
         Assert.Equal(new DateTimeOffset(2026, 11, 2, 8, 0, 3, TimeSpan.FromHours(-3)), upload.Punches[0].PunchedAt);
-        Assert.Equal(AdmsIdempotency.Key("CQZ7224", "1001\t2026-11-02 08:00:03\t0\t1"), upload.Punches[0].IdempotencyKey);
+        Assert.Equal(AdmsIdempotency.Key("CQZ7224", "1001", new DateTime(2026, 11, 2, 8, 0, 3)), upload.Punches[0].IdempotencyKey);
+        Assert.Equal(4, upload.Lines);
         Assert.Equal(3, Assert.Single(upload.Rejected).LineNumber);
     }
 }

@@ -11,6 +11,9 @@ public sealed class AdmsTests : LegacyGatewayTest
 {
     private const string Serial = "CQZ7231160012";
 
+    // These tests are about uploads, not credentials (AdmsCredentialTests): the device is registered without a comm key.
+    protected override void Configure(IDictionary<string, string?> settings) => settings["Punches:Adms:AllowDevicesWithoutKey"] = "true";
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
