@@ -8,7 +8,7 @@ namespace Sluice.Punches.Pages;
 /// <param name="PlaceOfWork">Where the work is done, when it is not the establishment (external work).</param>
 /// <param name="WorkerName">Worker name.</param>
 /// <param name="WorkerCpf">Worker CPF (11 digits); shown punctuated.</param>
-/// <param name="PunchedAt">When the worker punched, shown to the minute with its own offset: pass it in the establishment's zone.</param>
+/// <param name="PunchedAt">When the worker punched, shown to the second with its own offset: pass it in the establishment's zone.</param>
 /// <param name="Inpi">INPI registration number of the REP-P.</param>
 /// <param name="Hash">SHA-256 of the punch record (hex).</param>
 /// <param name="ReceiptPath">Link to the printable receipt (<c>/api/punches/{id}/receipt</c>), when there is one.</param>

@@ -110,11 +110,11 @@ internal static class PunchPages
         Item("Empregador", receipt.EmployerName);
         Item(DocumentFormat.Kind(receipt.EmployerDocument), DocumentFormat.Punctuate(receipt.EmployerDocument));
         Item("CNO/CAEPF", receipt.EmployerCnoOrCaepf);
-        Item("Local de trabalho", receipt.PlaceOfWork);
+        Item("Local de prestação de serviço", receipt.PlaceOfWork);
         Item("Trabalhador", receipt.WorkerName);
         Item("CPF do trabalhador", DocumentFormat.Punctuate(receipt.WorkerCpf));
         Item("Data", at.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
-        Item("Hora", at.ToString("HH:mm", CultureInfo.InvariantCulture) + " (UTC" + at.ToString("zzz", CultureInfo.InvariantCulture) + ")");
+        Item("Hora", at.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + " (UTC" + at.ToString("zzz", CultureInfo.InvariantCulture) + ")");
         Item("Registro no INPI", receipt.Inpi);
         Item("Hash SHA-256", receipt.Hash, "hash");
         return list.Append("</dl>\n").ToString();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Sluice.Security;
 
 namespace Sluice.Punches.Registry;
@@ -11,7 +12,8 @@ internal static class EmployeeEndpoints
     private const int ImportChunk = 500;
 
     public static async Task<Results<Created<EmployeeView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        Guid id, EmployeeRequest? request, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
+        Guid id, EmployeeRequest? request, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, IOptions<PunchesOptions> options,
+        TimeProvider time, CancellationToken ct)
     {
         if (!caller.MayActFor(id.ToString()))
         {
@@ -29,14 +31,20 @@ internal static class EmployeeEndpoints
             return Problems.NotFound("No establishment with this id.");
         }
 
-        var result = await SaveOneAsync(id, new EmployeeRow(1, request!, HashWebPin(request!.WebPin), CreateOnly: true), store, directory, time, ct);
+        if (ResponsiblePerson.Cpf(caller, options.Value.ResponsibleCpfClaim) is not { } responsible)
+        {
+            return ResponsiblePerson.Missing(caller, options.Value.ResponsibleCpfClaim);
+        }
+
+        var result = await SaveOneAsync(id, new EmployeeRow(1, request!, HashWebPin(request!.WebPin), CreateOnly: true), responsible, store, directory, time, ct);
         return result.Outcome == EmployeeRowOutcome.Created
             ? TypedResults.Created($"/api/employees/{result.Employee!.Id}", result.Employee.View())
             : Refusal(result);
     }
 
     public static async Task<Results<Ok<EmployeeView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, EmployeeRequest? request, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
+        Guid id, EmployeeRequest? request, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, IOptions<PunchesOptions> options,
+        TimeProvider time, CancellationToken ct)
     {
         var errors = RegistryValidator.Validate(request);
         if (errors.Count > 0)
@@ -54,7 +62,12 @@ internal static class EmployeeEndpoints
             return Problems.OutOfScope(caller);
         }
 
-        var result = await SaveOneAsync(existing.EstablishmentId, new EmployeeRow(1, request!, HashWebPin(request!.WebPin), id), store, directory, time, ct);
+        if (ResponsiblePerson.Cpf(caller, options.Value.ResponsibleCpfClaim) is not { } responsible)
+        {
+            return ResponsiblePerson.Missing(caller, options.Value.ResponsibleCpfClaim);
+        }
+
+        var result = await SaveOneAsync(existing.EstablishmentId, new EmployeeRow(1, request!, HashWebPin(request!.WebPin), id), responsible, store, directory, time, ct);
         return result.Outcome switch
         {
             EmployeeRowOutcome.Refused => Refusal(result),
@@ -85,11 +98,17 @@ internal static class EmployeeEndpoints
     /// listed with their line, field and reason. Rows go in in chunks, each chunk one transaction.
     /// </summary>
     public static async Task<Results<Ok<EmployeeImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(
-        Guid id, HttpRequest http, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
+        Guid id, HttpRequest http, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, IOptions<PunchesOptions> options,
+        TimeProvider time, CancellationToken ct)
     {
         if (!caller.MayActFor(id.ToString()))
         {
             return Problems.OutOfScope(caller);
+        }
+
+        if (ResponsiblePerson.Cpf(caller, options.Value.ResponsibleCpfClaim) is not { } responsible)
+        {
+            return ResponsiblePerson.Missing(caller, options.Value.ResponsibleCpfClaim);
         }
 
         if (http.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
@@ -142,7 +161,7 @@ internal static class EmployeeEndpoints
         {
             var chunk = Enumerable.Range(start, Math.Min(ImportChunk, rows.Count - start))
                 .Select(i => new EmployeeRow(rows[i].Number, rows[i].Request, hashes[i])).ToList();
-            var results = await SaveAsync(id, chunk, store, time, ct);
+            var results = await SaveAsync(id, chunk, responsible, store, time, ct);
             foreach (var result in results)
             {
                 switch (result.Outcome)
@@ -175,19 +194,19 @@ internal static class EmployeeEndpoints
             activeProblem = active is null ? "Use true or false." : null;
         }
 
-        return new EmployeeRequest(Value("code"), Value("name"), Value("cpf"), Value("pin"), Value("webPin"), active, Value("responsibleCpf"));
+        return new EmployeeRequest(Value("code"), Value("name"), Value("cpf"), Value("pin"), Value("webPin"), active);
     }
 
     private static async Task<EmployeeRowResult> SaveOneAsync(
-        Guid establishmentId, EmployeeRow row, RegistryStore store, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
+        Guid establishmentId, EmployeeRow row, string responsibleCpf, RegistryStore store, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
     {
-        var result = (await SaveAsync(establishmentId, [row], store, time, ct))[0];
+        var result = (await SaveAsync(establishmentId, [row], responsibleCpf, store, time, ct))[0];
         await directory.ReloadAsync(ct);
         return result;
     }
 
     private static Task<List<EmployeeRowResult>> SaveAsync(
-        Guid establishmentId, IReadOnlyList<EmployeeRow> rows, RegistryStore store, TimeProvider time, CancellationToken ct)
+        Guid establishmentId, IReadOnlyList<EmployeeRow> rows, string responsibleCpf, RegistryStore store, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         return store.SaveEmployeesAsync(establishmentId, current =>
@@ -195,7 +214,7 @@ internal static class EmployeeEndpoints
             var planner = new EmployeePlanner(establishmentId, current, now);
             var results = rows.Select(planner.Apply).ToList();
             return (planner.Changes, results);
-        }, now, ct);
+        }, responsibleCpf, now, ct);
     }
 
     private static ValidationProblem Refusal(EmployeeRowResult result) =>

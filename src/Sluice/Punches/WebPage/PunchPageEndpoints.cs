@@ -26,7 +26,7 @@ public static class PunchPageEndpoints
     }
 
     internal static async Task<ContentHttpResult> PunchAsync(
-        HttpRequest http, PunchIntake intake, EmployeeDirectory directory, WebPinGuard guard, CancellationToken ct)
+        HttpRequest http, PunchIntake intake, EmployeeDirectory directory, LedgerQueries ledger, WebPinGuard guard, CancellationToken ct)
     {
         // Read by hand: form binding would demand anti-forgery middleware, which the integrator wires with auth.
         var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : null;
@@ -83,7 +83,8 @@ public static class PunchPageEndpoints
         var draft = (PunchDraft)message.Context!;
         var punch = new LedgerPunch(draft.EstablishmentId, draft.Nsr, result.MessageId, employee.Id, employee.Cpf, draft.PunchedAt, draft.RecordedAt,
             draft.Collector, false, draft.Hash!, "web");
-        return PunchPages.Html(PunchPages.Success(ReceiptsApi.Build(punch, snapshot).Page()));
+        var employers = await ledger.EmployersAsync(draft.EstablishmentId, ct);
+        return PunchPages.Html(PunchPages.Success(ReceiptsApi.Build(punch, snapshot, employers).Page()));
     }
 
     private static ContentHttpResult Error(string who, string problem, int status = StatusCodes.Status400BadRequest) =>

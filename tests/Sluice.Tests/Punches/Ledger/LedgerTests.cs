@@ -46,7 +46,7 @@ public abstract class LedgerTests : IAsyncLifetime
     {
         string[] employees = ["2001", "2002", "2003", "2004", "2005"];
         await Gateway.RegisterEmployeesAsync(employees);
-        var registrations = employees.Length; // each inclusion is an AFD type 5 record and takes an NSR first
+        var registrations = 1 + employees.Length; // the employer's type 2 record, then each inclusion's type 5, take NSRs first
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Gateway.PostPunchAsync(employees[i % employees.Length])));
 
