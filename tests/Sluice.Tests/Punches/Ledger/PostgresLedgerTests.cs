@@ -56,4 +56,26 @@ public sealed class PostgresLedgerTests : LedgerTests
         await connection.OpenAsync();
         return connection;
     }
+
+    [Fact]
+    public async Task A_second_node_starting_and_stopping_writes_07_and_08_into_the_shared_sequence_without_a_02()
+    {
+        var establishment = await Gateway.EstablishmentAsync();
+        var settings = TestGateway.Defaults(null);
+        settings["Journal:Engine"] = "postgres";
+        settings["ConnectionStrings:Journal"] = _database;
+        settings["Delivery:NodeId"] = "node-b"; // this class's first node runs under the host name
+
+        await (await TestGateway.StartAsync(settings)).DisposeAsync();
+        await Gateway.RegisterEmployeesAsync("5101");
+
+        var records = new List<string>();
+        await Gateway.Service<LedgerQueries>().WalkAsync(establishment, (record, _) =>
+        {
+            records.Add($"{record.Nsr}:{record.Type}{record.Event}");
+            return ValueTask.FromResult(true);
+        }, CancellationToken.None);
+        Assert.Equal(["1:2", "2:607", "3:608", "4:5"], records);
+        Assert.True((await Gateway.Client.GetFromJsonAsync<ChainVerification>($"/api/establishments/{establishment}/verify"))!.Valid);
+    }
 }
