@@ -47,5 +47,8 @@ public sealed class LocalTimeTests : LegacyGatewayTest
         var json = await Gateway.Client.GetFromJsonAsync<JsonElement>($"/api/punches/{receipt.Id}/receipt");
         Assert.EndsWith("-03:00", json.GetProperty("punchedAt").GetString(), StringComparison.Ordinal);
         Assert.EndsWith("-03:00", json.GetProperty("recordedAt").GetString(), StringComparison.Ordinal);
+        var view = await Gateway.Client.GetFromJsonAsync<JsonElement>($"/api/punches/{receipt.Id}");
+        Assert.EndsWith("-03:00", view.GetProperty("punchedAt").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("-03:00", view.GetProperty("receivedAt").GetString(), StringComparison.Ordinal);
     }
 }
