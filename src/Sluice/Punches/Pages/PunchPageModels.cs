@@ -30,11 +30,13 @@ internal sealed record PunchReceiptModel(
 /// <param name="Action">Where the form posts.</param>
 /// <param name="Antiforgery">Hidden anti-forgery field (name, token) when the endpoint checks one.</param>
 /// <param name="Heading">Name shown above the form (establishment), when known.</param>
+/// <param name="Clock">The establishment's clock when the page was made (shown to the second), when there is one zone to show.</param>
 internal sealed record PunchFormModel(
     string? Employee = null,
     string Action = PunchPages.FormPath,
     (string Name, string Token)? Antiforgery = null,
-    string? Heading = null);
+    string? Heading = null,
+    DateTimeOffset? Clock = null);
 
 /// <summary>The error screen: what was wrong, then the form again.</summary>
 /// <param name="Problems">One sentence per problem, e.g. "PIN incorreto." (Portuguese, shown as given).</param>

@@ -15,7 +15,7 @@ public static class PunchPageEndpoints
 {
     public static IEndpointRouteBuilder MapPunchPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PunchPages.FormPath, () => PunchPages.Html(PunchPages.Form(new PunchFormModel())))
+        app.MapGet(PunchPages.FormPath, FormAsync)
             .WithTags("Employee page").WithName("PunchForm").ExcludeFromDescription()
             // The employee's own credentials (CPF or code, and web PIN) are in the form.
             .AllowAnonymous();
@@ -23,6 +23,18 @@ public static class PunchPageEndpoints
             .WithTags("Employee page").WithName("PunchFromPage").ExcludeFromDescription()
             .AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// The form, with the establishment's clock to the second when every establishment keeps one zone: the time the punch
+    /// will carry, since the page's punches take the server's time.
+    /// </summary>
+    internal static async Task<ContentHttpResult> FormAsync(EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
+    {
+        var snapshot = await directory.GetAsync(ct);
+        var zones = snapshot.Establishments.Keys.Select(snapshot.Zone).DistinctBy(z => z.Id).Take(2).ToList();
+        var clock = zones.Count == 1 ? ZoneTime.InZone(time.GetUtcNow(), zones[0]) : (DateTimeOffset?)null;
+        return PunchPages.Html(PunchPages.Form(new PunchFormModel(Clock: clock)));
     }
 
     internal static async Task<ContentHttpResult> PunchAsync(

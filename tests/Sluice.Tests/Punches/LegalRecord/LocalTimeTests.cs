@@ -21,6 +21,8 @@ public sealed class LocalTimeTests : LegacyGatewayTest
             new EmployeeRequest("4101", "João Conceição", "529.982.247-25", null, "2468", null));
         created.EnsureSuccessStatusCode();
         var utc = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var form = await Gateway.AnonymousClient.GetStringAsync("/punch");
+        Assert.Matches(@"Horário do registro: <strong>\d{2}:\d{2}:\d{2} \(UTC-03:00\)</strong>", form); // the establishment's clock
 
         var sent = await Gateway.Client.PostAsJsonAsync("/api/punches",
             new { employeeId = "4101", punchedAt = utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) });
