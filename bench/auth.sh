@@ -3,5 +3,5 @@
 # load comes from one caller), and the load tools send an admin token minted with that key ($SLUICE_TOKEN).
 export Security__Jwt__SigningKey="bench-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
 export Limits__RatePerSecond=0
-SLUICE_TOKEN="$(dotnet src/Sluice/bin/Release/net10.0/Sluice.dll token --role admin --lifetime 12h)"
+SLUICE_TOKEN="$(dotnet src/Sluice/bin/Release/net10.0/Sluice.dll token --role admin --cpf 52998224725 --lifetime 12h)"
 export SLUICE_TOKEN

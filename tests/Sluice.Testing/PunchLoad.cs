@@ -57,10 +57,13 @@ public sealed class PunchLoad
     /// <summary>The employees the load punches for: register them once per database before starting.</summary>
     public static IEnumerable<string> EmployeeCodes => Enumerable.Range(0, 500).Select(i => $"E{i}");
 
-    /// <summary>Creates an establishment with <see cref="EmployeeCodes"/> through <paramref name="client"/>; returns its id.</summary>
+    /// <summary>
+    /// Creates an establishment of its own (its own CNPJ: a test may have made the default one already) with
+    /// <see cref="EmployeeCodes"/> through <paramref name="client"/>; returns its id.
+    /// </summary>
     public static async Task<Guid> RegisterEmployeesAsync(HttpClient client)
     {
-        var establishment = await PunchRegistry.CreateEstablishmentAsync(client);
+        var establishment = await PunchRegistry.CreateEstablishmentAsync(client, "Sluice Load Ltda");
         await PunchRegistry.ImportEmployeesAsync(client, establishment, EmployeeCodes);
         return establishment;
     }

@@ -14,13 +14,21 @@ public static class PunchRegistry
     /// <summary>A CNPJ with valid check digits.</summary>
     public const string Cnpj = "11222333000181";
 
-    public const string InpiNumber = "BR512026000001";
+    /// <summary>An INPI computer program registration as typed (with its check digit); stored and written as its 13 digits.</summary>
+    public const string InpiNumber = "BR512026000001-7";
+
+    public const string InpiDigits = "5120260000017";
+
+    public const string DefaultLegalName = "Sluice Test Ltda";
 
     /// <returns>The new establishment's id.</returns>
-    public static async Task<Guid> CreateEstablishmentAsync(HttpClient client, string legalName = "Sluice Test Ltda", string timeZone = "America/Sao_Paulo")
+    /// <param name="document">Its CNPJ; by default <see cref="Cnpj"/> for the default name and one made from the name otherwise, since one document is one establishment.</param>
+    public static async Task<Guid> CreateEstablishmentAsync(
+        HttpClient client, string legalName = DefaultLegalName, string timeZone = "America/Sao_Paulo", string? document = null, string? place = null)
     {
+        document ??= legalName == DefaultLegalName ? Cnpj : CnpjFor(legalName);
         using var response = await client.PostAsJsonAsync("/api/establishments",
-            new { documentType = "cnpj", document = Cnpj, legalName, inpiNumber = InpiNumber, timeZone });
+            new { documentType = "cnpj", document, legalName, inpiNumber = InpiNumber, timeZone, place });
         await EnsureAsync(response, "create the establishment");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("id").GetGuid();
@@ -54,6 +62,9 @@ public static class PunchRegistry
             : 100_000_000 + (int)(Fnv(code) % 800_000_000UL);
         return BrazilianDocuments.CpfFrom(number);
     }
+
+    /// <summary>A valid CNPJ for a name, stable across runs.</summary>
+    public static string CnpjFor(string name) => BrazilianDocuments.CnpjFrom(100_000_000_000 + (long)(Fnv(name) % 800_000_000_000UL));
 
     /// <summary>The device PIN employees registered here get: their code's letters and digits.</summary>
     public static string Pin(string code) => new(code.Where(char.IsAsciiLetterOrDigit).ToArray());

@@ -19,8 +19,15 @@ public static class TestCredentials
         ["Limits:RatePerSecond"] = "0",
     };
 
-    /// <summary>A bearer token for a person with <paramref name="roles"/>, valid for an hour.</summary>
+    /// <summary>The CPF every test person's token carries: registry changes name who made them.</summary>
+    public static string PersonCpf { get; } = Sluice.Punches.Registry.BrazilianDocuments.CpfFrom(529_982_247);
+
+    /// <summary>A bearer token for a person with <paramref name="roles"/> and <see cref="PersonCpf"/>, valid for an hour.</summary>
     public static string Token(params string[] roles) =>
+        SluiceTokens.Mint(SigningKey, "sluice", "sluice", "test-" + string.Join('-', roles), roles, DateTimeOffset.UtcNow, TimeSpan.FromHours(1), PersonCpf);
+
+    /// <summary>A bearer token for a person whose token carries no CPF.</summary>
+    public static string TokenWithoutCpf(params string[] roles) =>
         SluiceTokens.Mint(SigningKey, "sluice", "sluice", "test-" + string.Join('-', roles), roles, DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
 
     public static AuthenticationHeaderValue Bearer(params string[] roles) => new("Bearer", Token(roles));

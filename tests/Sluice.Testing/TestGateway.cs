@@ -97,10 +97,13 @@ public sealed class TestGateway : IAsyncDisposable
     public HttpClient CreateClient(string[]? roles = null, string? apiKey = null) =>
         TestCredentials.Client(BaseAddress, roles is null ? null : TestCredentials.Bearer(roles), apiKey);
 
-    /// <summary>Creates an API key through the API, as an admin would, and returns its secret.</summary>
+    /// <summary>
+    /// Creates an API key through the API, as an admin would, and returns its secret. The key records
+    /// <see cref="TestCredentials.PersonCpf"/> as the person responsible, so an <c>app</c> key may change the registry.
+    /// </summary>
     public async Task<string> CreateApiKeyAsync(string kind = ApiKeyKinds.Device, string? establishmentId = null, string name = "test key")
     {
-        using var response = await Client.PostAsJsonAsync("/api/keys", new { name, kind, establishmentId });
+        using var response = await Client.PostAsJsonAsync("/api/keys", new { name, kind, establishmentId, responsibleCpf = TestCredentials.PersonCpf });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<CreatedApiKey>())!.Key;
     }

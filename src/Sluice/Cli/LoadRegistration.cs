@@ -49,7 +49,7 @@ internal static class LoadRegistration
             documentType = "cnpj",
             document = "11222333000181",
             legalName = LegalName,
-            inpiNumber = "BR512026000001",
+            inpiNumber = "BR512026000001-7",
             timeZone = "America/Sao_Paulo",
         }, cancellationToken);
         await EnsureSuccessAsync(response, "create the load's establishment", cancellationToken);

@@ -19,12 +19,16 @@ internal static class TokenCommand
         };
         roles.AcceptOnlyFromAmong([.. SluiceRoles.All]);
         var subject = new Option<string>("--subject") { Description = "Who the token names (its sub claim).", DefaultValueFactory = _ => "developer" };
+        var cpf = new Option<string?>("--cpf")
+        {
+            Description = "The person's CPF (its cpf claim): registry changes need it, since the AFD names who made each one.",
+        };
         var lifetime = SluiceCommands.DurationOption("--lifetime", "How long the token is valid, e.g. 30m or 8h.", TimeSpan.FromHours(8));
         var command = new Command("token",
             "Print a bearer token signed with Security:Jwt:SigningKey. Reads the gateway's configuration: appsettings.json, " +
             "appsettings.{Environment}.json, environment variables and --Key=value arguments.")
         {
-            roles, subject, lifetime,
+            roles, subject, lifetime, cpf,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, cancellationToken) =>
@@ -44,7 +48,7 @@ internal static class TokenCommand
             }
 
             var token = SluiceTokens.Mint(jwt.SigningKey, jwt.Issuer, jwt.Audience, result.GetValue(subject)!,
-                result.GetValue(roles)!.Distinct(), TimeProvider.System.GetUtcNow(), result.GetValue(lifetime));
+                result.GetValue(roles)!.Distinct(), TimeProvider.System.GetUtcNow(), result.GetValue(lifetime), result.GetValue(cpf));
             await Console.Out.WriteLineAsync(token.AsMemory(), cancellationToken);
             return 0;
         });

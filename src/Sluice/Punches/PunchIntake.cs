@@ -65,18 +65,21 @@ internal sealed class PunchIntake(
 
     /// <summary>A message for a punch already checked (by the web page or a device protocol).</summary>
     /// <param name="scope">Idempotency scope of <see cref="CheckedPunch.IdempotencyKey"/>, e.g. one per device serial.</param>
-    /// <param name="snapshot">The registry, for the establishment's zone: the recording time is written in it (AFD and hash).</param>
+    /// <param name="snapshot">The registry, for the establishment's zone: both times are written in it (AFD and hash).</param>
     public NewMessage Draft(Employee employee, CheckedPunch punch, string? deviceId, string scope, DateTimeOffset now, DirectorySnapshot snapshot)
     {
         var id = Guid.CreateVersion7(now);
+        var zone = snapshot.Zone(employee.EstablishmentId);
         var draft = new PunchDraft
         {
             EstablishmentId = employee.EstablishmentId,
             EmployeeId = employee.Id,
             EmployeeCode = employee.Code,
             Cpf = employee.Cpf,
-            PunchedAt = punch.PunchedAt,
-            RecordedAt = TimeZoneInfo.ConvertTime(now, snapshot.Zone(employee.EstablishmentId)),
+            // The instant as sent, told on the establishment's clock: the AFD's fields 3 and 5 (and the hash over them),
+            // the receipt and the payload then all read in one zone, whatever offset the collector used ("Z" included).
+            PunchedAt = ZoneTime.InZone(punch.PunchedAt, zone),
+            RecordedAt = ZoneTime.InZone(now, zone),
             Collector = punch.Collector,
             Offline = punch.Offline,
             DeviceId = deviceId,

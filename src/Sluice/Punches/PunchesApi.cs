@@ -128,8 +128,9 @@ public static class PunchesApi
         new(index, StatusCodes.Status503ServiceUnavailable, null,
             new PunchItemProblem("Not stored; try again later.", StatusCodes.Status503ServiceUnavailable, null, ex.Message));
 
+    /// <summary>The punch with both times on the establishment's clock (punches stored before that rule, too).</summary>
     internal static async Task<Results<Ok<PunchView>, ProblemHttpResult>> GetPunchAsync(
-        Guid id, IJournal journal, CancellationToken cancellationToken)
+        Guid id, IJournal journal, Registry.EmployeeDirectory directory, CancellationToken cancellationToken)
     {
         var record = await journal.GetMessageAsync(id, cancellationToken);
         if (record is null || record.Kind != PunchIntake.Kind)
@@ -138,8 +139,10 @@ public static class PunchesApi
         }
 
         var punch = JsonSerializer.Deserialize(record.Payload.Span, SluiceJsonContext.Default.PunchMessage)!;
+        var snapshot = await directory.GetAsync(cancellationToken);
+        var zone = snapshot.Establishments.ContainsKey(punch.EstablishmentId) ? snapshot.Zone(punch.EstablishmentId) : TimeZoneInfo.Utc;
         return TypedResults.Ok(new PunchView(
-            punch.Id, punch.EmployeeId, punch.PunchedAt, punch.DeviceId, record.ReceivedAt,
+            punch.Id, punch.EmployeeId, ZoneTime.InZone(punch.PunchedAt, zone), punch.DeviceId, ZoneTime.InZone(record.ReceivedAt, zone),
             DeliveryViews.OverallStatus(record.Deliveries),
             DeliveryViews.From(record.Deliveries))
         {

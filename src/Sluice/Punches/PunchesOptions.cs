@@ -33,9 +33,15 @@ public sealed class PunchesOptions
     [Range(1, 10_000)]
     public int MaxBatchSize { get; set; } = 1_000;
 
-    /// <summary>CNPJ (14 digits) or CPF (11) of whoever develops this REP-P, written in the AFD header; blank when unset.</summary>
-    [RegularExpression(@"^(\d{11}|\d{14})?$", ErrorMessage = "Punches:DeveloperDocument must be 11 (CPF) or 14 (CNPJ) digits.")]
+    /// <summary>
+    /// CNPJ (14 digits) or CPF (11) of whoever develops this REP-P, written in the AFD header. Unset, Sluice runs but the
+    /// AFD endpoint refuses: a header naming no developer is rejected by AFD readers. Checked (check digits) at start.
+    /// </summary>
     public string DeveloperDocument { get; set; } = "";
+
+    /// <summary>The claim of a person's token that holds their CPF: the "CPF do responsável" of the registry's legal records.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ResponsibleCpfClaim { get; set; } = "cpf";
 
     /// <summary>Wrong web PINs for one person (CPF or code) before the employee page stops checking theirs for <see cref="WebPinLockout"/>.</summary>
     [Range(1, 1_000)]

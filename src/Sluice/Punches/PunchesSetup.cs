@@ -23,6 +23,8 @@ internal static class PunchesSetup
                 (punches, delivery) => punches.Destinations.Length > 0
                     && punches.Destinations.All(d => delivery.Value.Destinations.ContainsKey(d)),
                 "Punches:Destinations must name at least one destination, each defined under Delivery:Destinations.")
+            .Validate(punches => punches.DeveloperDocument.Length == 0 || Afd.AfdDeveloper.From(punches.DeveloperDocument) is not null,
+                "Punches:DeveloperDocument must be the REP-P developer's CNPJ (14 digits) or CPF (11 digits) with valid check digits.")
             .Validate(punches => LegacyPunchShape.IsValid(punches.LegacyShape),
                 $"Punches:LegacyShape: every value must be a punch field: {string.Join(", ", LegacyPunchShape.Fields)}.")
             .ValidateOnStart();
@@ -37,6 +39,8 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<LedgerQueries>();
         builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddHostedService<RegistryRefresher>();
+        builder.Services.AddSingleton<ServiceEvents>();
+        builder.Services.AddHostedService<ServiceEventsService>();
         builder.Services.AddSingleton<PunchIntake>();
         builder.Services.AddSingleton<IDeliverySinkFactory, PunchReportSinkFactory>();
         builder.Services.AddSingleton<IPayloadShaper, LegacyPunchShape>();

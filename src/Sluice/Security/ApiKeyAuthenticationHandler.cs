@@ -43,6 +43,11 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             claims.Add(new Claim(SluiceClaims.Establishment, establishment));
         }
 
+        if (key.ResponsibleCpf is { } cpf)
+        {
+            claims.Add(new Claim(SluiceClaims.ResponsibleCpf, cpf));
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

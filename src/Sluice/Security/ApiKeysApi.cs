@@ -49,18 +49,24 @@ public static class ApiKeysApi
             }
         }
 
+        if (request?.ResponsibleCpf is { } cpf && !Punches.Registry.BrazilianDocuments.IsCpf(cpf))
+        {
+            errors["responsibleCpf"] = ["Not a valid CPF (11 digits with valid check digits), or leave it out."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The API key request is not valid; no key was created.");
         }
 
         var secret = ApiKeySecret.Create();
+        var responsible = request!.ResponsibleCpf is null ? null : Punches.Registry.BrazilianDocuments.Digits(request.ResponsibleCpf);
         var record = new ApiKeyRecord(
-            Guid.CreateVersion7(), name!, request!.Kind!, establishment, ApiKeySecret.Hash(secret), time.GetUtcNow(), null);
+            Guid.CreateVersion7(), name!, request.Kind!, establishment, ApiKeySecret.Hash(secret), time.GetUtcNow(), null, responsible);
         await keys.AddAsync(record, cancellationToken);
         return TypedResults.Created(
             $"/api/keys/{record.Id}",
-            new CreatedApiKey(record.Id, record.Name, record.Kind, record.EstablishmentId, record.CreatedAt, secret));
+            new CreatedApiKey(record.Id, record.Name, record.Kind, record.EstablishmentId, record.CreatedAt, secret) { ResponsibleCpf = responsible });
     }
 
     internal static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(IApiKeyStore keys, CancellationToken cancellationToken) =>

@@ -1,8 +1,10 @@
 namespace Sluice.Security;
 
 /// <summary>An API key as stored: never the secret, only its hash.</summary>
+/// <param name="ResponsibleCpf">The CPF of the person who answers for registry changes made with the key (11 digits), when recorded.</param>
 public sealed record ApiKeyRecord(
-    Guid Id, string Name, string Kind, string? EstablishmentId, byte[] Hash, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+    Guid Id, string Name, string Kind, string? EstablishmentId, byte[] Hash, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt,
+    string? ResponsibleCpf = null);
 
 /// <summary>Where API keys live: beside the journal, in whichever engine it uses.</summary>
 public interface IApiKeyStore

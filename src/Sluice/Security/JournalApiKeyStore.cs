@@ -13,16 +13,16 @@ internal sealed class JournalApiKeyStore(IJournalDatabase database, TimeProvider
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     private const int MaxCached = 10_000;
-    private const string Columns = "id, name, kind, establishment_id, key_hash, created_at, revoked_at";
+    private const string Columns = "id, name, kind, establishment_id, key_hash, created_at, revoked_at, responsible_cpf";
 
     private readonly ConcurrentDictionary<string, (ApiKeyRecord Key, DateTimeOffset Until)> _cache = new();
 
     public Task AddAsync(ApiKeyRecord key, CancellationToken cancellationToken) => database.WriteAsync(async (session, ct) =>
     {
         await using var insert = session.Command(
-            $"INSERT INTO {session.Table("api_keys")} ({Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)",
+            $"INSERT INTO {session.Table("api_keys")} ({Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)",
             key.Id.ToString("D"), key.Name, key.Kind, key.EstablishmentId, key.Hash,
-            key.CreatedAt.ToUnixTimeMilliseconds(), key.RevokedAt?.ToUnixTimeMilliseconds());
+            key.CreatedAt.ToUnixTimeMilliseconds(), key.RevokedAt?.ToUnixTimeMilliseconds(), key.ResponsibleCpf);
         return await insert.ExecuteNonQueryAsync(ct);
     }, cancellationToken);
 
@@ -93,5 +93,6 @@ internal sealed class JournalApiKeyStore(IJournalDatabase database, TimeProvider
         reader.IsDBNull(3) ? null : reader.GetString(3),
         (byte[])reader.GetValue(4),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-        reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)));
+        reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+        reader.IsDBNull(7) ? null : reader.GetString(7));
 }

@@ -48,4 +48,7 @@ public static class SluiceClaims
 
     /// <summary>The establishment an API key is scoped to, when it is scoped; intake may hold a caller to it.</summary>
     public const string Establishment = "sluice:establishment";
+
+    /// <summary>The CPF recorded on an API key: who answers for the registry changes made with it.</summary>
+    public const string ResponsibleCpf = "sluice:responsible_cpf";
 }

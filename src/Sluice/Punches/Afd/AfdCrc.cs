@@ -5,9 +5,12 @@ namespace Sluice.Punches.Afd;
 /// written as 4 upper-case hex digits, most significant first ("2189").
 /// </summary>
 /// <remarks>
-/// Unverified reading of the regulation, kept here and nowhere else: the CRC of a type 1–5 record covers
-/// every ISO-8859-1 byte of that record before the CRC field itself (positions 1 up to length − 4), and
-/// nothing of other records. Change <see cref="Covered"/> if the official text says otherwise.
+/// Portaria 671, Anexo V, item 8: "Para os registros dos tipos "1" a "5" deve ser gravado o Código de Verificação de
+/// Redundância, utilizando o CRC-16 (Cyclic Redundancy Check) do registro. OBS: Para o AFD gerado pelo REP-A ou pelo
+/// REP-P, deve ser utilizado o padrão CRC-16 CCITT-TRUE (CRC-16/KERMIT)." "Do registro" does not say which bytes; the
+/// reading kept here and nowhere else: every ISO-8859-1 byte of that record before the CRC field itself (positions 1
+/// up to length − 4), nothing of other records. An independent reader (see the README) computes the same. Type 6 and 7
+/// have no CRC field.
 /// </remarks>
 internal static class AfdCrc
 {

@@ -41,7 +41,7 @@ internal ref struct AfdFields
 
     /// <summary>
     /// A document number (CPF, CNPJ, CNO, CAEPF): digits kept, '.', '-', '/' and spaces dropped, zero-padded.
-    /// A blank one (no CNO/CAEPF, no developer document configured, a responsible CPF not recorded) is written as
+    /// A blank one (no CNO/CAEPF; a responsible CPF on a record written before one was required) is written as
     /// spaces: the file still streams, and the gap is visible in it rather than failing the whole download.
     /// </summary>
     public void Digits(string? value, int width, string field)

@@ -2,13 +2,15 @@ namespace Sluice.Punches.Afd;
 
 /// <summary>
 /// Formats each AFD record into a caller's buffer (no allocation per line: the writer reuses one buffer for
-/// a million lines) or, for tests and one-offs, into a string. Widths and positions follow the layout in
-/// shared/reference/portaria-671.md; lines carry no CRLF here, the writer adds it.
+/// a million lines) or, for tests and one-offs, into a string. Widths and positions follow Portaria 671's Anexo V
+/// (types 1, 2, 5, 6, 7, 9 and the signature line); lines carry no CRLF here, the writer adds it.
 /// </summary>
 internal static class AfdRecords
 {
     public const int HeaderLength = 302;
+    public const int EmployerLength = 331;
     public const int EmployeeLength = 118;
+    public const int EventLength = 36;
     public const int PunchLength = 137;
     public const int TrailerLength = 64;
     public const int SignatureLength = 100;
@@ -17,7 +19,7 @@ internal static class AfdRecords
     public const int PunchHashedLength = 73;
 
     /// <summary>The longest record: a buffer this long holds any line.</summary>
-    public const int MaxLength = HeaderLength;
+    public const int MaxLength = EmployerLength;
 
     public const string SignatureText = "ASSINATURA_DIGITAL_EM_ARQUIVO_P7S";
     private const int LayoutVersion = 3;
@@ -30,6 +32,12 @@ internal static class AfdRecords
             throw new ArgumentException($"The period ends ({header.To}) before it starts ({header.From}).", nameof(header));
         }
 
+        if (string.IsNullOrWhiteSpace(header.DeveloperDocument) || string.IsNullOrWhiteSpace(header.Inpi))
+        {
+            // A header naming no developer or no registration is rejected by readers: refuse it here rather than write it.
+            throw new ArgumentException("The header needs the INPI number and the developer's CNPJ/CPF.", nameof(header));
+        }
+
         var fields = new AfdFields(line);
         fields.Number(0, 9, "nsr");
         fields.Literal("1");
@@ -37,7 +45,7 @@ internal static class AfdRecords
         fields.Digits(header.EmployerDocument, 14, nameof(header.EmployerDocument));
         fields.Digits(header.CnoOrCaepf, 14, nameof(header.CnoOrCaepf));
         fields.Text(header.LegalName, 150);
-        fields.Text(header.Inpi, 17);
+        fields.Digits(header.Inpi, 17, nameof(header.Inpi));
         fields.Date(header.From);
         fields.Date(header.To);
         fields.DateTime(header.GeneratedAt);
@@ -46,6 +54,38 @@ internal static class AfdRecords
         fields.Digits(header.DeveloperDocument, 14, nameof(header.DeveloperDocument));
         fields.Spaces(30); // device model: REP-C only
         fields.Crc();
+        return fields.Position;
+    }
+
+    public static int WriteEmployer(AfdEmployerEntry entry, Span<char> line)
+    {
+        var fields = new AfdFields(line);
+        fields.Number(entry.Nsr, 9, nameof(entry.Nsr));
+        fields.Literal("2");
+        fields.DateTime(entry.At);
+        fields.Digits(entry.ResponsibleCpf, 14, nameof(entry.ResponsibleCpf));
+        fields.Number((int)entry.DocumentType, 1, nameof(entry.DocumentType));
+        fields.Digits(entry.Document, 14, nameof(entry.Document));
+        fields.Digits(entry.CnoOrCaepf, 14, nameof(entry.CnoOrCaepf));
+        fields.Text(entry.LegalName, 150);
+        fields.Text(entry.Place, 100);
+        fields.Crc();
+        return fields.Position;
+    }
+
+    /// <summary>Type 6 has no CRC: its layout is NSR, type, time and event code, 36 characters (Anexo V).</summary>
+    public static int WriteEvent(AfdEventEntry entry, Span<char> line)
+    {
+        if (!AfdEventCode.IsValid(entry.Code))
+        {
+            throw new ArgumentOutOfRangeException(nameof(entry), entry.Code, "An event code is two digits.");
+        }
+
+        var fields = new AfdFields(line);
+        fields.Number(entry.Nsr, 9, nameof(entry.Nsr));
+        fields.Literal("6");
+        fields.DateTime(entry.At);
+        fields.Literal(entry.Code);
         return fields.Position;
     }
 
@@ -114,7 +154,11 @@ internal static class AfdRecords
 
     public static string Header(AfdHeader header) => Format(header, WriteHeader);
 
+    public static string Employer(AfdEmployerEntry entry) => Format(entry, WriteEmployer);
+
     public static string Employee(AfdEmployeeEntry entry) => Format(entry, WriteEmployee);
+
+    public static string Event(AfdEventEntry entry) => Format(entry, WriteEvent);
 
     public static string Punch(AfdPunchEntry entry) => Format(entry, WritePunch);
 

@@ -160,7 +160,15 @@ internal static class AfdVerifier
             var type = text[9] - '0';
             switch (type)
             {
-                case 2 or 3 or 4:
+                case 2:
+                    _counts[2]++;
+                    if (Width(text, AfdRecords.EmployerLength, nsr))
+                    {
+                        Crc(text, nsr);
+                    }
+
+                    break;
+                case 3 or 4:
                     _counts[type]++;
                     Crc(text, nsr);
                     break;
@@ -174,7 +182,7 @@ internal static class AfdVerifier
                     break;
                 case 6:
                     _counts[6]++;
-                    Width(text, 36, nsr);
+                    Width(text, AfdRecords.EventLength, nsr);
                     break;
                 case 7:
                     _counts[7]++;

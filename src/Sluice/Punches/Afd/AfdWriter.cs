@@ -25,7 +25,7 @@ internal static class AfdWriter
             await using var writer = new StreamWriter(output, Latin1, BufferSize, leaveOpen: true);
             await WriteLineAsync(writer, line, AfdRecords.WriteHeader(header, line), cancellationToken);
 
-            long type5 = 0, type7 = 0, lastNsr = 0;
+            long type2 = 0, type5 = 0, type6 = 0, type7 = 0, lastNsr = 0;
             await foreach (var entry in entriesInNsrOrder.WithCancellation(cancellationToken))
             {
                 if (entry.Nsr <= lastNsr)
@@ -46,6 +46,14 @@ internal static class AfdWriter
                         length = AfdRecords.WriteEmployee(employee, line);
                         type5++;
                         break;
+                    case AfdEmployerEntry employer:
+                        length = AfdRecords.WriteEmployer(employer, line);
+                        type2++;
+                        break;
+                    case AfdEventEntry serviceEvent:
+                        length = AfdRecords.WriteEvent(serviceEvent, line);
+                        type6++;
+                        break;
                     default:
                         throw new NotSupportedException($"No AFD record for {entry.GetType().Name}.");
                 }
@@ -53,7 +61,7 @@ internal static class AfdWriter
                 await WriteLineAsync(writer, line, length, cancellationToken);
             }
 
-            var counts = AfdRecordCounts.None with { Type5 = type5, Type7 = type7 };
+            var counts = AfdRecordCounts.None with { Type2 = type2, Type5 = type5, Type6 = type6, Type7 = type7 };
             await WriteLineAsync(writer, line, AfdRecords.WriteTrailer(counts, line), cancellationToken);
             await WriteLineAsync(writer, line, AfdRecords.WriteSignature(line), cancellationToken);
             await writer.FlushAsync(cancellationToken);

@@ -28,6 +28,7 @@ public static class ExportsApi
     /// Streams from the ledger's forward-only reader into the AFD writer and on to the response: memory stays flat
     /// whatever the number of records. Errors found before the first byte are problems; later ones cut the download.
     /// </summary>
+    /// <remarks>The header shows the employer as the last type 2 record before the period's end states it.</remarks>
     internal static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> GetAfdAsync(
         Guid id, string? from, string? to, HttpContext http, LedgerQueries ledger, EmployeeDirectory directory,
         IOptions<PunchesOptions> options, TimeProvider time, CancellationToken ct)
@@ -53,17 +54,32 @@ public static class ExportsApi
             return TypedResults.ValidationProblem(errors, title: "The period is not valid.");
         }
 
+        if (AfdDeveloper.From(options.Value.DeveloperDocument) is not { } developer)
+        {
+            return AfdDeveloper.Missing();
+        }
+
+        if (InpiNumbers.Normalize(establishment.InpiNumber) is not { } inpi)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The AFD cannot be written: the establishment's INPI number is not a valid registration.",
+                detail: $"'{establishment.InpiNumber}' is not BR 51, a year, six digits and a check digit; correct it with PUT /api/establishments/{id}.",
+                extensions: new Dictionary<string, object?> { ["field"] = "inpiNumber" });
+        }
+
+        var end = ZoneTime.StartOfDay(last.AddDays(1), zone);
+        var employer = (await ledger.EmployersAsync(id, ct)).InForceBefore(end, establishment);
         var header = new AfdHeader(
-            establishment.DocumentType == 1 ? AfdDocumentType.Cnpj : AfdDocumentType.Cpf, establishment.Document, establishment.CnoCaepf,
-            establishment.LegalName, establishment.InpiNumber, first, last, ZoneTime.InZone(time.GetUtcNow(), zone),
-            options.Value.DeveloperDocument.Length == 11 ? AfdDocumentType.Cpf : AfdDocumentType.Cnpj, options.Value.DeveloperDocument);
+            employer.DocumentType == 1 ? AfdDocumentType.Cnpj : AfdDocumentType.Cpf, employer.Document, employer.CnoCaepf,
+            employer.LegalName, inpi, first, last, ZoneTime.InZone(time.GetUtcNow(), zone), developer.Type, developer.Document);
         http.Response.ContentType = AfdWriter.ContentType;
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
         {
-            FileName = AfdFileName.For(establishment.InpiNumber, establishment.Document),
+            FileName = AfdFileName.For(inpi, employer.Document),
         }.ToString();
         var fromMs = LedgerTimes.Ms(ZoneTime.StartOfDay(first, zone));
-        var toMs = LedgerTimes.Ms(ZoneTime.StartOfDay(last.AddDays(1), zone));
+        var toMs = LedgerTimes.Ms(end);
         await ledger.ReadRecordsAsync(id, fromMs, toMs, async (records, token) =>
         {
             await AfdWriter.WriteAsync(http.Response.Body, header, Entries(records, zone), token);
@@ -104,14 +120,25 @@ public static class ExportsApi
             : TypedResults.Ok(timesheet);
     }
 
+    /// <summary>
+    /// A punch is written exactly as stored, because its hash covers that text (punches stored since local time was
+    /// fixed are in the establishment's zone; older ones keep the offset they were hashed with). Records without a hash
+    /// are written in the establishment's zone.
+    /// </summary>
     private static async IAsyncEnumerable<AfdEntry> Entries(IAsyncEnumerable<LedgerRecord> records, TimeZoneInfo zone)
     {
         await foreach (var record in records)
         {
-            yield return record.Type == 7
-                ? new AfdPunchEntry(record.Nsr, record.PunchedAt!.Value, record.Cpf, record.RecordedAt, (int)record.Collector!.Value, record.Offline, record.Hash!)
-                : new AfdEmployeeEntry(record.Nsr, ZoneTime.InZone(record.RecordedAt, zone), (AfdEmployeeOperation)record.Operation![0], record.Cpf,
-                    record.Name ?? "", record.ResponsibleCpf ?? "");
+            var at = ZoneTime.InZone(record.RecordedAt, zone);
+            yield return record.Type switch
+            {
+                7 => new AfdPunchEntry(record.Nsr, record.PunchedAt!.Value, record.Cpf, record.RecordedAt, (int)record.Collector!.Value, record.Offline, record.Hash!),
+                5 => new AfdEmployeeEntry(record.Nsr, at, (AfdEmployeeOperation)record.Operation![0], record.Cpf, record.Name ?? "", record.ResponsibleCpf ?? ""),
+                2 => new AfdEmployerEntry(record.Nsr, at, record.ResponsibleCpf ?? "", record.DocumentType == 2 ? AfdDocumentType.Cpf : AfdDocumentType.Cnpj,
+                    record.Document ?? "", record.CnoCaepf, record.Name ?? "", record.Place),
+                6 => new AfdEventEntry(record.Nsr, at, record.Event!),
+                _ => throw new InvalidOperationException($"NSR {record.Nsr}: the ledger holds a record of type {record.Type}, which has no AFD line."),
+            };
         }
     }
 

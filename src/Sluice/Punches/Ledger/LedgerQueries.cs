@@ -6,6 +6,10 @@ namespace Sluice.Punches.Ledger;
 /// <summary>Reads of the ledger; none of them blocks intake.</summary>
 internal sealed class LedgerQueries(IJournalDatabase database)
 {
+    private const string RecordColumns =
+        "nsr, record_type, message_id, employee_id, cpf, punched_at, recorded_at, collector, offline, hash, device_id, name, operation, responsible_cpf, " +
+        "document_type, document, cno_caepf, place, event";
+
     private const string PunchColumns =
         "establishment_id, nsr, message_id, employee_id, cpf, punched_at, recorded_at, collector, offline, hash, device_id";
 
@@ -74,13 +78,33 @@ internal sealed class LedgerQueries(IJournalDatabase database)
         {
             await using var command = session.Command(
                 $"""
-                SELECT nsr, record_type, message_id, employee_id, cpf, punched_at, recorded_at, collector, offline, hash, device_id, name, operation, responsible_cpf
+                SELECT {RecordColumns}
                 FROM {session.Table("punch_ledger")}
                 WHERE establishment_id = @p0 AND recorded_at_ms >= @p1 AND recorded_at_ms < @p2 ORDER BY nsr
                 """,
                 establishmentId, fromMs ?? long.MinValue, toMs ?? long.MaxValue);
             await using var reader = await command.ExecuteReaderAsync(token);
             return await consume(Records(reader, token), token);
+        }, ct);
+
+    /// <summary>
+    /// The establishment's type 2 records, oldest first: the employer as recorded at each change. A few per establishment,
+    /// so receipts and the AFD header pick the one in force from memory.
+    /// </summary>
+    public Task<EmployerHistory> EmployersAsync(Guid establishmentId, CancellationToken ct) =>
+        database.ReadAsync(async (session, token) =>
+        {
+            await using var command = session.Command(
+                $"SELECT {RecordColumns} FROM {session.Table("punch_ledger")} WHERE establishment_id = @p0 AND record_type = 2 ORDER BY nsr",
+                establishmentId);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var records = new List<LedgerRecord>();
+            while (await reader.ReadAsync(token))
+            {
+                records.Add(ReadRecord(reader));
+            }
+
+            return new EmployerHistory(records);
         }, ct);
 
     /// <summary>Every record of an establishment in NSR order, to <paramref name="visit"/> until it returns false; returns how many it saw.</summary>
@@ -120,11 +144,33 @@ internal sealed class LedgerQueries(IJournalDatabase database)
             r.GetInt64(0), Convert.ToInt32(r.GetValue(1)), r.IsDBNull(2) ? null : r.GetGuid(2), r.GetGuid(3), r.GetString(4),
             Text(5) is { } p ? LedgerTimes.Parse(p) : null, LedgerTimes.Parse(r.GetString(6)),
             r.IsDBNull(7) ? null : (PunchCollector)Convert.ToInt32(r.GetValue(7)), !r.IsDBNull(8) && Convert.ToInt32(r.GetValue(8)) != 0,
-            Text(9), Text(10), Text(11), Text(12), Text(13));
+            Text(9), Text(10), Text(11), Text(12), Text(13))
+        {
+            DocumentType = r.IsDBNull(14) ? null : Convert.ToInt32(r.GetValue(14)),
+            Document = Text(15),
+            CnoCaepf = Text(16),
+            Place = Text(17),
+            Event = Text(18),
+        };
     }
 }
 
-/// <summary>Any ledger record: a punch (type 7) or an employee change (type 5: name, operation, responsible CPF).</summary>
+/// <summary>
+/// Any ledger record: a punch (type 7), an employee change (type 5: name, operation, responsible CPF), the employer
+/// included or changed (type 2: <see cref="Name"/> is the legal name, with the document fields and place) or an event
+/// of the REP-P (type 6: <see cref="Event"/>).
+/// </summary>
 internal sealed record LedgerRecord(
     long Nsr, int Type, Guid? MessageId, Guid EmployeeId, string Cpf, DateTimeOffset? PunchedAt, DateTimeOffset RecordedAt,
-    PunchCollector? Collector, bool Offline, string? Hash, string? DeviceId, string? Name, string? Operation, string? ResponsibleCpf);
+    PunchCollector? Collector, bool Offline, string? Hash, string? DeviceId, string? Name, string? Operation, string? ResponsibleCpf)
+{
+    public int? DocumentType { get; init; }
+
+    public string? Document { get; init; }
+
+    public string? CnoCaepf { get; init; }
+
+    public string? Place { get; init; }
+
+    public string? Event { get; init; }
+}

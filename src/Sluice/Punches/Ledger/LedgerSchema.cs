@@ -60,6 +60,7 @@ internal static class LedgerSchema
         BEGIN SELECT RAISE(ABORT, 'punch_ledger rows are immutable: write a correction as a new record'); END;
         """,
         DeviceCredentials,
+        LegalRecords.Replace("{on}", "ON ", StringComparison.Ordinal).Replace("{index}", "{schema}.", StringComparison.Ordinal),
     ];
 
     private static readonly string[] Postgres =
@@ -78,5 +79,25 @@ internal static class LedgerSchema
         FOR EACH ROW EXECUTE FUNCTION {schema}.punch_ledger_immutable();
         """,
         DeviceCredentials,
+        LegalRecords.Replace("{on}", "ON {schema}.", StringComparison.Ordinal).Replace("{index}", "", StringComparison.Ordinal),
     ];
+
+    /// <summary>
+    /// Step 3: the employer (type 2) and event (type 6) records, the place of service, one establishment per document,
+    /// and which nodes are serving (for the type 6 events). Type 2 and 6 rows have no employee: <c>employee_id</c> is
+    /// the nil UUID and <c>cpf</c> empty, because relaxing those NOT NULLs would mean rebuilding an immutable table on
+    /// SQLite. A database holding two establishments with one document stops here, naming the index: merge them first.
+    /// </summary>
+    private const string LegalRecords =
+        """
+        ALTER TABLE {schema}.punch_establishments ADD COLUMN place text;
+        ALTER TABLE {schema}.punch_ledger ADD COLUMN document_type integer;
+        ALTER TABLE {schema}.punch_ledger ADD COLUMN document text;
+        ALTER TABLE {schema}.punch_ledger ADD COLUMN cno_caepf text;
+        ALTER TABLE {schema}.punch_ledger ADD COLUMN place text;
+        ALTER TABLE {schema}.punch_ledger ADD COLUMN event text;
+        CREATE TABLE {schema}.punch_nodes (node_id text PRIMARY KEY, serving integer NOT NULL, changed_at bigint NOT NULL);
+        CREATE UNIQUE INDEX {index}ux_punch_establishments_document {on}punch_establishments (document);
+        CREATE INDEX {index}ix_punch_ledger_type {on}punch_ledger (establishment_id, record_type, nsr);
+        """;
 }

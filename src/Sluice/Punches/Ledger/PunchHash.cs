@@ -7,13 +7,16 @@ namespace Sluice.Punches.Ledger;
 /// The SHA-256 of a punch record, chaining each punch to the one before it in the establishment's ledger.
 /// </summary>
 /// <remarks>
-/// The regulation says the hash covers type 7 fields 1–7 plus the previous type 7 record's hash, but not
-/// the exact bytes (unverified). The reading chosen, kept here and nowhere else:
+/// Portaria 671, Anexo V, after the type 7 layout: "seu cálculo será feito com base nos dados abaixo: 1. NSR (campo nº 1);
+/// [...] 7. informação se a marcação foi on-line ou off-line (campo nº 7); e 8. código hash (SHA-256) do registro
+/// anterior, caso exista." It lists the inputs, not their bytes nor the hex case. The reading chosen, kept here and
+/// nowhere else (an independent reader that appends 64 spaces for the first punch and uses upper case disagrees: see
+/// the README's "The AFD read by readers written by others"):
 /// <list type="bullet">
 /// <item>input = the 73 characters of fields 1–7 exactly as the AFD line writes them (NSR, "7", punch DH,
 /// CPF, recording DH, collector, offline flag; see <see cref="AfdRecords.WritePunchHashed"/>), followed by
 /// the previous punch's hash as stored (64 lower-case hex characters), all encoded as ASCII;</item>
-/// <item>for the first punch of an establishment there is no previous hash: nothing is appended
+/// <item>for the first punch of an establishment there is no previous hash ("caso exista"): nothing is appended
 /// (<c>previousHash</c> null or empty);</item>
 /// <item>output = 64 lower-case hex characters, which is also what the AFD's field 8 carries.</item>
 /// </list>

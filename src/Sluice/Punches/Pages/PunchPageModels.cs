@@ -8,7 +8,7 @@ namespace Sluice.Punches.Pages;
 /// <param name="PlaceOfWork">Where the work is done, when it is not the establishment (external work).</param>
 /// <param name="WorkerName">Worker name.</param>
 /// <param name="WorkerCpf">Worker CPF (11 digits); shown punctuated.</param>
-/// <param name="PunchedAt">When the worker punched, shown to the minute with its own offset: pass it in the establishment's zone.</param>
+/// <param name="PunchedAt">When the worker punched, shown to the second with its own offset: pass it in the establishment's zone.</param>
 /// <param name="Inpi">INPI registration number of the REP-P.</param>
 /// <param name="Hash">SHA-256 of the punch record (hex).</param>
 /// <param name="ReceiptPath">Link to the printable receipt (<c>/api/punches/{id}/receipt</c>), when there is one.</param>
@@ -30,11 +30,13 @@ internal sealed record PunchReceiptModel(
 /// <param name="Action">Where the form posts.</param>
 /// <param name="Antiforgery">Hidden anti-forgery field (name, token) when the endpoint checks one.</param>
 /// <param name="Heading">Name shown above the form (establishment), when known.</param>
+/// <param name="Clock">The establishment's clock when the page was made (shown to the second), when there is one zone to show.</param>
 internal sealed record PunchFormModel(
     string? Employee = null,
     string Action = PunchPages.FormPath,
     (string Name, string Token)? Antiforgery = null,
-    string? Heading = null);
+    string? Heading = null,
+    DateTimeOffset? Clock = null);
 
 /// <summary>The error screen: what was wrong, then the form again.</summary>
 /// <param name="Problems">One sentence per problem, e.g. "PIN incorreto." (Portuguese, shown as given).</param>

@@ -79,7 +79,13 @@ internal static class PunchPages
                 .Append("\" value=\"").Append(PageLayout.Encode(antiforgery.Token)).Append("\">\n");
         }
 
-        form.Append("<h1>Registrar ponto</h1>\n")
+        form.Append("<h1>Registrar ponto</h1>\n");
+        if (model.Clock is { } clock)
+        {
+            form.Append("<p>Horário do registro: <strong>").Append(Time(clock)).Append("</strong></p>\n");
+        }
+
+        form
             .Append("<label for=\"").Append(EmployeeField).Append("\">CPF ou matrícula</label>\n")
             .Append("<input id=\"").Append(EmployeeField).Append("\" name=\"").Append(EmployeeField)
             .Append("\" required maxlength=\"32\" autocomplete=\"username\" autocapitalize=\"off\" value=\"")
@@ -93,6 +99,10 @@ internal static class PunchPages
             .Append("</form>\n");
         return form.ToString();
     }
+
+    /// <summary>A time as the establishment's clock shows it, to the second, with its offset: "21:07:33 (UTC-03:00)".</summary>
+    private static string Time(DateTimeOffset at) =>
+        at.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + " (UTC" + at.ToString("zzz", CultureInfo.InvariantCulture) + ")";
 
     private static string ReceiptBody(PunchReceiptModel receipt)
     {
@@ -114,11 +124,11 @@ internal static class PunchPages
         Item("Empregador", receipt.EmployerName);
         Item(DocumentFormat.Kind(receipt.EmployerDocument), DocumentFormat.Punctuate(receipt.EmployerDocument));
         Item("CNO/CAEPF", receipt.EmployerCnoOrCaepf);
-        Item("Local de trabalho", receipt.PlaceOfWork);
+        Item("Local de prestação de serviço", receipt.PlaceOfWork);
         Item("Trabalhador", receipt.WorkerName);
         Item("CPF do trabalhador", DocumentFormat.Punctuate(receipt.WorkerCpf));
         Item("Data", at.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
-        Item("Hora", at.ToString("HH:mm", CultureInfo.InvariantCulture) + " (UTC" + at.ToString("zzz", CultureInfo.InvariantCulture) + ")");
+        Item("Hora", Time(at));
         Item("Registro no INPI", receipt.Inpi);
         Item("Hash SHA-256", receipt.Hash, "hash");
         return list.Append("</dl>\n").ToString();

@@ -32,7 +32,7 @@ public static class ReceiptsApi
             return Problems.NotFound("No punch with this id.");
         }
 
-        var receipt = Build(punch, await directory.GetAsync(ct));
+        var receipt = Build(punch, await directory.RefreshIfStaleAsync(ct), await ledger.EmployersAsync(punch.EstablishmentId, ct));
         return http.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true)
             ? PunchPages.Html(PunchPages.Receipt(receipt.Page()))
             : TypedResults.Ok(receipt);
@@ -54,17 +54,26 @@ public static class ReceiptsApi
 
         var now = time.GetUtcNow();
         var punches = await ledger.ForEmployeeAsync(id, now.AddHours(-(hours ?? 48)), now.AddDays(1), ct);
-        return TypedResults.Ok(punches.Select(p => Build(p, snapshot)).ToArray());
+        var employers = await ledger.EmployersAsync(snapshot.Employees[id].EstablishmentId, ct);
+        return TypedResults.Ok(punches.Select(p => Build(p, snapshot, employers)).ToArray());
     }
 
-    internal static PunchReceiptView Build(LedgerPunch punch, DirectorySnapshot snapshot)
+    /// <summary>
+    /// The receipt of <paramref name="punch"/>: the employer as the type 2 record in force at the punch states it (so a
+    /// rename later does not change a receipt already given), both times in the establishment's zone.
+    /// </summary>
+    internal static PunchReceiptView Build(LedgerPunch punch, DirectorySnapshot snapshot, EmployerHistory employers)
     {
-        var establishment = snapshot.Establishments[punch.EstablishmentId];
+        var employer = employers.InForceAt(punch.Nsr, snapshot.Establishments[punch.EstablishmentId]);
+        var zone = snapshot.Zone(punch.EstablishmentId);
         var employee = snapshot.Employees.GetValueOrDefault(punch.EmployeeId);
         return new PunchReceiptView(
-            PunchPages.ReceiptTitle, punch.MessageId, punch.Nsr, establishment.LegalName, establishment.DocumentType == 1 ? "cnpj" : "cpf",
-            establishment.Document, establishment.CnoCaepf, employee?.Name ?? "", punch.Cpf, punch.PunchedAt, punch.RecordedAt,
-            establishment.InpiNumber, punch.Hash, punch.Collector.Name(), punch.Offline);
+            PunchPages.ReceiptTitle, punch.MessageId, punch.Nsr, employer.LegalName, employer.DocumentType == 1 ? "cnpj" : "cpf",
+            employer.Document, employer.CnoCaepf, employee?.Name ?? "", punch.Cpf, ZoneTime.InZone(punch.PunchedAt, zone),
+            ZoneTime.InZone(punch.RecordedAt, zone), InpiNumbers.Display(employer.InpiNumber), punch.Hash, punch.Collector.Name(), punch.Offline)
+        {
+            Place = employer.Place,
+        };
     }
 }
 
@@ -74,7 +83,10 @@ public sealed record PunchReceiptView(
     string WorkerName, string WorkerCpf, DateTimeOffset PunchedAt, DateTimeOffset RecordedAt, string InpiNumber, string Hash,
     string Collector, bool Offline)
 {
+    /// <summary>Art. 79 IV: where the service is rendered, when it is not the employer's address.</summary>
+    public string? Place { get; init; }
+
     internal PunchReceiptModel Page() => new(
-        Nsr, EmployerName, EmployerDocument, EmployerCnoOrCaepf, null, WorkerName, WorkerCpf, PunchedAt, InpiNumber, Hash,
+        Nsr, EmployerName, EmployerDocument, EmployerCnoOrCaepf, Place, WorkerName, WorkerCpf, PunchedAt, InpiNumber, Hash,
         $"/api/punches/{PunchId}/receipt");
 }

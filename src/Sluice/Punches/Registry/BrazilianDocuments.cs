@@ -27,7 +27,20 @@ internal static class BrazilianDocuments
             return false;
         }
 
-        return digits[12] - '0' == CnpjCheckDigit(digits.AsSpan(0, 12)) && digits[13] - '0' == CnpjCheckDigit(digits.AsSpan(0, 13));
+        return digits[12] - '0' == Mod11CheckDigit(digits.AsSpan(0, 12)) && digits[13] - '0' == Mod11CheckDigit(digits.AsSpan(0, 13));
+    }
+
+    /// <summary>Whether <paramref name="text"/> is a CPF or a CNPJ (the kind told by its length).</summary>
+    public static bool IsCpfOrCnpj(string? text) => IsCpf(text) || IsCnpj(text);
+
+    /// <summary>The CNPJ with these twelve base digits (0 to 999,999,999,999) and their check digits, unpunctuated.</summary>
+    public static string CnpjFrom(long baseNumber)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(baseNumber);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(baseNumber, 999_999_999_999);
+        var digits = baseNumber.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
+        var first = Mod11CheckDigit(digits);
+        return $"{digits}{first}{Mod11CheckDigit(digits + first)}";
     }
 
     /// <summary>The CPF with these nine base digits (0 to 999,999,999) and their check digits, unpunctuated.</summary>
@@ -53,8 +66,8 @@ internal static class BrazilianDocuments
         return rest < 2 ? 0 : 11 - rest;
     }
 
-    /// <summary>CNPJ weights cycle 2..9 from the rightmost digit.</summary>
-    private static int CnpjCheckDigit(ReadOnlySpan<char> digits)
+    /// <summary>CNPJ (and INPI) weights cycle 2..9 from the rightmost digit.</summary>
+    internal static int Mod11CheckDigit(ReadOnlySpan<char> digits)
     {
         var sum = 0;
         for (var i = 0; i < digits.Length; i++)

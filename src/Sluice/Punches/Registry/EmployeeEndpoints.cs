@@ -14,7 +14,7 @@ internal static class EmployeeEndpoints
 
     public static async Task<Results<Created<EmployeeView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         Guid id, EmployeeRequest? request, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, WebPinHasher hasher,
-        HttpContext http, TimeProvider time, CancellationToken ct)
+        IOptions<PunchesOptions> options, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         if (!caller.MayActFor(id.ToString()))
         {
@@ -32,12 +32,17 @@ internal static class EmployeeEndpoints
             return Problems.NotFound("No establishment with this id.");
         }
 
+        if (ResponsiblePerson.Cpf(caller, options.Value.ResponsibleCpfClaim) is not { } responsible)
+        {
+            return ResponsiblePerson.Missing(caller, options.Value.ResponsibleCpfClaim);
+        }
+
         if (await hasher.HashAsync([request!.WebPin], ct) is not [var webPinHash])
         {
             return HashingBusy(http);
         }
 
-        var result = await SaveOneAsync(id, new EmployeeRow(1, request, webPinHash, CreateOnly: true), store, directory, time, ct);
+        var result = await SaveOneAsync(id, new EmployeeRow(1, request, webPinHash, CreateOnly: true), responsible, store, directory, time, ct);
         return result.Outcome == EmployeeRowOutcome.Created
             ? TypedResults.Created($"/api/employees/{result.Employee!.Id}", result.Employee.View())
             : Refusal(result);
@@ -45,7 +50,7 @@ internal static class EmployeeEndpoints
 
     public static async Task<Results<Ok<EmployeeView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, EmployeeRequest? request, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, WebPinHasher hasher,
-        HttpContext http, TimeProvider time, CancellationToken ct)
+        IOptions<PunchesOptions> options, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var errors = RegistryValidator.Validate(request);
         if (errors.Count > 0)
@@ -63,12 +68,17 @@ internal static class EmployeeEndpoints
             return Problems.OutOfScope(caller);
         }
 
+        if (ResponsiblePerson.Cpf(caller, options.Value.ResponsibleCpfClaim) is not { } responsible)
+        {
+            return ResponsiblePerson.Missing(caller, options.Value.ResponsibleCpfClaim);
+        }
+
         if (await hasher.HashAsync([request!.WebPin], ct) is not [var webPinHash])
         {
             return HashingBusy(http);
         }
 
-        var result = await SaveOneAsync(existing.EstablishmentId, new EmployeeRow(1, request, webPinHash, id), store, directory, time, ct);
+        var result = await SaveOneAsync(existing.EstablishmentId, new EmployeeRow(1, request, webPinHash, id), responsible, store, directory, time, ct);
         return result.Outcome switch
         {
             EmployeeRowOutcome.Refused => Refusal(result),
@@ -106,6 +116,11 @@ internal static class EmployeeEndpoints
         if (!caller.MayActFor(id.ToString()))
         {
             return Problems.OutOfScope(caller);
+        }
+
+        if (ResponsiblePerson.Cpf(caller, options.Value.ResponsibleCpfClaim) is not { } responsible)
+        {
+            return ResponsiblePerson.Missing(caller, options.Value.ResponsibleCpfClaim);
         }
 
         if (http.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
@@ -166,7 +181,7 @@ internal static class EmployeeEndpoints
         {
             var chunk = Enumerable.Range(start, Math.Min(ImportChunk, rows.Count - start))
                 .Select(i => new EmployeeRow(rows[i].Number, rows[i].Request, hashes[i])).ToList();
-            var results = await SaveAsync(id, chunk, store, time, ct);
+            var results = await SaveAsync(id, chunk, responsible, store, time, ct);
             foreach (var result in results)
             {
                 switch (result.Outcome)
@@ -199,19 +214,19 @@ internal static class EmployeeEndpoints
             activeProblem = active is null ? "Use true or false." : null;
         }
 
-        return new EmployeeRequest(Value("code"), Value("name"), Value("cpf"), Value("pin"), Value("webPin"), active, Value("responsibleCpf"));
+        return new EmployeeRequest(Value("code"), Value("name"), Value("cpf"), Value("pin"), Value("webPin"), active);
     }
 
     private static async Task<EmployeeRowResult> SaveOneAsync(
-        Guid establishmentId, EmployeeRow row, RegistryStore store, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
+        Guid establishmentId, EmployeeRow row, string responsibleCpf, RegistryStore store, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
     {
-        var result = (await SaveAsync(establishmentId, [row], store, time, ct))[0];
+        var result = (await SaveAsync(establishmentId, [row], responsibleCpf, store, time, ct))[0];
         await directory.ReloadAsync(ct);
         return result;
     }
 
     private static Task<List<EmployeeRowResult>> SaveAsync(
-        Guid establishmentId, IReadOnlyList<EmployeeRow> rows, RegistryStore store, TimeProvider time, CancellationToken ct)
+        Guid establishmentId, IReadOnlyList<EmployeeRow> rows, string responsibleCpf, RegistryStore store, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         return store.SaveEmployeesAsync(establishmentId, current =>
@@ -219,7 +234,7 @@ internal static class EmployeeEndpoints
             var planner = new EmployeePlanner(establishmentId, current, now);
             var results = rows.Select(planner.Apply).ToList();
             return (planner.Changes, results);
-        }, now, ct);
+        }, responsibleCpf, now, ct);
     }
 
     private static ValidationProblem Refusal(EmployeeRowResult result) =>

@@ -89,7 +89,7 @@ internal sealed class EmployeePlanner
 
         _byId[result.Id] = result;
         Index(result);
-        Changes.Add(new EmployeeChange(existing, result, request.ResponsibleCpf is null ? null : BrazilianDocuments.Digits(request.ResponsibleCpf)));
+        Changes.Add(new EmployeeChange(existing, result));
         return new EmployeeRowResult(row.Number, existing is null ? EmployeeRowOutcome.Created : EmployeeRowOutcome.Updated, result, null, null);
     }
 

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Sluice.Security;
 
 namespace Sluice.Punches.Registry;
@@ -10,11 +12,13 @@ public static class RegistryApi
     {
         var establishments = app.MapGroup("/api/establishments").WithTags("Registry");
         establishments.MapPost("/", CreateEstablishmentAsync).WithName("CreateEstablishment")
-            .WithSummary("Register an establishment (employer CNPJ/CPF, legal name, INPI number, time zone).")
+            .WithSummary("Register an establishment (employer CNPJ/CPF, legal name, place of service, INPI number, time zone); written to the ledger as an AFD type 2 record. 409 when its document is taken.")
             .RequireSluicePolicy(SluicePolicies.Manage);
         establishments.MapGet("/", ListEstablishmentsAsync).WithName("ListEstablishments").RequireSluicePolicy(SluicePolicies.Read);
         establishments.MapGet("/{id:guid}", GetEstablishmentAsync).WithName("GetEstablishment").RequireSluicePolicy(SluicePolicies.Read);
-        establishments.MapPut("/{id:guid}", UpdateEstablishmentAsync).WithName("UpdateEstablishment").RequireSluicePolicy(SluicePolicies.Manage);
+        establishments.MapPut("/{id:guid}", UpdateEstablishmentAsync).WithName("UpdateEstablishment")
+            .WithSummary("Replace an establishment; a change of its document, CNO/CAEPF, name or place of service is an AFD type 2 record.")
+            .RequireSluicePolicy(SluicePolicies.Manage);
         establishments.MapPost("/{id:guid}/employees", EmployeeEndpoints.CreateAsync).WithName("CreateEmployee")
             .WithSummary("Register an employee; written to the ledger as an AFD type 5 inclusion.")
             .RequireSluicePolicy(SluicePolicies.Registry);
@@ -36,8 +40,9 @@ public static class RegistryApi
         return app;
     }
 
-    internal static async Task<Results<Created<EstablishmentView>, ValidationProblem>> CreateEstablishmentAsync(
-        EstablishmentRequest? request, RegistryStore store, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
+    internal static async Task<Results<Created<EstablishmentView>, ValidationProblem, ProblemHttpResult>> CreateEstablishmentAsync(
+        EstablishmentRequest? request, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, IOptions<PunchesOptions> options,
+        TimeProvider time, CancellationToken ct)
     {
         var errors = RegistryValidator.Validate(request);
         if (errors.Count > 0)
@@ -45,14 +50,26 @@ public static class RegistryApi
             return TypedResults.ValidationProblem(errors, title: "The establishment is not valid; nothing was stored.");
         }
 
+        if (ResponsiblePerson.Cpf(caller, options.Value.ResponsibleCpfClaim) is not { } responsible)
+        {
+            return ResponsiblePerson.Missing(caller, options.Value.ResponsibleCpfClaim);
+        }
+
         var now = time.GetUtcNow();
-        var establishment = await store.CreateEstablishmentAsync(ToEstablishment(Guid.CreateVersion7(now), request!, now, now), ct);
+        var establishment = ToEstablishment(Guid.CreateVersion7(now), request!, now, now);
+        var save = await store.CreateEstablishmentAsync(establishment, responsible, ZoneTime.InZone(now, Zone(establishment)), ct);
+        if (save.ConflictWith is { } existing)
+        {
+            return Problems.DocumentTaken(existing);
+        }
+
         await directory.ReloadAsync(ct);
         return TypedResults.Created($"/api/establishments/{establishment.Id}", establishment.View());
     }
 
     internal static async Task<Results<Ok<EstablishmentView>, ValidationProblem, ProblemHttpResult>> UpdateEstablishmentAsync(
-        Guid id, EstablishmentRequest? request, RegistryStore store, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
+        Guid id, EstablishmentRequest? request, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, IOptions<PunchesOptions> options,
+        TimeProvider time, CancellationToken ct)
     {
         var errors = RegistryValidator.Validate(request);
         if (errors.Count > 0)
@@ -66,10 +83,21 @@ public static class RegistryApi
             return Problems.NotFound("No establishment with this id.");
         }
 
-        var updated = ToEstablishment(id, request!, existing.CreatedAt, time.GetUtcNow());
-        await store.UpdateEstablishmentAsync(updated, ct);
+        if (ResponsiblePerson.Cpf(caller, options.Value.ResponsibleCpfClaim) is not { } responsible)
+        {
+            return ResponsiblePerson.Missing(caller, options.Value.ResponsibleCpfClaim);
+        }
+
+        var now = time.GetUtcNow();
+        var updated = ToEstablishment(id, request!, existing.CreatedAt, now);
+        var save = await store.UpdateEstablishmentAsync(updated, responsible, ZoneTime.InZone(now, Zone(updated)), ct);
+        if (save.ConflictWith is { } holder)
+        {
+            return Problems.DocumentTaken(holder);
+        }
+
         await directory.ReloadAsync(ct);
-        return TypedResults.Ok(updated.View());
+        return TypedResults.Ok(save.Saved!.View());
     }
 
     internal static async Task<Ok<EstablishmentView[]>> ListEstablishmentsAsync(EmployeeDirectory directory, CancellationToken ct)
@@ -127,14 +155,17 @@ public static class RegistryApi
             .Select(d => d.View()).ToArray());
     }
 
+    private static TimeZoneInfo Zone(Establishment establishment) => TimeZoneInfo.FindSystemTimeZoneById(establishment.TimeZone);
+
     private static Establishment ToEstablishment(Guid id, EstablishmentRequest request, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new(
         id,
         request.DocumentType!.Equals("cnpj", StringComparison.OrdinalIgnoreCase) ? 1 : 2,
         BrazilianDocuments.Digits(request.Document),
         string.IsNullOrEmpty(request.CnoCaepf) ? null : BrazilianDocuments.Digits(request.CnoCaepf),
         request.LegalName!.Trim(),
-        request.InpiNumber!.Trim(),
+        InpiNumbers.Normalize(request.InpiNumber)!,
         request.TimeZone!,
         createdAt,
-        updatedAt);
+        updatedAt,
+        string.IsNullOrWhiteSpace(request.Place) ? null : request.Place.Trim());
 }

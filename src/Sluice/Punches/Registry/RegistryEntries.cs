@@ -1,12 +1,18 @@
 namespace Sluice.Punches.Registry;
 
 /// <param name="DocumentType">1 CNPJ, 2 CPF, as the AFD header codes it.</param>
+/// <param name="Place">Where the service is rendered ("local de prestação de serviço"), when it is not the employer's own address.</param>
 internal sealed record Establishment(
     Guid Id, int DocumentType, string Document, string? CnoCaepf, string LegalName, string InpiNumber, string TimeZone,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? Place = null)
 {
     public EstablishmentView View() =>
-        new(Id, DocumentType == 1 ? "cnpj" : "cpf", Document, CnoCaepf, LegalName, InpiNumber, TimeZone, CreatedAt, UpdatedAt);
+        new(Id, DocumentType == 1 ? "cnpj" : "cpf", Document, CnoCaepf, LegalName, InpiNumber, TimeZone, CreatedAt, UpdatedAt) { Place = Place };
+
+    /// <summary>Whether <paramref name="other"/> differs in what an AFD type 2 record states (Portaria 671, Anexo V).</summary>
+    public bool EmployerDiffers(Establishment other) =>
+        DocumentType != other.DocumentType || Document != other.Document || CnoCaepf != other.CnoCaepf
+        || LegalName != other.LegalName || Place != other.Place;
 }
 
 internal sealed record Employee(

@@ -11,33 +11,76 @@ namespace Sluice.Punches.Registry;
 /// </summary>
 internal sealed class RegistryStore(IJournalDatabase database)
 {
-    private const string EstablishmentColumns = "id, document_type, document, cno_caepf, legal_name, inpi, time_zone, created_at, updated_at";
+    private const string EstablishmentColumns = "id, document_type, document, cno_caepf, legal_name, inpi, time_zone, created_at, updated_at, place";
     private const string EmployeeColumns = "id, establishment_id, code, name, cpf, pin, web_pin_hash, active, created_at, updated_at";
     private const string DeviceColumns = "serial, establishment_id, time_zone, created_at, updated_at, key_hash, networks";
 
-    public Task<Establishment> CreateEstablishmentAsync(Establishment establishment, CancellationToken ct) =>
+    /// <summary>
+    /// Registers an establishment with its ledger head and its first record, the type 2 inclusion of the employer (NSR 1),
+    /// unless another establishment has the same document: then nothing is stored and that one is named.
+    /// </summary>
+    public Task<EstablishmentSave> CreateEstablishmentAsync(Establishment establishment, string responsibleCpf, DateTimeOffset at, CancellationToken ct) =>
         database.WriteAsync(async (session, token) =>
         {
-            await ExecuteAsync(session, $"INSERT INTO {session.Table("punch_establishments")} ({EstablishmentColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)",
-                token, EstablishmentValues(establishment));
-            await ExecuteAsync(session, $"INSERT INTO {session.Table("punch_sequences")} (establishment_id, last_nsr, last_hash) VALUES (@p0, 0, NULL)",
-                token, establishment.Id.ToString());
-            await BumpVersionAsync(session, token);
-            return establishment;
-        }, ct);
-
-    public Task<bool> UpdateEstablishmentAsync(Establishment establishment, CancellationToken ct) =>
-        database.WriteAsync(async (session, token) =>
-        {
-            var changed = await ExecuteAsync(session,
+            // ON CONFLICT waits for a concurrent insert of the same document (another node) instead of failing on it.
+            var inserted = await ExecuteAsync(session,
                 $"""
-                UPDATE {session.Table("punch_establishments")} SET document_type = @p1, document = @p2, cno_caepf = @p3, legal_name = @p4,
-                inpi = @p5, time_zone = @p6, updated_at = @p8 WHERE id = @p0
+                INSERT INTO {session.Table("punch_establishments")} ({EstablishmentColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
+                ON CONFLICT (document) DO NOTHING
                 """,
                 token, EstablishmentValues(establishment));
+            if (inserted == 0)
+            {
+                return new EstablishmentSave(null, await HolderOfAsync(session, establishment, token));
+            }
+
+            var head = new LedgerHead(0, null);
+            await LegalRecords.AppendEmployerAsync(session, head, establishment, responsibleCpf, at, token);
+            await ExecuteAsync(session, $"INSERT INTO {session.Table("punch_sequences")} (establishment_id, last_nsr, last_hash) VALUES (@p0, @p1, NULL)",
+                token, establishment.Id.ToString(), head.Nsr);
             await BumpVersionAsync(session, token);
-            return changed == 1;
+            return new EstablishmentSave(establishment, null);
         }, ct);
+
+    /// <summary>
+    /// Replaces an establishment; a change of what the AFD states of the employer (document, CNO/CAEPF, name, place of
+    /// service) is a type 2 record under the next NSR. A document another establishment holds refuses the change.
+    /// </summary>
+    public Task<EstablishmentSave> UpdateEstablishmentAsync(Establishment establishment, string responsibleCpf, DateTimeOffset at, CancellationToken ct) =>
+        database.WriteAsync(async (session, token) =>
+        {
+            var heads = await LedgerHeads.LockAsync(session, [establishment.Id.ToString()], token);
+            if (await HolderOfAsync(session, establishment, token) is { } holder)
+            {
+                return new EstablishmentSave(null, holder);
+            }
+
+            var before = (await ReadAllAsync(session, $"SELECT {EstablishmentColumns} FROM {session.Table("punch_establishments")} WHERE id = @p0",
+                ReadEstablishment, token, establishment.Id.ToString())).Single();
+            var saved = establishment with { CreatedAt = before.CreatedAt };
+            await ExecuteAsync(session,
+                $"""
+                UPDATE {session.Table("punch_establishments")} SET document_type = @p1, document = @p2, cno_caepf = @p3, legal_name = @p4,
+                inpi = @p5, time_zone = @p6, updated_at = @p8, place = @p9 WHERE id = @p0
+                """,
+                token, EstablishmentValues(saved));
+            if (before.EmployerDiffers(saved))
+            {
+                await LegalRecords.AppendEmployerAsync(session, heads[saved.Id.ToString()], saved, responsibleCpf, at, token);
+                await LedgerHeads.SaveAsync(session, heads, token);
+            }
+
+            await BumpVersionAsync(session, token);
+            return new EstablishmentSave(saved, null);
+        }, ct);
+
+    /// <summary>The other establishment holding <paramref name="establishment"/>'s document, if any.</summary>
+    private static async Task<Guid?> HolderOfAsync(JournalSession session, Establishment establishment, CancellationToken ct)
+    {
+        await using var command = session.Command(
+            $"SELECT id FROM {session.Table("punch_establishments")} WHERE document = @p0 AND id <> @p1", establishment.Document, establishment.Id.ToString());
+        return await command.ExecuteScalarAsync(ct) is string id ? Guid.Parse(id) : null;
+    }
 
     public Task<Device> SaveDeviceAsync(Device device, CancellationToken ct) =>
         database.WriteAsync(async (session, token) =>
@@ -61,7 +104,8 @@ internal sealed class RegistryStore(IJournalDatabase database)
     /// its ledger head is locked, so concurrent changes to one establishment take turns and never collide.
     /// </summary>
     public Task<T> SaveEmployeesAsync<T>(
-        Guid establishmentId, Func<IReadOnlyList<Employee>, (IReadOnlyList<EmployeeChange> Changes, T Result)> plan, DateTimeOffset now, CancellationToken ct) =>
+        Guid establishmentId, Func<IReadOnlyList<Employee>, (IReadOnlyList<EmployeeChange> Changes, T Result)> plan, string responsibleCpf,
+        DateTimeOffset now, CancellationToken ct) =>
         database.WriteAsync(async (session, token) =>
         {
             var heads = await LedgerHeads.LockAsync(session, [establishmentId.ToString()], token);
@@ -89,13 +133,7 @@ internal sealed class RegistryStore(IJournalDatabase database)
 
                 if (AfdOperation(change.Before, employee) is { } operation)
                 {
-                    await ExecuteAsync(session,
-                        $"""
-                        INSERT INTO {session.Table("punch_ledger")} (establishment_id, nsr, record_type, employee_id, cpf, name, operation, recorded_at, recorded_at_ms, responsible_cpf)
-                        VALUES (@p0, @p1, 5, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
-                        """,
-                        token, establishmentId, ++head.Nsr, employee.Id, employee.Cpf, employee.Name, operation,
-                        LedgerTimes.Format(now), LedgerTimes.Ms(now), change.ResponsibleCpf);
+                    await LegalRecords.AppendEmployeeAsync(session, head, employee, operation, responsibleCpf, now, token);
                 }
             }
 
@@ -165,14 +203,14 @@ internal sealed class RegistryStore(IJournalDatabase database)
     }
 
     private static object?[] EstablishmentValues(Establishment e) =>
-        [e.Id.ToString(), e.DocumentType, e.Document, e.CnoCaepf, e.LegalName, e.InpiNumber, e.TimeZone, UnixTime.ToMs(e.CreatedAt), UnixTime.ToMs(e.UpdatedAt)];
+        [e.Id.ToString(), e.DocumentType, e.Document, e.CnoCaepf, e.LegalName, e.InpiNumber, e.TimeZone, UnixTime.ToMs(e.CreatedAt), UnixTime.ToMs(e.UpdatedAt), e.Place];
 
     private static object?[] EmployeeValues(Employee e) =>
         [e.Id.ToString(), e.EstablishmentId.ToString(), e.Code, e.Name, e.Cpf, e.Pin, e.WebPinHash, e.Active ? 1 : 0, UnixTime.ToMs(e.CreatedAt), UnixTime.ToMs(e.UpdatedAt)];
 
     private static Establishment ReadEstablishment(DbDataReader r) => new(
         Guid.Parse(r.GetString(0)), Convert.ToInt32(r.GetValue(1)), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
-        r.GetString(5), r.GetString(6), UnixTime.FromMs(r.GetInt64(7)), UnixTime.FromMs(r.GetInt64(8)));
+        r.GetString(5), r.GetString(6), UnixTime.FromMs(r.GetInt64(7)), UnixTime.FromMs(r.GetInt64(8)), r.IsDBNull(9) ? null : r.GetString(9));
 
     private static Employee ReadEmployee(DbDataReader r) => new(
         Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
@@ -186,6 +224,9 @@ internal sealed class RegistryStore(IJournalDatabase database)
 }
 
 /// <summary>One employee's change: the row as it was (null when new) and as it will be.</summary>
-internal sealed record EmployeeChange(Employee? Before, Employee? Result, string? ResponsibleCpf);
+internal sealed record EmployeeChange(Employee? Before, Employee? Result);
+
+/// <summary>What saving an establishment did: <paramref name="Saved"/>, or nothing because <paramref name="ConflictWith"/> holds its document.</summary>
+internal sealed record EstablishmentSave(Establishment? Saved, Guid? ConflictWith);
 
 internal sealed record RegistrySnapshot(long Version, IReadOnlyList<Establishment> Establishments, IReadOnlyList<Employee> Employees, IReadOnlyList<Device> Devices);

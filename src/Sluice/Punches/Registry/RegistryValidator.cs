@@ -7,7 +7,7 @@ internal static partial class RegistryValidator
 {
     public const int MaxLegalNameLength = 150;
     public const int MaxEmployeeNameLength = 52;
-    public const int MaxInpiLength = 17;
+    public const int MaxPlaceLength = 100;
     public const int MaxCodeLength = 32;
 
     public static Dictionary<string, string[]> Validate(EstablishmentRequest? request)
@@ -39,9 +39,14 @@ internal static partial class RegistryValidator
         }
 
         Text(errors, "legalName", request.LegalName, MaxLegalNameLength);
-        if (string.IsNullOrWhiteSpace(request.InpiNumber) || request.InpiNumber.Length > MaxInpiLength || !Latin1(request.InpiNumber))
+        if (InpiNumbers.Normalize(request.InpiNumber) is null)
         {
-            errors["inpiNumber"] = [$"Required: 1 to {MaxInpiLength} characters."];
+            errors["inpiNumber"] = ["Not a valid INPI computer program registration: BR 51, the year, six digits and the check digit, e.g. BR512026000001-7."];
+        }
+
+        if (request.Place is not null)
+        {
+            Text(errors, "place", request.Place, MaxPlaceLength);
         }
 
         if (!IsTimeZone(request.TimeZone))
@@ -80,11 +85,6 @@ internal static partial class RegistryValidator
         if (request.WebPin is not null && (request.WebPin.Length is < 4 or > 64 || request.WebPin.Any(char.IsControl)))
         {
             errors["webPin"] = ["Use 4 to 64 characters."];
-        }
-
-        if (request.ResponsibleCpf is not null && !BrazilianDocuments.IsCpf(request.ResponsibleCpf))
-        {
-            errors["responsibleCpf"] = ["Not a valid CPF."];
         }
 
         return errors;

@@ -15,7 +15,7 @@ public static class PunchPageEndpoints
 {
     public static IEndpointRouteBuilder MapPunchPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PunchPages.FormPath, () => PunchPages.Html(PunchPages.Form(new PunchFormModel())))
+        app.MapGet(PunchPages.FormPath, FormAsync)
             .WithTags("Employee page").WithName("PunchForm").ExcludeFromDescription()
             // The employee's own credentials (CPF or code, and web PIN) are in the form.
             .AllowAnonymous();
@@ -26,8 +26,21 @@ public static class PunchPageEndpoints
         return app;
     }
 
+    /// <summary>
+    /// The form, with the establishment's clock to the second when every establishment keeps one zone: the time the punch
+    /// will carry, since the page's punches take the server's time.
+    /// </summary>
+    internal static async Task<ContentHttpResult> FormAsync(EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
+    {
+        var snapshot = await directory.GetAsync(ct);
+        var zones = snapshot.Establishments.Keys.Select(snapshot.Zone).DistinctBy(z => z.Id).Take(2).ToList();
+        var clock = zones.Count == 1 ? ZoneTime.InZone(time.GetUtcNow(), zones[0]) : (DateTimeOffset?)null;
+        return PunchPages.Html(PunchPages.Form(new PunchFormModel(Clock: clock)));
+    }
+
     internal static async Task<ContentHttpResult> PunchAsync(
-        HttpRequest http, PunchIntake intake, EmployeeDirectory directory, WebPinGuard guard, ReceiptLinks links, CancellationToken ct)
+        HttpRequest http, PunchIntake intake, EmployeeDirectory directory, LedgerQueries ledger, WebPinGuard guard, ReceiptLinks links,
+        CancellationToken ct)
     {
         var signIn = await WorkerSignIn.CheckAsync(http, directory, guard, ct);
         if (signIn is not { Employee: { } employee, Snapshot: { } snapshot })
@@ -56,8 +69,9 @@ public static class PunchPageEndpoints
         var draft = (PunchDraft)message.Context!;
         var punch = new LedgerPunch(draft.EstablishmentId, draft.Nsr, result.MessageId, employee.Id, employee.Cpf, draft.PunchedAt, draft.RecordedAt,
             draft.Collector, false, draft.Hash!, "web");
+        var employers = await ledger.EmployersAsync(draft.EstablishmentId, ct);
         // Art. 80 II: the worker gets the receipt after each punch without asking; this link opens it without a credential.
-        var receipt = ReceiptsApi.Build(punch, snapshot).Page() with { ReceiptPath = links.PathFor(result.MessageId) };
+        var receipt = ReceiptsApi.Build(punch, snapshot, employers).Page() with { ReceiptPath = links.PathFor(result.MessageId) };
         return PunchPages.Html(PunchPages.Success(receipt));
     }
 }

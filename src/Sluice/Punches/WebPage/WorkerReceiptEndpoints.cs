@@ -54,7 +54,8 @@ internal static class WorkerReceiptEndpoints
         }
 
         var snapshot = await directory.RefreshIfStaleAsync(ct);
-        return PunchPages.Html(PunchPages.Receipt(LocalReceipt(punch, snapshot) with { ReceiptPath = null }));
+        var employers = await ledger.EmployersAsync(punch.EstablishmentId, ct);
+        return PunchPages.Html(PunchPages.Receipt(ReceiptsApi.Build(punch, snapshot, employers).Page() with { ReceiptPath = null }));
     }
 
     internal static async Task<ContentHttpResult> ListAsync(
@@ -71,17 +72,11 @@ internal static class WorkerReceiptEndpoints
         // An inactive employee may no longer punch, but the receipts of what they did punch are still theirs.
         var now = time.GetUtcNow();
         var punches = await ledger.ForEmployeeAsync(employee.Id, now - options.Value.WorkerReceiptsWindow, now + options.Value.FutureTolerance, ct);
+        var employers = await ledger.EmployersAsync(employee.EstablishmentId, ct);
         var items = punches.OrderByDescending(p => p.PunchedAt)
-            .Select(p => new ReceiptListItem(LocalReceipt(p, snapshot), links.PathFor(p.MessageId)))
+            .Select(p => new ReceiptListItem(ReceiptsApi.Build(p, snapshot, employers).Page(), links.PathFor(p.MessageId)))
             .ToList();
         return PunchPages.Html(ReceiptListPage.Render(employee.Name, options.Value.WorkerReceiptsWindow, items));
-    }
-
-    /// <summary>The receipt with the punch time on the establishment's wall clock, the time the worker knows.</summary>
-    private static PunchReceiptModel LocalReceipt(LedgerPunch punch, DirectorySnapshot snapshot)
-    {
-        var receipt = ReceiptsApi.Build(punch, snapshot).Page();
-        return receipt with { PunchedAt = ZoneTime.InZone(receipt.PunchedAt, snapshot.Zone(punch.EstablishmentId)) };
     }
 
     /// <summary>A receipt names a person and their CPF: no cache keeps it, and the link's token leaks to no other site.</summary>

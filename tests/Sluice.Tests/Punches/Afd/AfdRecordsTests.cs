@@ -8,7 +8,7 @@ public sealed class AfdRecordsTests
     private static readonly TimeSpan Brasilia = TimeSpan.FromHours(-3);
 
     internal static AfdHeader Header() => new(
-        AfdDocumentType.Cnpj, "12.345.678/0001-95", null, "Padaria São João Ltda", "BR512021000123-4",
+        AfdDocumentType.Cnpj, "12.345.678/0001-95", null, "Padaria São João Ltda", "5120210001230",
         new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), new DateTimeOffset(2026, 11, 30, 18, 5, 42, Brasilia),
         AfdDocumentType.Cnpj, "11.222.333/0001-81");
 
@@ -44,9 +44,12 @@ public sealed class AfdRecordsTests
     {
         var at = new DateTimeOffset(2026, 11, 2, 8, 0, 0, Brasilia);
         Assert.Equal(302, AfdRecords.Header(Header()).Length);
-        Assert.Equal(302, AfdRecords.Header(Header() with { LegalName = new string('x', 500), Inpi = new string('9', 40), CnoOrCaepf = "12345678901234" }).Length);
+        Assert.Equal(302, AfdRecords.Header(Header() with { LegalName = new string('x', 500), Inpi = new string('9', 17), CnoOrCaepf = "12345678901234" }).Length);
         Assert.Equal(118, AfdRecords.Employee(new AfdEmployeeEntry(1, at, AfdEmployeeOperation.Include, "529.982.247-25", "Ana", "11144477735")).Length);
         Assert.Equal(118, AfdRecords.Employee(new AfdEmployeeEntry(999_999_999, at, AfdEmployeeOperation.Exclude, "52998224725", new string('N', 80), "11144477735")).Length);
+        Assert.Equal(331, AfdRecords.Employer(new AfdEmployerEntry(1, at, "11144477735", AfdDocumentType.Cpf, "52998224725", "12345678901234",
+            new string('N', 400), new string('L', 400))).Length);
+        Assert.Equal(36, AfdRecords.Event(new AfdEventEntry(1, at, AfdEventCode.PowerReturn)).Length);
         Assert.Equal(137, AfdRecords.Punch(new AfdPunchEntry(2, at, "52998224725", at, AfdCollector.Browser, false, new string('a', 64))).Length);
         Assert.Equal(64, AfdRecords.Trailer(new AfdRecordCounts(1, 2, 3, 4, 5, 6)).Length);
         Assert.Equal(100, AfdRecords.Signature().Length);
@@ -86,7 +89,7 @@ public sealed class AfdRecordsTests
         Assert.ThrowsAny<ArgumentException>(() => AfdRecords.Punch(new AfdPunchEntry(1, at, "52998224725", at, 6, false, new string('a', 64))));
         Assert.ThrowsAny<ArgumentException>(() => AfdRecords.Punch(new AfdPunchEntry(1, at, "52998224725", at, 1, false, "abc")));
         Assert.ThrowsAny<ArgumentException>(() => AfdRecords.Header(Header() with { EmployerDocument = "123456789012345" }));
-        Assert.Equal(new string(' ', 14), AfdRecords.Header(Header() with { DeveloperDocument = "" }).Substring(254, 14));
+        Assert.ThrowsAny<ArgumentException>(() => AfdRecords.Header(Header() with { DeveloperDocument = "" }));
         Assert.ThrowsAny<ArgumentException>(() => AfdRecords.Header(Header() with { To = new DateOnly(2026, 10, 31) }));
         Assert.Equal("00000000123456", AfdRecords.Header(Header() with { CnoOrCaepf = "123.456" }).Substring(25, 14));
     }
@@ -107,8 +110,18 @@ public sealed class AfdRecordsTests
     }
 
     [Fact]
+    public void A_header_never_carries_letters_in_a_numeric_field_nor_leaves_the_developer_blank()
+    {
+        Assert.Throws<ArgumentException>(() => AfdRecords.Header(Header() with { Inpi = "BR512021000123-0" }));
+        Assert.Throws<ArgumentException>(() => AfdRecords.Header(Header() with { DeveloperDocument = "" }));
+        var header = AfdRecords.Header(Header());
+        Assert.Matches("^[0-9]{17}$", header[189..206]);
+        Assert.Matches("^[0-9]{14}$", header[254..268]);
+    }
+
+    [Fact]
     public void File_name_is_AFD_INPI_document_REP_P()
     {
-        Assert.Equal("AFDBR512021000123412345678000195REP_P.txt", AfdFileName.For("BR512021000123-4", "12.345.678/0001-95"));
+        Assert.Equal("AFD512021000123012345678000195REP_P.txt", AfdFileName.For("5120210001230", "12.345.678/0001-95"));
     }
 }

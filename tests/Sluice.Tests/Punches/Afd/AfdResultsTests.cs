@@ -19,7 +19,7 @@ public sealed class AfdResultsTests
         await AfdResults.File(AfdRecordsTests.Header(), entries.ToAsyncEnumerable(), CancellationToken.None).ExecuteAsync(context);
 
         Assert.Equal("text/plain; charset=iso-8859-1", context.Response.ContentType);
-        Assert.Contains("filename=AFDBR512021000123412345678000195REP_P.txt", context.Response.Headers.ContentDisposition.ToString(), StringComparison.Ordinal);
+        Assert.Contains("filename=AFD512021000123012345678000195REP_P.txt", context.Response.Headers.ContentDisposition.ToString(), StringComparison.Ordinal);
         var lines = Encoding.Latin1.GetString(body.ToArray()).Split("\r\n");
         Assert.Equal([302, 137, 64, 100, 0], lines.Select(l => l.Length));
     }

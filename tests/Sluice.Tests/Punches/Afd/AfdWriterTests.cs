@@ -10,17 +10,20 @@ public sealed class AfdWriterTests
     private static readonly TimeSpan Brasilia = TimeSpan.FromHours(-3);
 
     [Fact]
-    public async Task Small_file_matches_the_golden_lines()
+    public async Task Small_file_with_every_record_type_matches_the_golden_lines()
     {
         var first = new DateTimeOffset(2026, 11, 2, 8, 0, 15, Brasilia);
-        var firstHash = PunchHash.Compute(2, first, "52998224725", first, AfdCollector.Browser, false, null);
+        var firstHash = PunchHash.Compute(4, first, "52998224725", first, AfdCollector.Browser, false, null);
         var second = new DateTimeOffset(2026, 11, 2, 12, 1, 0, Brasilia);
-        var secondHash = PunchHash.Compute(3, second, "52998224725", second.AddMinutes(2), AfdCollector.Device, true, firstHash);
+        var secondHash = PunchHash.Compute(5, second, "52998224725", second.AddMinutes(2), AfdCollector.Device, true, firstHash);
         AfdEntry[] entries =
         [
-            new AfdEmployeeEntry(1, new DateTimeOffset(2026, 11, 1, 9, 0, 0, Brasilia), AfdEmployeeOperation.Include, "529.982.247-25", "Ana Conceição", "111.444.777-35"),
-            new AfdPunchEntry(2, first, "52998224725", first, AfdCollector.Browser, false, firstHash),
-            new AfdPunchEntry(3, second, "52998224725", second.AddMinutes(2), AfdCollector.Device, true, secondHash),
+            new AfdEmployerEntry(1, new DateTimeOffset(2026, 11, 1, 8, 30, 0, Brasilia), "111.444.777-35", AfdDocumentType.Cnpj, "12.345.678/0001-95", null,
+                "Padaria São João Ltda", "Rua das Flores, 10 - Pinheiros"),
+            new AfdEmployeeEntry(2, new DateTimeOffset(2026, 11, 1, 9, 0, 0, Brasilia), AfdEmployeeOperation.Include, "529.982.247-25", "Ana Conceição", "111.444.777-35"),
+            new AfdEventEntry(3, new DateTimeOffset(2026, 11, 1, 9, 5, 0, Brasilia), AfdEventCode.ServiceAvailable),
+            new AfdPunchEntry(4, first, "52998224725", first, AfdCollector.Browser, false, firstHash),
+            new AfdPunchEntry(5, second, "52998224725", second.AddMinutes(2), AfdCollector.Device, true, secondHash),
         ];
 
         using var output = new MemoryStream();
@@ -30,14 +33,17 @@ public sealed class AfdWriterTests
         string[] golden =
         [
             "000000000" + "1" + "1" + "12345678000195" + new string(' ', 14) + "Padaria São João Ltda".PadRight(150)
-                + "BR512021000123-4".PadRight(17) + "2026-11-01" + "2026-11-30" + "2026-11-30T18:05:00-0300" + "003" + "1"
-                + "11222333000181" + new string(' ', 30) + "8A10",
-            "000000001" + "5" + "2026-11-01T09:00:00-0300" + "I" + "052998224725" + "Ana Conceição".PadRight(52) + "    " + "11144477735" + "FA31",
-            "000000002" + "7" + "2026-11-02T08:00:00-0300" + "052998224725" + "2026-11-02T08:00:00-0300" + "02" + "0"
-                + "903b49fa2746f9f8daec8749a8b9aafa16430c5f650a933ad1f94b54b21155bd",
-            "000000003" + "7" + "2026-11-02T12:01:00-0300" + "052998224725" + "2026-11-02T12:03:00-0300" + "04" + "1"
-                + "a553fc2759b2e817d501237a257673543877b25fc0382e3d056cf83c94a91259",
-            "999999999" + "000000000" + "000000000" + "000000000" + "000000001" + "000000000" + "000000002" + "9",
+                + "00005120210001230" + "2026-11-01" + "2026-11-30" + "2026-11-30T18:05:00-0300" + "003" + "1"
+                + "11222333000181" + new string(' ', 30) + "3755",
+            "000000001" + "2" + "2026-11-01T08:30:00-0300" + "00011144477735" + "1" + "12345678000195" + new string(' ', 14)
+                + "Padaria São João Ltda".PadRight(150) + "Rua das Flores, 10 - Pinheiros".PadRight(100) + "8AFA",
+            "000000002" + "5" + "2026-11-01T09:00:00-0300" + "I" + "052998224725" + "Ana Conceição".PadRight(52) + "    " + "11144477735" + "518D",
+            "000000003" + "6" + "2026-11-01T09:05:00-0300" + "07",
+            "000000004" + "7" + "2026-11-02T08:00:00-0300" + "052998224725" + "2026-11-02T08:00:00-0300" + "02" + "0"
+                + "06f6b1ced8cfcc3f9822881d19477f60c261c6107ebcaf64ac182a94e07fc20f",
+            "000000005" + "7" + "2026-11-02T12:01:00-0300" + "052998224725" + "2026-11-02T12:03:00-0300" + "04" + "1"
+                + "eed9dfad7bddc29f197d9e71c35a8d8cef002f2a85e4816285d2eeedfc8433ef",
+            "999999999" + "000000001" + "000000000" + "000000000" + "000000001" + "000000001" + "000000002" + "9",
             "ASSINATURA_DIGITAL_EM_ARQUIVO_P7S".PadRight(100),
         ];
         var bytes = output.ToArray();
@@ -49,6 +55,7 @@ public sealed class AfdWriterTests
         }
 
         Assert.Equal(0xE3, bytes[39 + "Padaria S".Length]); // 'ã' is one ISO-8859-1 byte, not UTF-8's two
+        Assert.True((await AfdVerifier.CheckAsync(new MemoryStream(bytes), null, CancellationToken.None)).IsValid);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public abstract class LedgerTests : IAsyncLifetime
     {
         string[] employees = ["2001", "2002", "2003", "2004", "2005"];
         await Gateway.RegisterEmployeesAsync(employees);
-        var registrations = employees.Length; // each inclusion is an AFD type 5 record and takes an NSR first
+        var registrations = 1 + employees.Length; // the employer's type 2 record, then each inclusion's type 5, take NSRs first
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Gateway.PostPunchAsync(employees[i % employees.Length])));
 
@@ -100,6 +100,34 @@ public abstract class LedgerTests : IAsyncLifetime
         Assert.Equal(first.Nsr + 1, second.Nsr);
         Assert.NotEqual(first.Hash, second.Hash);
         Assert.Equal(2, (await VerifyAsync()).Punches);
+    }
+
+    [Fact]
+    public async Task Employer_employee_and_service_records_take_the_punches_sequence_and_the_chain_still_verifies()
+    {
+        var establishment = await Gateway.EstablishmentAsync();
+        await Gateway.RegisterEmployeesAsync("4501");
+        await Gateway.PostPunchAsync("4501");
+        var renamed = await Gateway.Client.PutAsJsonAsync($"/api/establishments/{establishment}", new Sluice.Punches.Registry.EstablishmentRequest(
+            "cnpj", PunchRegistry.Cnpj, null, "Nome Novo Ltda", PunchRegistry.InpiNumber, "America/Sao_Paulo"));
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        await Gateway.PostPunchAsync("4501");
+        var events = Gateway.Service<ServiceEvents>();
+        await events.RecordStopAsync(CancellationToken.None);
+        Assert.False(await events.RecordStartAsync(CancellationToken.None)); // its stop was recorded: no 02
+        await Gateway.PostPunchAsync("4501");
+
+        var records = new List<string>();
+        await Gateway.Service<LedgerQueries>().WalkAsync(establishment, (record, _) =>
+        {
+            records.Add($"{record.Nsr}:{record.Type}{record.Event}");
+            return ValueTask.FromResult(true);
+        }, CancellationToken.None);
+
+        Assert.Equal(["1:2", "2:5", "3:7", "4:2", "5:7", "6:608", "7:607", "8:7"], records);
+        var verification = await VerifyAsync();
+        Assert.True(verification.Valid, verification.Problem);
+        Assert.Equal(8, verification.LastNsr);
     }
 
     private async Task<ChainVerification> VerifyAsync() =>

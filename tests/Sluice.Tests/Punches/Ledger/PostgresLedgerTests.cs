@@ -44,10 +44,10 @@ public sealed class PostgresLedgerTests : LedgerTests
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         var nsrs = (await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<PunchReceipt>()))).Select(r => r!.Nsr).Order();
-        Assert.Equal(Enumerable.Range(3, 60).Select(n => (long)n), nsrs);
+        Assert.Equal(Enumerable.Range(4, 60).Select(n => (long)n), nsrs); // 1: the employer (type 2), 2 and 3: the employees (type 5)
         var verification = (await other.Client.GetFromJsonAsync<ChainVerification>($"/api/establishments/{await Gateway.EstablishmentAsync()}/verify"))!;
         Assert.True(verification.Valid, verification.Problem);
-        Assert.Equal(62, verification.LastNsr);
+        Assert.Equal(63, verification.LastNsr);
     }
 
     protected override async Task<DbConnection> OpenDatabaseAsync()
@@ -55,5 +55,27 @@ public sealed class PostgresLedgerTests : LedgerTests
         var connection = new NpgsqlConnection(_database);
         await connection.OpenAsync();
         return connection;
+    }
+
+    [Fact]
+    public async Task A_second_node_starting_and_stopping_writes_07_and_08_into_the_shared_sequence_without_a_02()
+    {
+        var establishment = await Gateway.EstablishmentAsync();
+        var settings = TestGateway.Defaults(null);
+        settings["Journal:Engine"] = "postgres";
+        settings["ConnectionStrings:Journal"] = _database;
+        settings["Delivery:NodeId"] = "node-b"; // this class's first node runs under the host name
+
+        await (await TestGateway.StartAsync(settings)).DisposeAsync();
+        await Gateway.RegisterEmployeesAsync("5101");
+
+        var records = new List<string>();
+        await Gateway.Service<LedgerQueries>().WalkAsync(establishment, (record, _) =>
+        {
+            records.Add($"{record.Nsr}:{record.Type}{record.Event}");
+            return ValueTask.FromResult(true);
+        }, CancellationToken.None);
+        Assert.Equal(["1:2", "2:607", "3:608", "4:5"], records);
+        Assert.True((await Gateway.Client.GetFromJsonAsync<ChainVerification>($"/api/establishments/{establishment}/verify"))!.Valid);
     }
 }

@@ -29,7 +29,7 @@ public sealed class SqliteLedgerTests : LedgerTests
         var establishment = await Gateway.EstablishmentAsync();
         var (ok, printed) = await SluiceCli.RunAsync("verify", $"--Journal:Path={Gateway.JournalPath}");
         Assert.True(ok == 0, printed);
-        Assert.Contains($"{establishment}: OK, 4 records (3 punches)", printed, StringComparison.Ordinal);
+        Assert.Contains($"{establishment}: OK, 5 records (3 punches)", printed, StringComparison.Ordinal);
 
         await using (var connection = await OpenDatabaseAsync())
         await using (var tamper = connection.CreateCommand())

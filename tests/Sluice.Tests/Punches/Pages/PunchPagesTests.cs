@@ -43,7 +43,7 @@ public sealed class PunchPagesTests
         Assert.Contains("<dt>Trabalhador</dt><dd>Ana Conceição</dd>", page, StringComparison.Ordinal);
         Assert.Contains("<dt>CPF do trabalhador</dt><dd>529.982.247-25</dd>", page, StringComparison.Ordinal);
         Assert.Contains("<dt>Data</dt><dd>02/11/2026</dd>", page, StringComparison.Ordinal);
-        Assert.Contains("<dt>Hora</dt><dd>08:00 (UTC-03:00)</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>Hora</dt><dd>08:00:59 (UTC-03:00)</dd>", page, StringComparison.Ordinal);
         Assert.Contains("<dt>Registro no INPI</dt><dd>BR512021000123-4</dd>", page, StringComparison.Ordinal);
         Assert.Contains("903b49fa2746f9f8daec8749a8b9aafa16430c5f650a933ad1f94b54b21155bd", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/api/punches/7f1c/receipt\"", page, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class PunchPagesTests
         Assert.Contains($"<h1>{PunchPages.ReceiptTitle}</h1>", page, StringComparison.Ordinal);
         Assert.Contains("<dt>CPF</dt><dd>111.444.777-35</dd>", page, StringComparison.Ordinal);
         Assert.Contains("<dt>CNO/CAEPF</dt><dd>123456789012</dd>", page, StringComparison.Ordinal);
-        Assert.Contains("<dt>Local de trabalho</dt><dd>Obra Av. Paulista</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>Local de prestação de serviço</dt><dd>Obra Av. Paulista</dd>", page, StringComparison.Ordinal);
         Assert.Contains("@media print", page, StringComparison.Ordinal);
     }
 

@@ -81,7 +81,7 @@ public sealed class RegistryTests : LegacyGatewayTest
 
         var response = await Gateway.Client.PostAsJsonAsync("/api/punches", new { employeeId = "7001", punchedAt = Gateway.Now() });
         var punch = (await response.Content.ReadFromJsonAsync<PunchReceipt>())!;
-        Assert.Equal(3, punch.Nsr); // 1: inclusion, 2: alteration, 3: the punch
+        Assert.Equal(4, punch.Nsr); // 1: the employer (type 2), 2: inclusion, 3: alteration (type 5), 4: the punch
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class RegistryTests : LegacyGatewayTest
         Assert.Equal(HttpStatusCode.Accepted, named.StatusCode);
         var receipt = (await named.Content.ReadFromJsonAsync<PunchReceipt>())!;
         Assert.Equal(second, receipt.EstablishmentId);
-        Assert.Equal(2, receipt.Nsr); // the second establishment's own sequence: its inclusion, then this punch
+        Assert.Equal(3, receipt.Nsr); // the second establishment's own sequence: the employer, the employee's inclusion, then this punch
     }
 
     [Fact]

@@ -37,20 +37,20 @@ public sealed class ExportsTests : LegacyGatewayTest
         using var response = await Gateway.Client.GetAsync($"/api/establishments/{await Gateway.EstablishmentAsync()}/afd?from=2026-01-01&to={today}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal($"AFD{PunchRegistry.InpiNumber}{PunchRegistry.Cnpj}REP_P.txt", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal($"AFD{PunchRegistry.InpiDigits}{PunchRegistry.Cnpj}REP_P.txt", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var check = await AfdVerifier.CheckAsync(new MemoryStream(bytes), null, CancellationToken.None);
         Assert.True(check.IsValid, string.Join("; ", check.Problems));
         var text = Encoding.Latin1.GetString(bytes);
         Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
         var lines = text[..^2].Split("\r\n");
-        Assert.Equal([302, 118, 118, 137, 137, 64, 100], lines.Select(l => l.Length));
-        Assert.Equal(["1", "5", "5", "7", "7"], lines[..5].Select(l => l[9..10]));
-        Assert.Equal(["000000001", "000000002", "000000003", "000000004"], lines[1..5].Select(l => l[..9]));
-        Assert.Equal(receipts.Select(r => r.Hash), lines[3..5].Select(l => l[73..]));
-        Assert.StartsWith("2026-11-02T08:00:00-0300", lines[3][10..], StringComparison.Ordinal);
-        Assert.StartsWith("999999999", lines[5], StringComparison.Ordinal);
-        Assert.StartsWith("ASSINATURA_DIGITAL_EM_ARQUIVO_P7S", lines[6], StringComparison.Ordinal);
+        Assert.Equal([302, 331, 118, 118, 137, 137, 64, 100], lines.Select(l => l.Length));
+        Assert.Equal(["1", "2", "5", "5", "7", "7"], lines[..6].Select(l => l[9..10]));
+        Assert.Equal(["000000001", "000000002", "000000003", "000000004", "000000005"], lines[1..6].Select(l => l[..9]));
+        Assert.Equal(receipts.Select(r => r.Hash), lines[4..6].Select(l => l[73..]));
+        Assert.StartsWith("2026-11-02T08:00:00-0300", lines[4][10..], StringComparison.Ordinal);
+        Assert.StartsWith("999999999" + "000000001" + "000000000" + "000000000" + "000000002" + "000000000" + "000000002", lines[6], StringComparison.Ordinal);
+        Assert.StartsWith("ASSINATURA_DIGITAL_EM_ARQUIVO_P7S", lines[7], StringComparison.Ordinal);
     }
 
     [Fact]
