@@ -79,7 +79,9 @@ internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider t
             [HttpMetadata.PathAndQuery] = raw is { Length: > 0 } && raw[0] == '/' ? raw : request.Path.ToUriComponent() + request.QueryString.ToUriComponent(),
             [RouteMetadata] = route.Name,
         };
-        foreach (var header in route.Headers)
+        // A route may list Authorization for the legacy system's own credentials; Sluice's are never stored or replayed.
+        var sluiceCredentials = Security.SluiceCredentials.On(context).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in route.Headers.Where(h => !sluiceCredentials.Contains(h)))
         {
             if (request.Headers.TryGetValue(header, out var value))
             {

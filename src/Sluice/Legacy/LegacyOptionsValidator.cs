@@ -3,7 +3,7 @@ using Sluice.LegacySimulator;
 
 namespace Sluice.Legacy;
 
-internal sealed class LegacyOptionsValidator : IValidateOptions<LegacyOptions>
+internal sealed class LegacyOptionsValidator(IHostEnvironment environment) : IValidateOptions<LegacyOptions>
 {
     public ValidateOptionsResult Validate(string? name, LegacyOptions options)
     {
@@ -11,6 +11,11 @@ internal sealed class LegacyOptionsValidator : IValidateOptions<LegacyOptions>
         if (options.BaseUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
         {
             errors.Add($"Legacy:BaseUrl '{url}' must be an absolute http or https URL.");
+        }
+
+        if (options.BaseUrl is null && !options.Simulator.Enabled && !environment.IsDevelopment())
+        {
+            errors.Add("Legacy:BaseUrl is not set: name the legacy system's URL, or set Legacy:Simulator:Enabled=true to deliver to the bundled simulator (a test tool).");
         }
 
         if (options.Simulator.Port is < 0 or > 65535)
