@@ -72,6 +72,9 @@ internal sealed partial class LegacyPassThrough : IDisposable
         _config = new ForwarderRequestConfig { ActivityTimeout = options.Value.ActivityTimeout };
     }
 
+    /// <summary>Set on a request whose answer is the legacy system's, which Sluice passes on without headers of its own.</summary>
+    public const string ForwardedItem = "sluice:forwarded";
+
     public async Task ForwardAsync(HttpContext context)
     {
         // The legacy system's answer is passed on as it is, an empty 404 included: no status-code page added.
@@ -92,6 +95,7 @@ internal sealed partial class LegacyPassThrough : IDisposable
             return;
         }
 
+        context.Items[ForwardedItem] = true;
         var error = await _forwarder.SendAsync(context, legacy.AbsoluteUri, _client, _config, _transformer);
         if (error == ForwarderError.None)
         {
