@@ -53,10 +53,10 @@ internal sealed partial class LegacyPassThrough : IDisposable
 
         // The default transforms (X-Forwarded-* set from the connection, the original Host not passed on), less
         // Sluice's own credentials, and less a client's claims about its address unless a known proxy made them.
-        _transformer = transforms.Create(builder => builder.AddRequestTransform(transform =>
+        _transformer = transforms.Create(builder => builder.AddRequestTransform(async transform =>
         {
             var headers = transform.ProxyRequest.Headers;
-            foreach (var credential in SluiceCredentials.On(transform.HttpContext))
+            foreach (var credential in await SluiceCredentials.OnAsync(transform.HttpContext))
             {
                 headers.Remove(credential);
             }
@@ -66,8 +66,6 @@ internal sealed partial class LegacyPassThrough : IDisposable
                 headers.Remove("X-Real-IP");
                 headers.Remove("Forwarded");
             }
-
-            return ValueTask.CompletedTask;
         }));
         _config = new ForwarderRequestConfig { ActivityTimeout = options.Value.ActivityTimeout };
     }

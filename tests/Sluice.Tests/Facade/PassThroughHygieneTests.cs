@@ -30,8 +30,12 @@ public sealed class PassThroughHygieneTests : LegacyGatewayTest
     public async Task A_bearer_token_Sluice_accepted_is_not_forwarded()
     {
         var headers = await EchoedHeadersAsync(Gateway.Client);
+        // With a key of the legacy system's beside it, the request is authenticated by key, not by the token.
+        var besideLegacyKey = await EchoedHeadersAsync(Gateway.Client, r => r.Headers.TryAddWithoutValidation("X-Api-Key", "legacy-key-17"));
 
         Assert.False(headers.TryGetProperty("Authorization", out _), headers.ToString());
+        Assert.False(besideLegacyKey.TryGetProperty("Authorization", out _), besideLegacyKey.ToString());
+        Assert.Equal("legacy-key-17", besideLegacyKey.GetProperty("X-Api-Key").GetString());
     }
 
     [Fact]
@@ -55,6 +59,28 @@ public sealed class PassThroughHygieneTests : LegacyGatewayTest
 
         Assert.Equal("Basic bGVnYWN5OnNlY3JldA==", headers.GetProperty("Authorization").GetString());
         Assert.Equal("legacy-key-17", headers.GetProperty("X-Api-Key").GetString());
+    }
+
+    [Fact]
+    public async Task A_store_first_route_neither_stores_nor_replays_the_bearer_token_Sluice_accepted()
+    {
+        var settings = TestGateway.Defaults(Legacy.BaseAddress);
+        settings["Facade:Routes:0:Path"] = "/legacy/orders";
+        settings["Facade:Routes:0:Destinations:0"] = "legacy";
+        settings["Facade:Routes:0:Policy"] = SluicePolicies.Intake;
+        settings["Facade:Routes:0:Headers:0"] = "Authorization";
+        settings["Facade:Routes:0:Headers:1"] = "X-Tenant";
+        await using var gateway = await TestGateway.StartAsync(settings);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/legacy/orders") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Tenant", "acme");
+
+        using var response = await gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var replay = Assert.Single(await Eventually.UntilAsync(
+            () => Task.FromResult(Received), r => r.Count > 0, because: "the stored request is replayed"));
+        Assert.Equal("acme", replay.Headers["X-Tenant"]);
+        Assert.False(replay.Headers.ContainsKey("Authorization"));
     }
 
     [Fact]

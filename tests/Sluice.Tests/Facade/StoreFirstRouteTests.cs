@@ -248,7 +248,7 @@ public sealed class StoreFirstRouteTests : IAsyncLifetime
         Assert.Contains("Facade:Routes:0:Destinations: 'nowhere' is not defined", printed, StringComparison.Ordinal);
         Assert.Contains("Facade:Routes:1:Response:Status must be a 2xx status", printed, StringComparison.Ordinal);
         Assert.Contains("Facade:Routes:1:OrderingKey must name exactly one", printed, StringComparison.Ordinal);
-        Assert.Contains("Facade:Routes:1:Policy 'everyone' is not one of intake, read, registry, manage", printed, StringComparison.Ordinal);
+        Assert.Contains("Facade:Routes:1:Policy 'everyone' is not one of intake, orders, read, registry, manage", printed, StringComparison.Ordinal);
         Assert.Contains("Facade:Routes:1:Kind 'punch' is Sluice's own", printed, StringComparison.Ordinal);
     }
 }

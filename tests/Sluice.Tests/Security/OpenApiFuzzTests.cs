@@ -14,6 +14,7 @@ namespace Sluice.Tests.Security;
 /// (a 503 with <c>Retry-After</c> is back-pressure, not a failure), none carries a stack trace, and the memory the
 /// gateway holds after a full collection grows by less than a bound. Seeded: set <c>SLUICE_FUZZ_SEED</c> to replay a run.
 /// </summary>
+[Collection(Alone.Name)]
 public sealed class OpenApiFuzzTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(40);
@@ -111,4 +112,14 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         GC.Collect();
         return GC.GetTotalMemory(forceFullCollection: true);
     }
+}
+
+/// <summary>
+/// Tests that measure the whole test process (its managed heap) run after the others, alone: memory held by test
+/// classes running beside them would otherwise count as theirs.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class Alone
+{
+    public const string Name = "Alone";
 }
