@@ -51,6 +51,26 @@ public sealed class SimulatorSafetyTests
     }
 
     [Fact]
+    public async Task In_a_production_process_the_simulators_log_and_controls_are_not_reachable_through_the_gateway()
+    {
+        using var folder = new TempFolder();
+        var settings = TestGateway.Defaults(null);
+        settings["environment"] = "Production";
+        settings["Journal:Path"] = folder.File("sluice.db");
+        await using var gateway = await GatewayProcess.StartAsync(settings);
+
+        using var requests = await gateway.Client.GetAsync("/_sim/requests");
+        using var config = await gateway.Client.PostAsJsonAsync("/_sim/config", new { outage = true });
+        using var reset = await gateway.Client.PostAsync("/_sim/reset", null);
+        using var echo = await gateway.Client.GetAsync("/legacy/employees/1");
+
+        Assert.All([requests, config, reset], r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        Assert.Equal("application/problem+json", requests.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, echo.StatusCode);
+        Assert.DoesNotContain("Authorization", await echo.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void The_request_log_keeps_at_most_its_count_and_its_bytes_dropping_the_oldest()
     {
         var byCount = new RequestLog(maxEntries: 3, maxBytes: long.MaxValue);
