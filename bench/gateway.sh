@@ -16,7 +16,7 @@ start_gateway() {
   shift 2
   data="$(mktemp -d)"
   dotnet src/Sluice/bin/Release/net10.0/Sluice.dll --urls "http://127.0.0.1:$port" --Journal:Path="$data/sluice.db" \
-    --Logging:LogLevel:Default=Warning "$@" > "$log" 2>&1 &
+    --Legacy:Simulator:Enabled=true --Logging:LogLevel:Default=Warning "$@" > "$log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done

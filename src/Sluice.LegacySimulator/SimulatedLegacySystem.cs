@@ -3,10 +3,13 @@ using System.Collections.Concurrent;
 namespace Sluice.LegacySimulator;
 
 /// <summary>The state of the simulated legacy system: what it was sent, what it applied, how loaded it is.</summary>
-public sealed class SimulatedLegacySystem(SimulatorSettings settings, TimeProvider time, int requestLogLimit = 200_000)
+/// <param name="requestLogLimit">Most requests the log keeps (the oldest go first).</param>
+/// <param name="requestLogBytes">Most bytes of bodies and headers the log keeps (the oldest go first).</param>
+public sealed class SimulatedLegacySystem(
+    SimulatorSettings settings, TimeProvider time, int requestLogLimit = 100_000, long requestLogBytes = 64L * 1024 * 1024)
 {
     private readonly ConcurrentDictionary<string, byte> _applied = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<ReceivedRequest> _log = new();
+    private readonly RequestLog _log = new(requestLogLimit, requestLogBytes);
     private SimulatorSettings _settings = settings;
     private long _received;
     private long _duplicates;
@@ -51,8 +54,8 @@ public sealed class SimulatedLegacySystem(SimulatorSettings settings, TimeProvid
 
     public IReadOnlyCollection<string> AppliedKeys() => _applied.Keys.ToList();
 
-    public IReadOnlyList<ReceivedRequest> Requests(long after, int limit) =>
-        _log.Where(r => r.Number > after).Take(limit).ToList();
+    /// <summary>Requests after number <paramref name="after"/>, oldest first; credentials in them are redacted (<see cref="RequestLog.Redact"/>).</summary>
+    public IReadOnlyList<ReceivedRequest> Requests(long after, int limit) => _log.After(after, limit);
 
     public void Reset()
     {
@@ -108,10 +111,8 @@ public sealed class SimulatedLegacySystem(SimulatorSettings settings, TimeProvid
             Interlocked.Increment(ref _duplicates);
         }
 
-        _log.Enqueue(new ReceivedRequest(Interlocked.Increment(ref _numbered), time.GetUtcNow(), method, path, key, !first, headers, body));
-        while (_log.Count > requestLogLimit && _log.TryDequeue(out _))
-        {
-        }
+        _log.Add(new ReceivedRequest(
+            Interlocked.Increment(ref _numbered), time.GetUtcNow(), method, path, key, !first, RequestLog.Redacted(headers), body));
 
         return first;
     }

@@ -44,10 +44,14 @@ public sealed class TestGateway : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Settings every test gateway gets unless overridden: fast retries, quick polls, quiet logs.</summary>
+    /// <summary>
+    /// Settings every test gateway gets unless overridden: fast retries, quick polls, quiet logs. With no legacy
+    /// address the in-process simulator is asked for by name, as a production start must.
+    /// </summary>
     public static Dictionary<string, string?> Defaults(Uri? legacy) => new()
     {
         ["Legacy:BaseUrl"] = legacy?.ToString(),
+        ["Legacy:Simulator:Enabled"] = legacy is null ? "true" : null,
         ["Delivery:PollInterval"] = "00:00:00.200",
         ["Delivery:Destinations:legacy:BackoffBase"] = "00:00:00.050",
         ["Delivery:Destinations:legacy:BackoffMax"] = "00:00:00.200",

@@ -19,7 +19,7 @@ internal static class KeysCommand
     private static Command CreateKey()
     {
         var name = new Argument<string>("name") { Description = "What the key is for, e.g. 'front-door clock'." };
-        var kind = new Option<string>("--kind") { Description = "device or app.", DefaultValueFactory = _ => "device" };
+        var kind = new Option<string>("--kind") { Description = "device, app or orders.", DefaultValueFactory = _ => "device" };
         var establishment = new Option<string?>("--establishment") { Description = "The establishment the key is scoped to." };
         var command = new Command("create", "Create an API key. The key is printed once: store it now.") { name, kind, establishment };
         command.SetAction((result, cancellationToken) => ServerConnection.CallAsync("keys create", async () =>

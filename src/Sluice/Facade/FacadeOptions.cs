@@ -17,6 +17,13 @@ public sealed class FacadeOptions
     /// <summary>Longest silence from the legacy system (no bytes either way) before a forwarded request gives up with 504.</summary>
     public TimeSpan ActivityTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// Paths (and everything under them) Sluice answers with 404 instead of forwarding, compared in canonical form
+    /// (<see cref="CanonicalPath"/>): requests browsers make on their own, or that the legacy system should not see.
+    /// The simulator's <c>/_sim</c> and near-misses of Sluice's own <c>/api/</c> paths are never forwarded either way.
+    /// </summary>
+    public string[] NeverForward { get; set; } = ["/favicon.ico"];
+
     /// <summary>Legacy routes turned store-first: journaled verbatim, answered at once, replayed later.</summary>
     public List<StoreFirstRouteOptions> Routes { get; set; } = [];
 }

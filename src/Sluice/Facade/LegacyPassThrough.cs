@@ -1,9 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Sluice.Proxies;
+using Sluice.Security;
 using Microsoft.Extensions.Options;
 using Sluice.Delivery.Sinks.Http;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Sluice.Facade;
@@ -26,7 +30,7 @@ internal sealed partial class LegacyPassThrough : IDisposable
 
     public LegacyPassThrough(
         IHttpForwarder forwarder, ITransformBuilder transforms, ILegacyEndpoint legacy, IProblemDetailsService problems,
-        IOptions<FacadeOptions> options, ILogger<LegacyPassThrough> logger)
+        TrustedProxies proxies, IOptions<FacadeOptions> options, ILogger<LegacyPassThrough> logger)
     {
         _forwarder = forwarder;
         _legacy = legacy;
@@ -47,10 +51,27 @@ internal sealed partial class LegacyPassThrough : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         });
 
-        // The default transforms: X-Forwarded-* added, the original Host not passed on.
-        _transformer = transforms.Create(_ => { });
+        // The default transforms (X-Forwarded-* set from the connection, the original Host not passed on), less
+        // Sluice's own credentials, and less a client's claims about its address unless a known proxy made them.
+        _transformer = transforms.Create(builder => builder.AddRequestTransform(async transform =>
+        {
+            var headers = transform.ProxyRequest.Headers;
+            foreach (var credential in await SluiceCredentials.OnAsync(transform.HttpContext))
+            {
+                headers.Remove(credential);
+            }
+
+            if (!proxies.IsTrusted(transform.HttpContext))
+            {
+                headers.Remove("X-Real-IP");
+                headers.Remove("Forwarded");
+            }
+        }));
         _config = new ForwarderRequestConfig { ActivityTimeout = options.Value.ActivityTimeout };
     }
+
+    /// <summary>Set on a request whose answer is the legacy system's, which Sluice passes on without headers of its own.</summary>
+    public const string ForwardedItem = "sluice:forwarded";
 
     public async Task ForwardAsync(HttpContext context)
     {
@@ -66,6 +87,13 @@ internal sealed partial class LegacyPassThrough : IDisposable
             return;
         }
 
+        if (context.Request.ContentLength > context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)
+        {
+            await WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large.", null);
+            return;
+        }
+
+        context.Items[ForwardedItem] = true;
         var error = await _forwarder.SendAsync(context, legacy.AbsoluteUri, _client, _config, _transformer);
         if (error == ForwarderError.None)
         {
@@ -76,12 +104,28 @@ internal sealed partial class LegacyPassThrough : IDisposable
         LogForwardFailed(context.Request.Method, context.Request.Path, error, failure?.Message);
         if (!context.Response.HasStarted)
         {
-            var status = error == ForwarderError.RequestTimedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway;
-            await WriteProblemAsync(context, status, Title(error), failure?.Message);
+            var status = error switch
+            {
+                ForwarderError.RequestTimedOut => StatusCodes.Status504GatewayTimeout,
+                // A chunked body that grew past the limit while it streamed: the client's fault, not the legacy system's.
+                ForwarderError.RequestBodyClient when TooLarge(failure) => StatusCodes.Status413PayloadTooLarge,
+                _ => StatusCodes.Status502BadGateway,
+            };
+            var title = status == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : Title(error);
+            await WriteProblemAsync(context, status, title, failure?.Message);
         }
     }
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>Kestrel's refusal of a body past the limit, however deep the forwarder wrapped it.</summary>
+    private static bool TooLarge(Exception? failure) => failure switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(TooLarge),
+        { InnerException: { } inner } => TooLarge(inner),
+        _ => false,
+    };
 
     private static string Title(ForwarderError error) => error switch
     {

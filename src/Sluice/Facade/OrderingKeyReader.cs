@@ -54,7 +54,8 @@ internal static class OrderingKeyReader
     {
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray());
+            // A repeated name would make the key depend on which copy a reader takes: refused, as on every JSON endpoint.
+            using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { AllowDuplicateProperties = false });
             var element = document.RootElement;
             foreach (var name in path.Split('.'))
             {
@@ -73,7 +74,7 @@ internal static class OrderingKeyReader
         }
         catch (JsonException)
         {
-            reason = "The body must be JSON: this route reads its ordering key from a JSON field.";
+            reason = "The body must be JSON without repeated names: this route reads its ordering key from a JSON field.";
             return null;
         }
     }

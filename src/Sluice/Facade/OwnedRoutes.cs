@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Routing.Template;
 
 namespace Sluice.Facade;
@@ -18,6 +19,58 @@ internal sealed class OwnedRoutes(EndpointDataSource endpoints)
             e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [],
             e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? []))
         .ToArray());
+
+    /// <summary>
+    /// Where Sluice's paths start: the first segment of each of its routes, or the first two under <c>/api/</c>
+    /// (<c>/api/punches</c>, <c>/punch</c>, <c>/iclock</c>). Everything below one of them is Sluice's, matched or not.
+    /// </summary>
+    private readonly Lazy<IReadOnlySet<string>> _roots = new(() => endpoints.Endpoints
+        .OfType<RouteEndpoint>()
+        .Where(e => e.Metadata.GetMetadata<FacadeEndpointMarker>() is null)
+        .Select(e => Root(e.RoutePattern))
+        .OfType<string>()
+        .ToHashSet(StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Whether <paramref name="canonicalPath"/> (see <see cref="CanonicalPath"/>) is under one of Sluice's roots.</summary>
+    public bool Owns(string canonicalPath) => RootOf(canonicalPath) is { } root && _roots.Value.Contains(root);
+
+    /// <summary>
+    /// A path under <c>/api/</c> one typo away from one of Sluice's (<c>/api/punch</c>, <c>/api/order</c>,
+    /// <c>/api/key</c>): a client that meant Sluice must not have its credentials and data sent to the legacy system.
+    /// </summary>
+    public bool IsNearMiss(string canonicalPath)
+    {
+        if (RootOf(canonicalPath) is not { } root || !root.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var name = root["/api/".Length..];
+        return _roots.Value
+            .Where(r => r.StartsWith("/api/", StringComparison.Ordinal))
+            .Select(r => r["/api/".Length..])
+            .Any(owned => NearMiss.Of(name, owned));
+    }
+
+    private static string? RootOf(string canonicalPath)
+    {
+        var segments = canonicalPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments switch
+        {
+            ["api", var second, ..] => $"/api/{second}",
+            [var first, ..] => $"/{first}",
+            _ => null,
+        };
+    }
+
+    private static string? Root(RoutePattern pattern)
+    {
+        var literals = pattern.PathSegments
+            .TakeWhile(s => s.IsSimple && s.Parts[0] is RoutePatternLiteralPart)
+            .Select(s => ((RoutePatternLiteralPart)s.Parts[0]).Content.ToLowerInvariant())
+            .ToArray();
+        return RootOf("/" + string.Join('/', literals));
+    }
 
     /// <summary>The problem answer for a request to an owned path that no owned endpoint took; null when the path is not owned.</summary>
     public IResult? Refusal(HttpRequest request)

@@ -55,7 +55,7 @@ internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider t
             return TypedResults.ValidationProblem(errors, title: "The request cannot be stored; nothing was stored.");
         }
 
-        var metadata = Metadata(context, route);
+        var metadata = Metadata(context, route, await Security.SluiceCredentials.OnAsync(context));
         var now = time.GetUtcNow().TruncatedToMilliseconds();
         var id = Guid.CreateVersion7(now);
         var message = new NewMessage(id, settings.Kind, body, request.ContentType ?? "application/octet-stream", settings.Destinations, now)
@@ -69,7 +69,7 @@ internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider t
     }
 
     /// <summary>Method, the path and query exactly as the client sent them, and the route's headers.</summary>
-    private static Dictionary<string, string> Metadata(HttpContext context, StoreFirstRoute route)
+    private static Dictionary<string, string> Metadata(HttpContext context, StoreFirstRoute route, IReadOnlyList<string> sluiceCredentials)
     {
         var request = context.Request;
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
@@ -79,7 +79,8 @@ internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider t
             [HttpMetadata.PathAndQuery] = raw is { Length: > 0 } && raw[0] == '/' ? raw : request.Path.ToUriComponent() + request.QueryString.ToUriComponent(),
             [RouteMetadata] = route.Name,
         };
-        foreach (var header in route.Headers)
+        // A route may list Authorization for the legacy system's own credentials; Sluice's are never stored or replayed.
+        foreach (var header in route.Headers.Where(h => !sluiceCredentials.Contains(h, StringComparer.OrdinalIgnoreCase)))
         {
             if (request.Headers.TryGetValue(header, out var value))
             {

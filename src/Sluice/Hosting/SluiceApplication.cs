@@ -25,12 +25,30 @@ public static class SluiceApplication
     public static WebApplicationBuilder AddSluice(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddProblemDetails();
+        // Outside Development an unexpected failure is a bare 500 problem: no exception type, message or stack trace
+        // for an attacker to read the code from.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (!c.HttpContext.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
+            {
+                c.ProblemDetails.Extensions.Remove("exception");
+                if (c.ProblemDetails.Status == StatusCodes.Status500InternalServerError && c.Exception is not null)
+                {
+                    c.ProblemDetails.Detail = null;
+                }
+            }
+        });
         services.AddExceptionHandler<SluiceExceptionHandler>();
 
         // Malformed bodies throw instead of answering an empty 400, so the handler can name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SluiceJsonContext.Default));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, SluiceJsonContext.Default);
+            // {"a":1,"a":2} is refused (400), not read as the last value: a checker and a consumer reading different
+            // values of one field is how requests get smuggled past validation.
+            o.SerializerOptions.AllowDuplicateProperties = false;
+        });
 
         builder.AddSluiceProxies();
         builder.AddSluiceSecurity();
@@ -50,6 +68,7 @@ public static class SluiceApplication
     public static WebApplication UseSluice(this WebApplication app)
     {
         app.UseSluiceProxies();
+        app.UseSluiceSecurityHeaders();
 
         // Status code pages sit outside everything that answers with an empty error (401, 403, 413, 504), so
         // each of those reaches the client as problem details too.

@@ -40,6 +40,15 @@ internal sealed class SluiceExceptionHandler(IProblemDetailsService problems) : 
                 context.Response.StatusCode = bad.StatusCode;
                 problem = Malformed(bad);
                 break;
+            case InvalidDataException form:
+                // A form past its limits (fields, value lengths) or a multipart body with a broken boundary.
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [form.Message] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "The form or multipart body is not valid.",
+                };
+                break;
             default:
                 return false;
         }

@@ -7,7 +7,10 @@ public sealed class LegacyOptions
 {
     public const string SectionName = "Legacy";
 
-    /// <summary>The legacy system's base URL. Unset: Sluice starts the in-process simulator and delivers to it.</summary>
+    /// <summary>
+    /// The legacy system's base URL. Unset: Sluice starts the in-process simulator, but only when asked for it
+    /// (<see cref="InProcessSimulatorOptions.Enabled"/> or the Development environment); otherwise it refuses to start.
+    /// </summary>
     public Uri? BaseUrl { get; set; }
 
     public InProcessSimulatorOptions Simulator { get; set; } = new();
@@ -15,6 +18,12 @@ public sealed class LegacyOptions
 
 public sealed class InProcessSimulatorOptions
 {
+    /// <summary>
+    /// Run the simulator when no <see cref="LegacyOptions.BaseUrl"/> is set, outside Development too. Off by default:
+    /// a production start that merely forgot the URL would otherwise deliver real punches to a test tool.
+    /// </summary>
+    public bool Enabled { get; set; }
+
     /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; set; }
 

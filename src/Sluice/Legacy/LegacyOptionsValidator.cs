@@ -5,6 +5,13 @@ namespace Sluice.Legacy;
 
 internal sealed class LegacyOptionsValidator : IValidateOptions<LegacyOptions>
 {
+    /// <summary>
+    /// Checked when the gateway starts (<see cref="LegacySystem.StartAsync"/>), not with the other settings: commands
+    /// that only read the journal (<c>verify</c>, <c>migrate</c>, <c>orders populate</c>) deliver nothing and need no legacy system.
+    /// </summary>
+    public const string NoLegacySystem =
+        "Legacy:BaseUrl is not set: name the legacy system's URL, or set Legacy:Simulator:Enabled=true to deliver to the bundled simulator (a test tool).";
+
     public ValidateOptionsResult Validate(string? name, LegacyOptions options)
     {
         var errors = new List<string>();

@@ -6,9 +6,11 @@ namespace Sluice.Legacy;
 
 /// <summary>
 /// Knows where the legacy system is. With no <c>Legacy:BaseUrl</c> it starts the simulator on loopback
-/// before delivery begins, so <c>dotnet run</c> alone gives a complete, working gateway.
+/// before delivery begins, so <c>dotnet run</c> (Development) alone gives a complete, working gateway; elsewhere
+/// only when <c>Legacy:Simulator:Enabled</c> asks for it, and otherwise refuses to start.
 /// </summary>
-internal sealed partial class LegacySystem(IOptions<LegacyOptions> options, TimeProvider time, ILogger<LegacySystem> logger)
+internal sealed partial class LegacySystem(
+    IOptions<LegacyOptions> options, IHostEnvironment environment, TimeProvider time, ILogger<LegacySystem> logger)
     : IHostedService, ILegacyEndpoint, IAsyncDisposable
 {
     private LegacySimulatorHost? _simulator;
@@ -27,6 +29,12 @@ internal sealed partial class LegacySystem(IOptions<LegacyOptions> options, Time
         }
 
         var settings = options.Value.Simulator;
+        if (!settings.Enabled && !environment.IsDevelopment())
+        {
+            // A production start that forgot the URL would otherwise deliver real punches to a test tool.
+            throw new OptionsValidationException(LegacyOptions.SectionName, typeof(LegacyOptions), [LegacyOptionsValidator.NoLegacySystem]);
+        }
+
         _simulator = await LegacySimulatorHost.StartAsync(
             SimulatorSettingsFrom(settings), $"http://127.0.0.1:{settings.Port}", time, cancellationToken: cancellationToken);
         BaseAddress = _simulator.BaseAddress;

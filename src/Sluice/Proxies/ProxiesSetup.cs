@@ -14,6 +14,7 @@ public static class ProxiesSetup
     {
         builder.Services.AddOptions<ProxiesOptions>().BindConfiguration(ProxiesOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ProxiesOptions>, ProxiesValidation>();
+        builder.Services.AddSingleton<TrustedProxies>();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxiesOptions>>((forwarded, proxies) =>
         {
             var settings = proxies.Value;
@@ -40,6 +41,11 @@ public static class ProxiesSetup
     {
         if (app.Services.GetRequiredService<IOptions<ProxiesOptions>>().Value.Enabled)
         {
+            app.Use((context, next) =>
+            {
+                context.Features.Set(new TrustedProxies.ConnectionPeer(context.Connection.RemoteIpAddress));
+                return next(context);
+            });
             app.UseForwardedHeaders();
         }
 

@@ -31,13 +31,14 @@ public static class SecuritySetup
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<JwtOptions>>((bearer, jwt) => ConfigureBearer(bearer, jwt.Value));
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(SluicePolicies.Intake, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsIntakeCaller(c.User)))
-            .AddPolicy(SluicePolicies.Read, p => p.RequireAuthenticatedUser().RequireRole(SluiceRoles.Admin, SluiceRoles.Hr, SluiceRoles.Auditor))
-            .AddPolicy(SluicePolicies.Registry, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsRegistryCaller(c.User)))
-            .AddPolicy(SluicePolicies.Manage, p => p.RequireAuthenticatedUser().RequireRole(SluiceRoles.Admin))
-            // Deny by default: an endpoint someone forgot to mark is for admins only (the matrix test also fails on it).
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(SluiceRoles.Admin).Build());
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var row in PolicyTable.Rows)
+        {
+            authorization.AddPolicy(row.Policy, p => p.RequireAuthenticatedUser().RequireAssertion(c => PolicyTable.Admits(row, c.User)));
+        }
+
+        // Deny by default: an endpoint someone forgot to mark is for admins only (the matrix test also fails on it).
+        authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(SluiceRoles.Admin).Build());
         return builder;
     }
 
@@ -61,14 +62,4 @@ public static class SecuritySetup
             bearer.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
         }
     }
-
-    internal static bool IsIntakeCaller(System.Security.Claims.ClaimsPrincipal user) =>
-        user.FindFirst(SluiceClaims.KeyKind)?.Value is ApiKeyKinds.Device or ApiKeyKinds.App
-        || user.IsInRole(SluiceRoles.Admin)
-        || user.IsInRole(SluiceRoles.Hr);
-
-    internal static bool IsRegistryCaller(System.Security.Claims.ClaimsPrincipal user) =>
-        user.FindFirst(SluiceClaims.KeyKind)?.Value is ApiKeyKinds.App
-        || user.IsInRole(SluiceRoles.Admin)
-        || user.IsInRole(SluiceRoles.Hr);
 }

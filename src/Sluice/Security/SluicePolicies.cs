@@ -9,6 +9,9 @@ public static class SluicePolicies
     /// <summary>Sending data in: devices and apps with an API key; people with the admin or hr role.</summary>
     public const string Intake = "intake";
 
+    /// <summary>Placing orders: admins and order API keys; not punch clocks, not HR.</summary>
+    public const string Orders = "orders";
+
     /// <summary>Reading punches, reports, delivery state and dead letters: hr, auditor, admin.</summary>
     public const string Read = "read";
 
@@ -18,7 +21,7 @@ public static class SluicePolicies
     /// <summary>Changing how Sluice runs: API keys, replaying or discarding dead letters, pausing destinations: admin.</summary>
     public const string Manage = "manage";
 
-    public static readonly IReadOnlyList<string> All = [Intake, Read, Registry, Manage];
+    public static readonly IReadOnlyList<string> All = [Intake, Orders, Read, Registry, Manage];
 }
 
 /// <summary>Roles people carry in their JWT.</summary>
@@ -31,13 +34,14 @@ public static class SluiceRoles
     public static readonly IReadOnlyList<string> All = [Admin, Hr, Auditor];
 }
 
-/// <summary>What an API key is for: a punch clock or terminal, or a program integrating with Sluice.</summary>
+/// <summary>What an API key is for: a punch clock or terminal, a program integrating with Sluice, or one placing orders.</summary>
 public static class ApiKeyKinds
 {
     public const string Device = "device";
     public const string App = "app";
+    public const string Orders = "orders";
 
-    public static readonly IReadOnlyList<string> All = [Device, App];
+    public static readonly IReadOnlyList<string> All = [Device, App, Orders];
 }
 
 /// <summary>Claims Sluice puts on callers authenticated by API key.</summary>

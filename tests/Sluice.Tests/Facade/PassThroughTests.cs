@@ -51,12 +51,14 @@ public sealed class PassThroughTests : LegacyGatewayTest
     [Fact]
     public async Task The_legacy_status_and_response_headers_come_back_unchanged()
     {
-        using var response = await Gateway.Client.DeleteAsync("/_sim/status/418");
+        await Legacy.ConfigureAsync(new { rejectStatus = 418 });
+
+        using var response = await Gateway.Client.DeleteAsync("/legacy/teapots/1");
 
         Assert.Equal((HttpStatusCode)418, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
-        Assert.Equal("Simulated status 418", problem!.Title);
+        Assert.Equal("Legacy system refuses the request (418)", problem!.Title);
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public sealed class IntakeFuzzTests(ITestOutputHelper output)
         await using var gateway = await TestGateway.StartAsync(TestGateway.Defaults(null));
         await gateway.RegisterEmployeesAsync("1001");
         var intakes = EndpointCatalog.Read(gateway)
-            .Where(e => e is { Method: "POST", Policy: SluicePolicies.Intake })
+            .Where(e => e is { Method: "POST", Policy: SluicePolicies.Intake or SluicePolicies.Orders })
             .Select(e => (e.Method, e.Path, ContentType: "application/json"))
             .Concat(OwnCredentialIntakes)
             .ToList();

@@ -142,6 +142,10 @@ public static class ExportsApi
         }
     }
 
+    private static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    private static readonly DateOnly LatestDate = new(2999, 12, 31);
+
     private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
     {
         if (text is null)
@@ -149,12 +153,14 @@ public static class ExportsApi
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date >= EarliestDate && date <= LatestDate)
         {
             return date;
         }
 
-        errors[field] = ["Use a date as yyyy-MM-dd."];
+        // Bounded so that a day either side, in any zone, is still a date (0001-01-01 and 9999-12-31 overflowed into 500s).
+        errors[field] = [$"Use a date as yyyy-MM-dd, from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}."];
         return null;
     }
 }

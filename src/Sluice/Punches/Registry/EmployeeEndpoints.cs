@@ -87,12 +87,14 @@ internal static class EmployeeEndpoints
         };
     }
 
-    public static async Task<Results<Ok<EmployeeView>, ProblemHttpResult>> GetAsync(Guid id, EmployeeDirectory directory, CancellationToken ct) =>
+    public static async Task<Results<Ok<EmployeeView>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal caller, EmployeeDirectory directory, CancellationToken ct) =>
         (await directory.RefreshIfStaleAsync(ct)).Employees.TryGetValue(id, out var employee)
-            ? TypedResults.Ok(employee.View())
+            ? TypedResults.Ok(ForCaller(employee.View(), caller))
             : Problems.NotFound("No employee with this id.");
 
-    public static async Task<Results<Ok<EmployeeView[]>, ProblemHttpResult>> ListAsync(Guid id, EmployeeDirectory directory, CancellationToken ct)
+    public static async Task<Results<Ok<EmployeeView[]>, ProblemHttpResult>> ListAsync(
+        Guid id, ClaimsPrincipal caller, EmployeeDirectory directory, CancellationToken ct)
     {
         var snapshot = await directory.RefreshIfStaleAsync(ct);
         if (!snapshot.Establishments.ContainsKey(id))
@@ -101,8 +103,15 @@ internal static class EmployeeEndpoints
         }
 
         return TypedResults.Ok(snapshot.Employees.Values.Where(e => e.EstablishmentId == id)
-            .OrderBy(e => e.Code, StringComparer.Ordinal).Select(e => e.View()).ToArray());
+            .OrderBy(e => e.Code, StringComparer.Ordinal).Select(e => ForCaller(e.View(), caller)).ToArray());
     }
+
+    /// <summary>
+    /// The device PIN punches at a clock in the employee's name: only those who keep the register see it, not an
+    /// auditor reading it.
+    /// </summary>
+    private static EmployeeView ForCaller(EmployeeView view, ClaimsPrincipal caller) =>
+        PolicyTable.Admits(PolicyTable.For(SluicePolicies.Registry), caller) ? view : view with { Pin = null };
 
     /// <summary>
     /// Imports a CSV: each row is checked on its own; good rows are created or updated (by code), bad ones are

@@ -11,38 +11,79 @@ namespace Sluice.Punches.WebPage;
 /// </summary>
 internal static class WorkerSignIn
 {
+    /// <summary>Longest name (CPF, formatted or not, or code) and PIN the page takes: checked before anything is counted or looked up.</summary>
+    internal const int MaxEmployeeLength = 64;
+
+    internal const int MaxPinLength = 32;
+
+    /// <summary>Checked against when nobody (or nobody with a web PIN) matches, so every wrong answer costs the same time.</summary>
+    private static readonly string DummyHash = WebPins.Hash("not a pin anyone has");
+
     /// <summary>The one employee the form names, or the error screen to answer with.</summary>
     public static async Task<WorkerSignInResult> CheckAsync(HttpRequest http, EmployeeDirectory directory, WebPinGuard guard, CancellationToken ct)
     {
         // Read by hand: form binding would demand anti-forgery middleware, which the integrator wires with auth.
-        var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : null;
+        IFormCollection? form;
+        try
+        {
+            form = http.HasFormContentType ? await http.ReadFormAsync(ct) : null;
+        }
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException))
+        {
+            // Past the form limits (fields, lengths) or a broken multipart body: the client's fault, not a 500.
+            return Refused("", "O formulário enviado não é válido.");
+        }
+
         var who = form?[PunchPages.EmployeeField].ToString().Trim() ?? "";
         var pin = form?[PunchPages.PinField].ToString() ?? "";
         if (who.Length == 0 || pin.Length == 0)
         {
-            return Refused(who, "Informe o CPF (ou a matrícula) e o PIN.");
+            return Refused(who.Length > MaxEmployeeLength ? "" : who, "Informe o CPF (ou a matrícula) e o PIN.");
         }
 
-        var person = BrazilianDocuments.IsCpf(who) ? BrazilianDocuments.Digits(who) : who;
+        if (who.Length > MaxEmployeeLength || pin.Length > MaxPinLength || who.Any(char.IsControl) || pin.Any(char.IsControl))
+        {
+            return Refused("", "CPF, matrícula ou PIN incorretos.");
+        }
+
         var address = http.HttpContext.Connection.RemoteIpAddress?.ToString();
-        if (guard.LockedFor(person, address) is { } wait)
+        var snapshot = await directory.RefreshIfStaleAsync(ct);
+        var isCpf = BrazilianDocuments.IsCpf(who);
+        var candidates = isCpf ? snapshot.ByCpf(BrazilianDocuments.Digits(who)) : snapshot.ByCode(who);
+        // One count per person, by CPF, whether named by CPF or by code; a name nobody has counts as itself.
+        var people = candidates.Count > 0
+            ? candidates.Select(c => c.Cpf).Distinct(StringComparer.Ordinal).ToList()
+            : [isCpf ? BrazilianDocuments.Digits(who) : who];
+        if (people.Select(p => guard.LockedFor(p, address)).FirstOrDefault(w => w is not null) is { } wait)
         {
             var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
             http.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return Refused(who, $"Muitas tentativas com PIN errado. Tente de novo em {minutes} minuto(s) ou procure o RH.", StatusCodes.Status429TooManyRequests);
         }
 
-        var snapshot = await directory.RefreshIfStaleAsync(ct);
-        var candidates = BrazilianDocuments.IsCpf(who) ? snapshot.ByCpf(person) : snapshot.ByCode(who);
-        // Every candidate's PIN is checked (no early exit), and unknown people and wrong PINs read the same.
-        var matches = candidates.Where(e => WebPins.Verify(pin, e.WebPinHash)).ToList();
+        // Every candidate's PIN is checked (no early exit), one without a web PIN and nobody at all against a dummy
+        // hash, so unknown people, people without a web PIN and wrong PINs read the same and take the same time.
+        var matches = candidates.Where(e => WebPins.Verify(pin, e.WebPinHash ?? DummyHash) && e.WebPinHash is not null).ToList();
+        if (candidates.Count == 0)
+        {
+            WebPins.Verify(pin, DummyHash);
+        }
+
         if (matches.Count == 0)
         {
-            guard.Failed(person, address);
+            foreach (var person in people)
+            {
+                guard.Failed(person, address);
+            }
+
             return Refused(who, "CPF, matrícula ou PIN incorretos.");
         }
 
-        guard.Succeeded(person);
+        foreach (var person in people)
+        {
+            guard.Succeeded(person);
+        }
+
         return matches.Count > 1
             ? Refused(who, "Mais de um cadastro com estes dados: procure o RH.")
             : new WorkerSignInResult(who, matches[0], snapshot, null);
