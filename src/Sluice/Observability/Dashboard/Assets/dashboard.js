@@ -85,7 +85,8 @@
       const li = document.createElement("li");
       li.dataset.id = l.messageId;
       const what = document.createElement("code");
-      what.textContent = `${l.destination} · ${l.messageId.slice(0, 8)}`;
+      // The whole id: ids are time-ordered (UUID v7), so their first characters are the same for weeks of messages.
+      what.textContent = `${l.destination} · ${l.messageId}`;
       const why = document.createElement("span");
       why.className = "why";
       why.textContent = `${l.attempts} attempt(s): ${l.lastError ?? "no error recorded"}`;
