@@ -67,24 +67,50 @@ public sealed class ApiCommandsTests : LegacyGatewayTest
     {
         var (exit, output) = await CliAsync("load", "--count", "300", "--concurrency", "4");
         Assert.True(exit == 0, output);
-        Assert.Contains("Sent 300 punches", output, StringComparison.Ordinal);
-        Assert.Contains("300 accepted (202), 0 errors", output, StringComparison.Ordinal);
+        Assert.Contains("Accepted 300 of 300 punches", output, StringComparison.Ordinal);
+        Assert.Contains("Refused 0; failed 0.", output, StringComparison.Ordinal);
         Assert.Matches(@"Latency ms: p50 \d+\.\d, p90 \d+\.\d, p99 \d+\.\d, max \d+\.\d\.", output);
         Assert.Equal(300, await JournalFile.CountMessagesAsync(Gateway.JournalPath));
     }
 
     [Fact]
-    public async Task Load_for_a_duration_shows_progress_and_counts_refusals_as_errors()
+    public async Task Load_for_a_duration_shows_progress_and_counts_refusals_apart_from_what_was_accepted()
     {
         // The simulator stands in for a gateway that refuses every punch.
         await Legacy.ConfigureAsync(new { rejectStatus = 429 });
         var (exit, output) = await SluiceCli.RunAsync(
             "load", "--duration", "1500ms", "--concurrency", "2", "--establishment", Guid.NewGuid().ToString(), "--server", Legacy.BaseAddress.ToString());
         Assert.Equal(1, exit);
-        Assert.Matches(@"\[[#.]{20}\] +\d+ sent +\d+/s +p50 +\d+\.\d ms +p99 +\d+\.\d ms +errors [1-9]", output); // printed each second when redirected
+        Assert.Matches(@"\[[#.]{20}\] +\d+ sent +\d+/s +p50 +\d+\.\d ms +p99 +\d+\.\d ms +not accepted [1-9]", output); // printed each second when redirected
         var sent = (await Legacy.StatsAsync()).Received;
-        Assert.Contains($"Sent {sent} punches", output, StringComparison.Ordinal);
-        Assert.Contains($"0 accepted (202), {sent} errors (429: {sent})", output, StringComparison.Ordinal);
+        Assert.Contains($"Accepted 0 of {sent} punches", output, StringComparison.Ordinal);
+        Assert.Contains($"Refused {sent} (429: {sent}); failed 0.", output, StringComparison.Ordinal);
+        Assert.Contains("Limits:RatePerSecond", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Load_reuses_its_own_establishment_and_leaves_the_quick_start_codes_unambiguous()
+    {
+        // The Quick start's employee 1, punched by code alone.
+        using (var before = await Gateway.PostPunchAsync("1"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, before.StatusCode);
+        }
+
+        for (var run = 0; run < 2; run++)
+        {
+            var (exit, output) = await CliAsync("load", "--count", "10", "--employees", "3", "--concurrency", "2");
+            Assert.True(exit == 0, output);
+        }
+
+        var establishments = await Gateway.Client.GetFromJsonAsync<List<Sluice.Punches.Registry.EstablishmentView>>("/api/establishments");
+        var load = Assert.Single(establishments!, e => e.LegalName == "Sluice load test");
+        Assert.NotEqual(PunchRegistry.Cnpj, load.Document);
+        var employees = await Gateway.Client.GetStringAsync($"/api/establishments/{load.Id}/employees");
+        Assert.Contains("\"load-1\"", employees, StringComparison.Ordinal);
+
+        using var after = await Gateway.PostPunchAsync("1");
+        Assert.Equal(HttpStatusCode.Accepted, after.StatusCode);
     }
 
     [Fact]
