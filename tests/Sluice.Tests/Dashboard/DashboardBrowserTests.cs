@@ -24,6 +24,8 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
     protected override void Configure(IDictionary<string, string?> settings)
     {
         settings["Delivery:Destinations:legacy:Concurrency"] = "4";
+        settings["Delivery:Destinations:legacy:CircuitBreaker:MinimumThroughput"] = "2";
+        settings["Delivery:Destinations:legacy:CircuitBreaker:BreakDuration"] = "00:01:00";
         settings["Observability:DashboardInterval"] = "00:00:00.250";
         settings["Observability:StatsMaxAge"] = "00:00:00.200";
     }
@@ -142,11 +144,41 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
     }
 
     [Fact]
-    public async Task Without_a_token_the_page_says_how_to_give_one()
+    public async Task Without_a_token_the_page_asks_for_one_instead_of_showing_zeros_and_signs_in_with_it()
     {
         var page = await _browser.NewPageAsync();
         await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard").ToString());
         await Expect(page.Locator("#connection")).ToContainTextAsync("not authorized (401)");
+        await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
+        await Expect(page.Locator("#content")).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-sign-in.png"), FullPage = true });
+
+        await page.Locator("#sign-in-token").FillAsync(TestCredentials.Token(SluiceRoles.Auditor));
+        await page.Locator("#sign-in button").ClickAsync();
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+        await Expect(page.Locator("#sign-in")).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-destination=\"legacy\"] .state")).ToHaveTextAsync("up to date: nothing waiting");
+        await Expect(page.Locator("#node")).ToContainTextAsync("node ");
+    }
+
+    [Fact]
+    public async Task A_legacy_system_that_keeps_failing_reads_as_unreachable_with_when_it_is_tried_again()
+    {
+        // Every send fails: the circuit opens after a few (minimum throughput 2) and stays open for a minute.
+        await Legacy.ConfigureAsync(new { outage = true });
+        await PunchLoad.RegisterEmployeesAsync(Gateway.Client);
+        for (var i = 0; i < 6; i++)
+        {
+            using var accepted = await PunchLoad.SendAsync(Gateway.Client, $"down-{i}");
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        }
+
+        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await page.GotoAsync(DashboardAddress());
+        var legacy = page.Locator("[data-destination=\"legacy\"]");
+        await Expect(legacy.Locator(".state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^legacy unreachable — retrying in \\d+ s$"));
+        await Expect(legacy.Locator(".circuit")).ToHaveTextAsync("circuit open");
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-legacy-down.png"), FullPage = true });
     }
 
     /// <summary>The page, with an admin's token in the fragment (replaying dead letters needs manage).</summary>

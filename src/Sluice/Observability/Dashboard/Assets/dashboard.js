@@ -7,7 +7,7 @@
   const series = { intake: [], backlog: new Map(), rate: new Map() };
   const $ = (id) => document.getElementById(id);
 
-  const token = (() => {
+  let token = (() => {
     const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
     if (match) {
       sessionStorage.setItem("sluice.token", decodeURIComponent(match[1]));
@@ -43,6 +43,30 @@
   }
 
   const number = (n) => Number(n).toLocaleString(undefined, { maximumFractionDigits: 1 });
+  // 24-hour times, as a Brazilian site reads them, whatever the browser's locale would pick.
+  const clock = (t, seconds) => new Date(t).toLocaleTimeString([], {
+    hour: "2-digit", minute: "2-digit", second: seconds ? "2-digit" : undefined, hourCycle: "h23",
+  });
+
+  function about(seconds) {
+    if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
+    if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
+    return `${Math.round(seconds / 3600)} h`;
+  }
+
+  // What a person wants to know first about a destination, in words: is it getting its messages, and if not, why
+  // and until when; if it is behind, how long until it catches up at the pace it has now.
+  function stateOf(d, now) {
+    const wait = (until) => Math.max(1, Math.ceil((new Date(until) - new Date(now)) / 1000));
+    if (d.paused) return ["paused", "paused by an operator: nothing is sent until it is resumed"];
+    if (d.circuitOpenUntil) return ["down", `${d.name} unreachable — retrying in ${wait(d.circuitOpenUntil)} s`];
+    if (d.heldUntil) return ["held", `${d.name} asked for a pause — resuming in ${wait(d.heldUntil)} s`];
+    if (d.closedUntil && d.backlog > 0) return ["closed", `outside its delivery window — sends from ${clock(d.closedUntil)}`];
+    if (d.backlog === 0) return ["idle", "up to date: nothing waiting"];
+    if (d.deliveryRate > 0) return ["busy", `backlog drains in about ${about(d.backlog / d.deliveryRate)} at the current pace`];
+    if (d.retrying > 0) return ["retrying", `${number(d.retrying)} waiting to be tried again`];
+    return ["busy", "sending"];
+  }
 
   function destinationCard(name) {
     let card = document.querySelector(`[data-destination="${CSS.escape(name)}"]`);
@@ -56,6 +80,7 @@
   }
 
   function render(s) {
+    $("node").textContent = `node ${s.node}`;
     $("intake-rate").textContent = number(s.intakeRate);
     $("intake-total").textContent = number(s.intakeTotal);
     spark($("intake-chart"), push(series.intake, s.intakeRate));
@@ -66,12 +91,17 @@
       set("backlog", d.backlog);
       set("rate", d.deliveryRate);
       set("in-flight", d.inFlight);
+      set("sending-now", d.sendingNow);
+      const [state, words] = stateOf(d, s.at);
+      const line = card.querySelector(".state");
+      line.dataset.state = state;
+      line.textContent = words;
       set("delivered", d.delivered);
       set("retrying", d.retrying);
       set("dead", d.dead);
       set("limit", d.concurrencyLimit);
       const circuit = card.querySelector(".circuit");
-      circuit.textContent = d.paused ? "paused" : d.circuit;
+      circuit.textContent = d.paused ? "paused" : `circuit ${d.circuit}`;
       circuit.dataset.circuit = d.circuit;
       if (!series.backlog.has(d.name)) { series.backlog.set(d.name, []); series.rate.set(d.name, []); }
       spark(card.querySelector(".backlog-chart"), push(series.backlog.get(d.name), d.backlog));
@@ -89,7 +119,7 @@
       what.textContent = `${l.destination} · ${l.messageId}`;
       const why = document.createElement("span");
       why.className = "why";
-      why.textContent = `${l.attempts} attempt(s): ${l.lastError ?? "no error recorded"}`;
+      why.textContent = `${l.failedAt ? clock(l.failedAt, true) + " · " : ""}${l.attempts} attempt(s): ${l.lastError ?? "no error recorded"}`;
       const button = document.createElement("button");
       button.className = "replay";
       button.textContent = "Replay";
@@ -108,7 +138,7 @@
       const li = document.createElement("li");
       if (!e) { li.className = "why"; li.textContent = "None."; return li; }
       const at = document.createElement("code");
-      at.textContent = `${new Date(e.at).toLocaleTimeString()} ${e.level}`;
+      at.textContent = `${clock(e.at, true)} ${e.level}`;
       const message = document.createElement("span");
       message.className = "why";
       message.textContent = e.message;
@@ -138,9 +168,11 @@
   async function stream() {
     const response = await fetch("/dashboard/events", { credentials: "same-origin", headers: headers({ Accept: "text/event-stream" }) });
     if (response.status === 401 || response.status === 403) {
-      throw new Error(`not authorized (${response.status}): open /dashboard#token=<your token>`);
+      signIn(true);
+      throw new Error(`not authorized (${response.status}): sign in below, or open /dashboard#token=<your token>`);
     }
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
+    signIn(false);
     connection("live", "live");
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = "";
@@ -158,6 +190,21 @@
     }
   }
 
+  // Without the right to read, the page asks for a token instead of showing zeros that look like an idle system.
+  function signIn(needed) {
+    $("sign-in").hidden = !needed;
+    $("content").hidden = needed;
+  }
+
+  let retry = null;
+  $("sign-in-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    token = $("sign-in-token").value.trim();
+    sessionStorage.setItem("sluice.token", token);
+    $("sign-in-token").value = "";
+    if (retry) retry();
+  });
+
   async function run() {
     for (;;) {
       try {
@@ -165,7 +212,7 @@
       } catch (e) {
         connection("error", `disconnected (${e.message}); retrying…`);
       }
-      await new Promise((r) => setTimeout(r, 2000));
+      await new Promise((r) => { retry = r; setTimeout(r, 2000); });
     }
   }
 
