@@ -102,6 +102,37 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
     }
 
     [Fact]
+    public async Task Dead_letters_are_discarded_one_by_one_and_replayed_all_at_once_from_the_page()
+    {
+        await Legacy.ConfigureAsync(new { rejectStatus = 422 });
+        var discarded = await PostPunchAsync("5101");
+        var replayed = new[] { await PostPunchAsync("5102"), await PostPunchAsync("5103") };
+        await Eventually.UntilAsync(DeadAsync, d => d.Count == 3, because: "the refused punches are dead-lettered");
+        await Legacy.ConfigureAsync(new { rejectStatus = 0 });
+
+        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await page.GotoAsync(DashboardAddress());
+        var row = page.Locator($"#dead-letters li[data-id=\"{discarded}\"]");
+        await Expect(row).ToContainTextAsync(discarded.ToString());
+        await Expect(page.Locator("#dead-count")).ToHaveTextAsync("3");
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-dead-letters.png"), FullPage = true });
+
+        await row.Locator("button.discard").ClickAsync();
+        await Expect(page.Locator("#action")).ToHaveTextAsync("Discarded 1 message: kept for audit, never delivered.");
+        await Expect(row).ToHaveCountAsync(0);
+        await Expect(page.Locator("#dead-count")).ToHaveTextAsync("2");
+
+        await page.Locator("[data-destination=\"legacy\"] button.replay-all").ClickAsync();
+        await Expect(page.Locator("#action")).ToHaveTextAsync("Replayed 2 message(s).");
+        await Expect(page.Locator("#dead-count")).ToHaveTextAsync("0");
+        await Expect(page.Locator("[data-destination=\"legacy\"] button.replay-all")).ToBeHiddenAsync();
+        await Eventually.UntilAsync(
+            () => Task.FromResult(Legacy.System.AppliedKeys()), k => replayed.All(id => k.Contains(id.ToString())),
+            because: "the replayed punches reach the legacy system");
+        Assert.DoesNotContain(discarded.ToString(), Legacy.System.AppliedKeys());
+    }
+
+    [Fact]
     public async Task On_a_phone_size_screen_nothing_overflows_sideways()
     {
         var phone = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });

@@ -74,6 +74,8 @@
       card = $("destination-template").content.firstElementChild.cloneNode(true);
       card.dataset.destination = name;
       card.querySelector(".name").textContent = name;
+      const all = card.querySelector(".replay-all");
+      all.addEventListener("click", () => act(all, "/api/dead-letters/replay", "POST", { destination: name }, (r) => `Replayed ${r.replayed} message(s).`));
       $("destinations").append(card);
     }
     return card;
@@ -100,6 +102,9 @@
       set("retrying", d.retrying);
       set("dead", d.dead);
       set("limit", d.concurrencyLimit);
+      const all = card.querySelector(".replay-all");
+      all.hidden = d.dead === 0;
+      if (all.hidden) all.disabled = false;
       const circuit = card.querySelector(".circuit");
       circuit.textContent = d.paused ? "paused" : `circuit ${d.circuit}`;
       circuit.dataset.circuit = d.circuit;
@@ -123,8 +128,13 @@
       const button = document.createElement("button");
       button.className = "replay";
       button.textContent = "Replay";
-      button.addEventListener("click", () => replay(l.messageId, button));
-      li.append(what, why, button);
+      button.addEventListener("click", () => act(button, "/api/dead-letters/replay", "POST", { ids: [l.messageId] }, (r) => `Replayed ${r.replayed} message(s).`));
+      const discard = document.createElement("button");
+      discard.className = "discard";
+      discard.textContent = "Discard";
+      const path = `/api/dead-letters/${l.messageId}?destination=${encodeURIComponent(l.destination)}`;
+      discard.addEventListener("click", () => act(discard, path, "DELETE", null, () => "Discarded 1 message: kept for audit, never delivered."));
+      li.append(what, why, button, discard);
       return li;
     }));
     if (s.deadLetters.length === 0) {
@@ -147,19 +157,22 @@
     }));
   }
 
-  async function replay(id, button) {
+  // One operator action (needs the manage role): the answer, or why it failed, goes to the line under the title.
+  async function act(button, path, method, body, done) {
     button.disabled = true;
     try {
-      const response = await fetch("/api/dead-letters/replay", {
-        method: "POST",
+      const response = await fetch(path, {
+        method,
         credentials: "same-origin",
-        headers: headers({ "Content-Type": "application/json" }),
-        body: JSON.stringify({ ids: [id] }),
+        headers: headers(body ? { "Content-Type": "application/json" } : {}),
+        body: body ? JSON.stringify(body) : undefined,
       });
-      const text = response.ok ? `Replayed ${(await response.json()).replayed} message(s).` : `Replay failed: ${response.status}.`;
-      $("action").textContent = text;
+      $("action").textContent = response.ok
+        ? done(response.status === 204 ? null : await response.json())
+        : `Failed: ${response.status}${response.status === 403 ? " (replaying and discarding need the admin role)" : ""}.`;
+      if (!response.ok) button.disabled = false;
     } catch (e) {
-      $("action").textContent = `Replay failed: ${e.message}`;
+      $("action").textContent = `Failed: ${e.message}`;
       button.disabled = false;
     }
   }
