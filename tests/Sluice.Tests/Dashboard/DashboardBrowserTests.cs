@@ -136,7 +136,7 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
     public async Task On_a_phone_size_screen_nothing_overflows_sideways()
     {
         var phone = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
-        await phone.GotoAsync(DashboardAddress());
+        await phone.GotoAsync(DashboardAddress("pt-BR"));
         await Expect(phone.Locator("[data-destination=\"legacy\"]")).ToBeVisibleAsync();
         var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the page is {overflow} px wider than the screen");
@@ -163,7 +163,7 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
             }
         };
         var token = TestCredentials.Token(SluiceRoles.Admin);
-        await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard#token=" + Uri.EscapeDataString(token)).ToString());
+        await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard?lang=en#token=" + Uri.EscapeDataString(token)).ToString());
         await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
         Assert.DoesNotContain("token", page.Url, StringComparison.Ordinal);
         await page.Locator($"#dead-letters li[data-id=\"{dead}\"] button.replay").ClickAsync();
@@ -178,7 +178,7 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
     public async Task Without_a_token_the_page_asks_for_one_instead_of_showing_zeros_and_signs_in_with_it()
     {
         var page = await _browser.NewPageAsync();
-        await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard").ToString());
+        await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard?lang=en").ToString());
         await Expect(page.Locator("#connection")).ToContainTextAsync("not authorized (401)");
         await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
         await Expect(page.Locator("#content")).ToBeHiddenAsync();
@@ -210,11 +210,20 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
         await Expect(legacy.Locator(".state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^legacy unreachable — retrying in \\d+ s$"));
         await Expect(legacy.Locator(".circuit")).ToHaveTextAsync("circuit open");
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-legacy-down.png"), FullPage = true });
+
+        // Without ?lang the page speaks Portuguese, the language of the people who run a Brazilian time clock.
+        var portuguese = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await portuguese.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard").ToString() + "#token=" + Uri.EscapeDataString(TestCredentials.Token(SluiceRoles.Admin)));
+        var legado = portuguese.Locator("[data-destination=\"legacy\"]");
+        await Expect(legado.Locator(".state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^legacy inacessível — nova tentativa em \\d+ s$"));
+        await Expect(legado.Locator(".circuit")).ToHaveTextAsync("circuito aberto");
+        await Expect(portuguese.Locator("#connection")).ToHaveTextAsync("ao vivo");
+        await portuguese.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-legacy-down-pt-BR.png"), FullPage = true });
     }
 
-    /// <summary>The page, with an admin's token in the fragment (replaying dead letters needs manage).</summary>
-    private string DashboardAddress() =>
-        new Uri(Gateway.BaseAddress, "/dashboard").ToString() + "#token=" + Uri.EscapeDataString(TestCredentials.Token(SluiceRoles.Admin));
+    /// <summary>The page in English (Portuguese is the default), with an admin's token in the fragment (replaying needs manage).</summary>
+    private string DashboardAddress(string language = "en") =>
+        new Uri(Gateway.BaseAddress, $"/dashboard?lang={language}").ToString() + "#token=" + Uri.EscapeDataString(TestCredentials.Token(SluiceRoles.Admin));
 
     private static async Task<double> NumberAsync(IPage page, string selector) => await NumberAsync(page.Locator(selector));
 

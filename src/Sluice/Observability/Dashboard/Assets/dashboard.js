@@ -7,6 +7,65 @@
   const series = { intake: [], backlog: new Map(), rate: new Map() };
   const $ = (id) => document.getElementById(id);
 
+  // Portuguese (Brazil) by default, for the people who run a Brazilian time clock; ?lang=en for English.
+  const lang = (() => {
+    const asked = new URLSearchParams(location.search).get("lang");
+    if (asked === "en" || asked === "pt-BR") localStorage.setItem("sluice.lang", asked);
+    return localStorage.getItem("sluice.lang") ?? "pt-BR";
+  })();
+  const words = {
+    en: {
+      connecting: "connecting…", live: "live", node: "node", signIn: "Sign in", token: "Bearer token",
+      signInHelp: "The dashboard shows nothing without a token of the read role (auditor, hr or admin); replaying needs admin. Mint one with sluice token --role auditor, or ask your identity provider.",
+      intake: "Intake", stored: "stored since start on this node", destinations: "Destinations", dead: "Dead letters",
+      errors: "Recent errors", backlog: "backlog", rate: "delivered/s", inFlight: "in flight (all nodes)",
+      sendingNow: "sending now (this node)", delivered: "delivered", retrying: "retrying", deadCount: "dead",
+      limit: "limit (sends at once)", replayAll: "Replay all dead letters", replay: "Replay", discard: "Discard", none: "None.",
+      other: "Português", circuit: (c) => `circuit ${c}`, paused: "paused",
+      attempts: (n) => `${n} attempt(s)`, noError: "no error recorded",
+      replayed: (n) => `Replayed ${n} message(s).`, discarded: "Discarded 1 message: kept for audit, never delivered.",
+      failed: (why) => `Failed: ${why}.`, manage: " (replaying and discarding need the admin role)",
+      unauthorized: (status) => `not authorized (${status}): sign in below, or open /dashboard#token=<your token>`,
+      disconnected: (why) => `disconnected (${why}); retrying…`,
+      statePaused: "paused by an operator: nothing is sent until it is resumed",
+      stateDown: (name, s) => `${name} unreachable — retrying in ${s} s`,
+      stateHeld: (name, s) => `${name} asked for a pause — resuming in ${s} s`,
+      stateClosed: (at) => `outside its delivery window — sends from ${at}`,
+      stateIdle: "up to date: nothing waiting",
+      stateDrains: (t) => `backlog drains in about ${t} at the current pace`,
+      stateRetrying: (n) => `${n} waiting to be tried again`, stateSending: "sending",
+    },
+    "pt-BR": {
+      connecting: "conectando…", live: "ao vivo", node: "nó", signIn: "Entrar", token: "Token (bearer)",
+      signInHelp: "O painel não mostra nada sem um token com o papel de leitura (auditor, hr ou admin); reenviar exige admin. Gere um com sluice token --role auditor, ou peça ao seu provedor de identidade.",
+      intake: "Entrada", stored: "gravadas neste nó desde o início", destinations: "Destinos", dead: "Mensagens mortas",
+      errors: "Erros recentes", backlog: "fila", rate: "entregues/s", inFlight: "em envio (todos os nós)",
+      sendingNow: "enviando agora (este nó)", delivered: "entregues", retrying: "a tentar de novo", deadCount: "mortas",
+      limit: "limite (envios simultâneos)", replayAll: "Reenviar todas as mortas", replay: "Reenviar", discard: "Descartar",
+      none: "Nenhuma.", other: "English", circuit: (c) => `circuito ${({ closed: "fechado", open: "aberto", "half-open": "meio aberto" })[c] ?? c}`,
+      paused: "pausado", attempts: (n) => `${n} tentativa(s)`, noError: "sem erro registrado",
+      replayed: (n) => `${n} mensagem(ns) reenviada(s).`, discarded: "1 mensagem descartada: guardada para auditoria, nunca entregue.",
+      failed: (why) => `Falhou: ${why}.`, manage: " (reenviar e descartar exigem o papel admin)",
+      unauthorized: (status) => `sem autorização (${status}): entre abaixo, ou abra /dashboard#token=<seu token>`,
+      disconnected: (why) => `desconectado (${why}); tentando de novo…`,
+      statePaused: "pausado por um operador: nada é enviado até ser retomado",
+      stateDown: (name, s) => `${name} inacessível — nova tentativa em ${s} s`,
+      stateHeld: (name, s) => `${name} pediu uma pausa — retoma em ${s} s`,
+      stateClosed: (at) => `fora da janela de entrega — envia a partir das ${at}`,
+      stateIdle: "em dia: nada esperando",
+      stateDrains: (t) => `a fila esvazia em cerca de ${t} no ritmo atual`,
+      stateRetrying: (n) => `${n} esperando nova tentativa`, stateSending: "enviando",
+    },
+  };
+  const t = words[lang] ?? words["pt-BR"];
+  document.documentElement.lang = lang;
+  for (const root of [document, $("destination-template").content]) {
+    for (const el of root.querySelectorAll("[data-t]")) el.textContent = t[el.dataset.t];
+  }
+  const other = $("lang");
+  other.textContent = t.other;
+  other.href = `?lang=${lang === "en" ? "pt-BR" : "en"}`;
+
   let token = (() => {
     const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
     if (match) {
@@ -42,9 +101,9 @@
     svg.querySelector("polyline").setAttribute("points", points.join(" "));
   }
 
-  const number = (n) => Number(n).toLocaleString(undefined, { maximumFractionDigits: 1 });
+  const number = (n) => Number(n).toLocaleString(lang, { maximumFractionDigits: 1 });
   // 24-hour times, as a Brazilian site reads them, whatever the browser's locale would pick.
-  const clock = (t, seconds) => new Date(t).toLocaleTimeString([], {
+  const clock = (at, seconds) => new Date(at).toLocaleTimeString(lang, {
     hour: "2-digit", minute: "2-digit", second: seconds ? "2-digit" : undefined, hourCycle: "h23",
   });
 
@@ -58,14 +117,14 @@
   // and until when; if it is behind, how long until it catches up at the pace it has now.
   function stateOf(d, now) {
     const wait = (until) => Math.max(1, Math.ceil((new Date(until) - new Date(now)) / 1000));
-    if (d.paused) return ["paused", "paused by an operator: nothing is sent until it is resumed"];
-    if (d.circuitOpenUntil) return ["down", `${d.name} unreachable — retrying in ${wait(d.circuitOpenUntil)} s`];
-    if (d.heldUntil) return ["held", `${d.name} asked for a pause — resuming in ${wait(d.heldUntil)} s`];
-    if (d.closedUntil && d.backlog > 0) return ["closed", `outside its delivery window — sends from ${clock(d.closedUntil)}`];
-    if (d.backlog === 0) return ["idle", "up to date: nothing waiting"];
-    if (d.deliveryRate > 0) return ["busy", `backlog drains in about ${about(d.backlog / d.deliveryRate)} at the current pace`];
-    if (d.retrying > 0) return ["retrying", `${number(d.retrying)} waiting to be tried again`];
-    return ["busy", "sending"];
+    if (d.paused) return ["paused", t.statePaused];
+    if (d.circuitOpenUntil) return ["down", t.stateDown(d.name, wait(d.circuitOpenUntil))];
+    if (d.heldUntil) return ["held", t.stateHeld(d.name, wait(d.heldUntil))];
+    if (d.closedUntil && d.backlog > 0) return ["closed", t.stateClosed(clock(d.closedUntil))];
+    if (d.backlog === 0) return ["idle", t.stateIdle];
+    if (d.deliveryRate > 0) return ["busy", t.stateDrains(about(d.backlog / d.deliveryRate))];
+    if (d.retrying > 0) return ["retrying", t.stateRetrying(number(d.retrying))];
+    return ["busy", t.stateSending];
   }
 
   function destinationCard(name) {
@@ -75,14 +134,14 @@
       card.dataset.destination = name;
       card.querySelector(".name").textContent = name;
       const all = card.querySelector(".replay-all");
-      all.addEventListener("click", () => act(all, "/api/dead-letters/replay", "POST", { destination: name }, (r) => `Replayed ${r.replayed} message(s).`));
+      all.addEventListener("click", () => act(all, "/api/dead-letters/replay", "POST", { destination: name }, (r) => t.replayed(r.replayed)));
       $("destinations").append(card);
     }
     return card;
   }
 
   function render(s) {
-    $("node").textContent = `node ${s.node}`;
+    $("node").textContent = `${t.node} ${s.node}`;
     $("intake-rate").textContent = number(s.intakeRate);
     $("intake-total").textContent = number(s.intakeTotal);
     spark($("intake-chart"), push(series.intake, s.intakeRate));
@@ -106,7 +165,7 @@
       all.hidden = d.dead === 0;
       if (all.hidden) all.disabled = false;
       const circuit = card.querySelector(".circuit");
-      circuit.textContent = d.paused ? "paused" : `circuit ${d.circuit}`;
+      circuit.textContent = d.paused ? t.paused : t.circuit(d.circuit);
       circuit.dataset.circuit = d.circuit;
       if (!series.backlog.has(d.name)) { series.backlog.set(d.name, []); series.rate.set(d.name, []); }
       spark(card.querySelector(".backlog-chart"), push(series.backlog.get(d.name), d.backlog));
@@ -124,29 +183,29 @@
       what.textContent = `${l.destination} · ${l.messageId}`;
       const why = document.createElement("span");
       why.className = "why";
-      why.textContent = `${l.failedAt ? clock(l.failedAt, true) + " · " : ""}${l.attempts} attempt(s): ${l.lastError ?? "no error recorded"}`;
+      why.textContent = `${l.failedAt ? clock(l.failedAt, true) + " · " : ""}${t.attempts(l.attempts)}: ${l.lastError ?? t.noError}`;
       const button = document.createElement("button");
       button.className = "replay";
-      button.textContent = "Replay";
-      button.addEventListener("click", () => act(button, "/api/dead-letters/replay", "POST", { ids: [l.messageId] }, (r) => `Replayed ${r.replayed} message(s).`));
+      button.textContent = t.replay;
+      button.addEventListener("click", () => act(button, "/api/dead-letters/replay", "POST", { ids: [l.messageId] }, (r) => t.replayed(r.replayed)));
       const discard = document.createElement("button");
       discard.className = "discard";
-      discard.textContent = "Discard";
+      discard.textContent = t.discard;
       const path = `/api/dead-letters/${l.messageId}?destination=${encodeURIComponent(l.destination)}`;
-      discard.addEventListener("click", () => act(discard, path, "DELETE", null, () => "Discarded 1 message: kept for audit, never delivered."));
+      discard.addEventListener("click", () => act(discard, path, "DELETE", null, () => t.discarded));
       li.append(what, why, button, discard);
       return li;
     }));
     if (s.deadLetters.length === 0) {
       const li = document.createElement("li");
       li.className = "why";
-      li.textContent = "None.";
+      li.textContent = t.none;
       list.append(li);
     }
 
     $("errors").replaceChildren(...(s.errors.length ? s.errors : [null]).map((e) => {
       const li = document.createElement("li");
-      if (!e) { li.className = "why"; li.textContent = "None."; return li; }
+      if (!e) { li.className = "why"; li.textContent = t.none; return li; }
       const at = document.createElement("code");
       at.textContent = `${clock(e.at, true)} ${e.level}`;
       const message = document.createElement("span");
@@ -169,10 +228,10 @@
       });
       $("action").textContent = response.ok
         ? done(response.status === 204 ? null : await response.json())
-        : `Failed: ${response.status}${response.status === 403 ? " (replaying and discarding need the admin role)" : ""}.`;
+        : t.failed(`${response.status}${response.status === 403 ? t.manage : ""}`);
       if (!response.ok) button.disabled = false;
     } catch (e) {
-      $("action").textContent = `Failed: ${e.message}`;
+      $("action").textContent = t.failed(e.message);
       button.disabled = false;
     }
   }
@@ -182,11 +241,11 @@
     const response = await fetch("/dashboard/events", { credentials: "same-origin", headers: headers({ Accept: "text/event-stream" }) });
     if (response.status === 401 || response.status === 403) {
       signIn(true);
-      throw new Error(`not authorized (${response.status}): sign in below, or open /dashboard#token=<your token>`);
+      throw new Error(t.unauthorized(response.status));
     }
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
     signIn(false);
-    connection("live", "live");
+    connection("live", t.live);
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = "";
     for (;;) {
@@ -223,7 +282,7 @@
       try {
         await stream();
       } catch (e) {
-        connection("error", `disconnected (${e.message}); retrying…`);
+        connection("error", t.disconnected(e.message));
       }
       await new Promise((r) => { retry = r; setTimeout(r, 2000); });
     }
