@@ -11,6 +11,7 @@ packages=(
   postgresql       # journal engine and reporting sink tests start their own server from its binaries
   chromium         # dashboard and employee page browser tests (Playwright drives /usr/bin/chromium; it never downloads a browser)
   rabbitmq-server  # RabbitMQ sink tests start their own broker (free ports, temporary node and data)
+  prometheus       # /metrics is scraped by a real Prometheus and linted by promtool
 )
 
 missing=()

@@ -65,7 +65,12 @@ public sealed partial class PostgresJournal : IJournal, IJournalDatabase, IAsync
         }
         catch (NpgsqlException ex)
         {
-            throw new InvalidOperationException($"The PostgreSQL journal could not be prepared: {ex.Message}", ex);
+            // The builder names host, port and database only: the password in the connection string is never printed.
+            var target = new NpgsqlConnectionStringBuilder(_options.ConnectionString);
+            throw new JournalStartupException(
+                $"The PostgreSQL journal (ConnectionStrings:Journal: host {target.Host}, port {target.Port}, database " +
+                $"{target.Database ?? target.Username}) cannot be used: {ex.Message.TrimEnd('.')}. " +
+                "Start the database or correct the connection string.", ex);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Sluice.Journal.Modules;
 
 namespace Sluice.Journal.Postgres;
@@ -18,6 +19,7 @@ public static class PostgresJournalServiceCollectionExtensions
                 options.ConnectionString ??= configuration.GetConnectionString("Journal"))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PostgresJournalOptions>, PostgresJournalOptionsValidator>();
         services.AddSingleton<PostgresJournal>();
         services.AddSingleton<IJournal>(sp => sp.GetRequiredService<PostgresJournal>());
         services.AddSingleton<IJournalDatabase>(sp => sp.GetRequiredService<PostgresJournal>());

@@ -48,14 +48,7 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
                 return;
             }
 
-            var folder = System.IO.Path.GetDirectoryName(FilePath);
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            var connection = new SqliteConnection(_connectionString);
-            connection.Open();
+            var connection = Open();
             Execute(connection, "PRAGMA journal_mode = WAL");
             ConfigureWriter(connection, durable: true);
             SqliteSchema.Migrate(connection);
@@ -71,6 +64,32 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    /// <summary>Creates the folder and opens the writer's connection; a path Sluice cannot write to is named with its setting.</summary>
+    private SqliteConnection Open()
+    {
+        try
+        {
+            var folder = System.IO.Path.GetDirectoryName(FilePath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+
+            // Opening reads; a read-only file or folder only fails at the first write, so ask for the write lock now.
+            Execute(connection, "BEGIN IMMEDIATE; ROLLBACK");
+            return connection;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new JournalStartupException(
+                $"Journal:Path '{FilePath}' cannot be opened for writing ({ex.Message.TrimEnd('.')}). " +
+                "Give a file in a folder this user may write to, e.g. --Journal:Path=/var/lib/sluice/sluice.db.", ex);
         }
     }
 

@@ -11,12 +11,17 @@ public static class SluiceCli
     /// <summary>
     /// Starts the gateway with <paramref name="settings"/> on a free port and a journal in a folder of its own, for
     /// settings it must refuse: it should exit at once (a gateway that starts runs until the two-minute timeout).
-    /// The simulator is asked for, so only the test's own settings are refused.
+    /// It has the test signing key and asks for the simulator, so the only problem is the one the test gives (a later
+    /// setting wins).
     /// </summary>
     public static async Task<(int ExitCode, string Output)> StartGatewayAsync(params string[] settings)
     {
         using var folder = new TempFolder();
-        return await RunAsync(["--urls=http://127.0.0.1:0", $"--Journal:Path={folder.File("sluice.db")}", "--Legacy:Simulator:Enabled=true", .. settings]);
+        return await RunAsync(
+        [
+            "--urls=http://127.0.0.1:0", $"--Journal:Path={folder.File("sluice.db")}", "--Legacy:Simulator:Enabled=true",
+            .. TestCredentials.Settings.Select(s => $"--{s.Key}={s.Value}"), .. settings,
+        ]);
     }
 
     /// <param name="environment">Environment variables for the process (e.g. SLUICE_SERVER), on top of this one's.</param>

@@ -12,6 +12,7 @@ namespace Sluice.Delivery.Engine;
 public sealed class DeliveryEngine : BackgroundService, IAppendObserver
 {
     private readonly Dictionary<string, DestinationWorker> _workers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly IHostApplicationLifetime? _lifetime;
 
     public DeliveryEngine(
         IJournal journal,
@@ -20,8 +21,10 @@ public sealed class DeliveryEngine : BackgroundService, IAppendObserver
         IConfiguration configuration,
         OutcomeRecorder recorder,
         TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        IHostApplicationLifetime? lifetime = null)
     {
+        _lifetime = lifetime;
         var engine = options.Value;
         var factories = sinkFactories.ToDictionary(f => f.Kind, StringComparer.OrdinalIgnoreCase);
         var logger = loggers.CreateLogger<DeliveryEngine>();
@@ -56,8 +59,26 @@ public sealed class DeliveryEngine : BackgroundService, IAppendObserver
         base.Dispose();
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_workers.Values.Select(w => Task.Run(() => w.RunAsync(stoppingToken), CancellationToken.None)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Hosted services start before the server binds its port. A node that cannot bind (a second one on a busy
+        // port) must not lease work first and then die holding it: the leases would keep it from every other node
+        // until they expire. So nothing is leased until the whole host, server included, has started.
+        if (_lifetime is not null)
+        {
+            await WhenStartedAsync(_lifetime, stoppingToken);
+        }
+
+        await Task.WhenAll(_workers.Values.Select(w => Task.Run(() => w.RunAsync(stoppingToken), CancellationToken.None)));
+    }
+
+    private static async Task WhenStartedAsync(IHostApplicationLifetime lifetime, CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        await started.Task;
+    }
 
     private void WakeAll(IReadOnlyCollection<string> destinations)
     {

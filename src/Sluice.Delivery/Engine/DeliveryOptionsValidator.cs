@@ -1,13 +1,16 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Sluice.Delivery.Engine;
 
 /// <summary>Checks every destination and reports all problems at once, not the first.</summary>
-internal sealed class DeliveryOptionsValidator(IEnumerable<IDeliverySinkFactory> sinks) : IValidateOptions<DeliveryOptions>
+internal sealed class DeliveryOptionsValidator(IEnumerable<IDeliverySinkFactory> sinks, IConfiguration? configuration = null)
+    : IValidateOptions<DeliveryOptions>
 {
     public ValidateOptionsResult Validate(string? name, DeliveryOptions options)
     {
         var errors = new List<string>();
+        Unreadable(errors, options);
         var kinds = sinks.Select(s => s.Kind).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Positive(errors, "Delivery:LeaseDuration", options.LeaseDuration);
         Positive(errors, "Delivery:PollInterval", options.PollInterval);
@@ -70,6 +73,37 @@ internal sealed class DeliveryOptionsValidator(IEnumerable<IDeliverySinkFactory>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>
+    /// The binder drops a dictionary entry any of whose values it cannot convert (<c>Timeout=30s</c>), so the
+    /// destination would just be missing and a later check would blame something else. Binding the entry alone
+    /// gives the converter's error, which names the key and the value.
+    /// </summary>
+    private void Unreadable(List<string> errors, DeliveryOptions options)
+    {
+        if (configuration is null)
+        {
+            return;
+        }
+
+        foreach (var entry in configuration.GetSection($"{DeliveryOptions.SectionName}:Destinations").GetChildren())
+        {
+            if (options.Destinations.ContainsKey(entry.Key))
+            {
+                continue;
+            }
+
+            try
+            {
+                entry.Get<DestinationOptions>();
+                errors.Add($"{entry.Path} could not be read.");
+            }
+            catch (InvalidOperationException ex)
+            {
+                errors.Add(ex.Message);
+            }
+        }
     }
 
     private static void ValidatePace(List<string> errors, string at, DestinationOptions d)

@@ -9,4 +9,5 @@ public sealed record DestinationStatus(
     string Circuit,
     bool Paused,
     DateTimeOffset? HeldUntil,
-    DateTimeOffset? ClosedUntil = null);
+    DateTimeOffset? ClosedUntil = null,
+    DateTimeOffset? CircuitOpenUntil = null);

@@ -12,6 +12,7 @@ internal sealed partial class DestinationWorker
     {
         var startedInFlight = Volatile.Read(ref _inFlight);
         var started = _time.GetTimestamp();
+        using var span = DeliveryTracing.StartSend(_name, leases);
         IReadOnlyList<DeliveryOutcome> outcomes;
         try
         {
@@ -44,6 +45,7 @@ internal sealed partial class DestinationWorker
             outcomes = leases.Select(lease => _policy.Decide(lease, result, now)).ToList();
         }
 
+        DeliveryTracing.Finish(span, outcomes);
         for (var i = 0; i < leases.Length; i++)
         {
             Record(leases[i], outcomes[i]);
@@ -150,7 +152,7 @@ internal sealed partial class DestinationWorker
         _ => "isolated",
     };
 
-    private static string OutcomeName(OutcomeKind kind) => kind switch
+    internal static string OutcomeName(OutcomeKind kind) => kind switch
     {
         OutcomeKind.Delivered => "delivered",
         OutcomeKind.Retry => "retry",

@@ -85,15 +85,18 @@ internal sealed partial class DestinationWorker
     public DestinationStatus Status()
     {
         var held = new DateTimeOffset(Interlocked.Read(ref _heldUntilTicks), TimeSpan.Zero);
+        var circuit = _circuit.CircuitState;
+        var openUntil = new DateTimeOffset(Interlocked.Read(ref _circuitOpenUntilTicks), TimeSpan.Zero);
         return new DestinationStatus(
             _name,
             _options.Sink,
             _limit.Current,
             Volatile.Read(ref _inFlight),
-            CircuitName(_circuit.CircuitState),
+            CircuitName(circuit),
             _paused,
             held > _time.GetUtcNow() ? held : null,
-            Interlocked.Read(ref _scheduleOpensTicks) is > 0 and var opens ? new DateTimeOffset(opens, TimeSpan.Zero) : null);
+            Interlocked.Read(ref _scheduleOpensTicks) is > 0 and var opens ? new DateTimeOffset(opens, TimeSpan.Zero) : null,
+            circuit == CircuitState.Open && openUntil > _time.GetUtcNow() ? openUntil : null);
     }
 
     public async Task RunAsync(CancellationToken stopping)

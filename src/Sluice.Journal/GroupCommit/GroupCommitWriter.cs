@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sluice.Journal.Tracing;
 
 namespace Sluice.Journal.GroupCommit;
 
@@ -45,7 +46,7 @@ public sealed partial class GroupCommitWriter : BackgroundService, IMessageAppen
 
     public ValueTask<AppendResult> AppendAsync(NewMessage message, CancellationToken cancellationToken)
     {
-        var pending = new PendingAppend(message);
+        var pending = new PendingAppend(MessageTrace.Stamp(message));
         if (!_queue.Writer.TryWrite(pending))
         {
             JournalMetrics.Refused.Add(1);

@@ -54,7 +54,11 @@ internal static class DlqCommand
 
     private static Command Replay()
     {
-        var ids = new Argument<Guid[]>("ids") { Description = "Message ids to replay.", Arity = ArgumentArity.ZeroOrMore };
+        var ids = new Argument<string[]>("ids")
+        {
+            Description = $"Message ids to replay, whole or their first characters (at least {IdPrefix.MinLength}) as the dashboard shows them.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var destination = new Option<string?>("--destination") { Description = "Replay every dead letter of this destination (with ids: only those of it)." };
         var command = new Command("replay", "Make dead letters due again, with a fresh attempt count.") { ids, destination };
         command.Validators.Add(result =>
@@ -67,7 +71,9 @@ internal static class DlqCommand
         command.SetAction((result, cancellationToken) => ServerConnection.CallAsync("dlq replay", async () =>
         {
             using var client = ServerConnection.CreateClient(result);
-            var request = new ReplayRequest(result.GetValue(ids) is { Length: > 0 } some ? some : null, result.GetValue(destination));
+            var given = result.GetValue(ids) ?? [];
+            var resolved = given.Length == 0 ? null : await ResolveAsync(client, given, cancellationToken);
+            var request = new ReplayRequest(resolved, result.GetValue(destination));
             using var response = await client.PostAsJsonAsync("/api/dead-letters/replay", request, SluiceJsonContext.Default.ReplayRequest, cancellationToken);
             await ServerConnection.EnsureSuccessAsync(response, cancellationToken);
             var replayed = await response.Content.ReadFromJsonAsync(SluiceJsonContext.Default.ReplayResult, cancellationToken);
@@ -79,13 +85,14 @@ internal static class DlqCommand
 
     private static Command Discard()
     {
-        var id = new Argument<Guid>("id") { Description = "The message id." };
+        var id = new Argument<string>("id") { Description = $"The message id, whole or its first characters (at least {IdPrefix.MinLength})." };
         var destination = new Option<string?>("--destination") { Description = "Only its dead letter for this destination." };
         var command = new Command("discard", "Discard a dead letter: kept for audit, never delivered.") { id, destination };
         command.SetAction((result, cancellationToken) => ServerConnection.CallAsync("dlq discard", async () =>
         {
             using var client = ServerConnection.CreateClient(result);
-            var path = $"/api/dead-letters/{result.GetValue(id)}";
+            var message = (await ResolveAsync(client, [result.GetValue(id)!], cancellationToken))[0];
+            var path = $"/api/dead-letters/{message}";
             if (result.GetValue(destination) is { Length: > 0 } name)
             {
                 path += $"?destination={Uri.EscapeDataString(name)}";
@@ -93,10 +100,34 @@ internal static class DlqCommand
 
             using var response = await client.DeleteAsync(path, cancellationToken);
             await ServerConnection.EnsureSuccessAsync(response, cancellationToken);
-            Console.WriteLine($"Discarded {result.GetValue(id)}.");
+            Console.WriteLine($"Discarded {message}.");
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Whole ids as given; starts of ids looked up among the dead letters (all destinations).</summary>
+    private static async Task<Guid[]> ResolveAsync(HttpClient client, string[] given, CancellationToken cancellationToken)
+    {
+        if (given.All(g => IdPrefix.IsWhole(g, out _)))
+        {
+            return [.. given.Select(Guid.Parse)];
+        }
+
+        var known = new List<Guid>();
+        string? after = null;
+        do
+        {
+            var query = $"/api/dead-letters?limit={DeadLettersApi.MaxPageSize}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
+            using var response = await client.GetAsync(query, cancellationToken);
+            await ServerConnection.EnsureSuccessAsync(response, cancellationToken);
+            var page = await response.Content.ReadFromJsonAsync(SluiceJsonContext.Default.DeadLetterPage, cancellationToken);
+            known.AddRange(page!.Items.Select(l => l.MessageId));
+            after = page.Next;
+        }
+        while (after is not null);
+
+        return [.. given.Select(g => IdPrefix.Resolve(g, known, "dead letter"))];
     }
 
     private static string Shorten(string? error) =>

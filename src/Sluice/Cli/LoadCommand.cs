@@ -20,7 +20,7 @@ internal static class LoadCommand
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 16 };
         var employees = new Option<int>("--employees")
         {
-            Description = $"Employees to punch for: 1..N of the '{LoadRegistration.LegalName}' establishment, registered first (needs hr or admin).",
+            Description = $"Employees to punch for: {LoadRegistration.CodePrefix}1..{LoadRegistration.CodePrefix}N of the '{LoadRegistration.LegalName}' establishment, registered first (needs hr or admin).",
             DefaultValueFactory = _ => 1000,
         };
         var establishmentOption = new Option<Guid?>("--establishment")
@@ -83,7 +83,8 @@ internal static class LoadCommand
                 return 1;
             }
 
-            var run = new LoadRun(client, limit, time, result.GetValue(employees), establishment);
+            var own = result.GetValue(establishmentOption) is null;
+            var run = new LoadRun(client, limit, time, result.GetValue(employees), establishment, own ? LoadRegistration.CodePrefix : "");
             var summary = await run.RunAsync(workers, Console.Out, !Console.IsOutputRedirected, cancellationToken);
             Console.WriteLine(summary);
             return run.Stats.Errors == 0 ? 0 : 1;
@@ -111,7 +112,8 @@ internal static class LoadCommand
 }
 
 /// <summary>One load run: workers sending punches until the count or the time is used up.</summary>
-internal sealed class LoadRun(HttpClient client, int? count, TimeSpan? duration, int employees, Guid establishment)
+/// <param name="codePrefix">Before the employee numbers 1..N: the load's own establishment's codes are <c>load-1</c>….</param>
+internal sealed class LoadRun(HttpClient client, int? count, TimeSpan? duration, int employees, Guid establishment, string codePrefix)
 {
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private long _issued;
@@ -162,7 +164,7 @@ internal sealed class LoadRun(HttpClient client, int? count, TimeSpan? duration,
         var bar = new string('#', (int)(Math.Clamp(done, 0, 1) * 20)).PadRight(20, '.');
         var (p50, p99) = Stats.RecentPercentiles();
         return (string.Create(CultureInfo.InvariantCulture,
-            $"[{bar}] {sent,8} sent  {rate,7:F0}/s  p50 {p50,6:F1} ms  p99 {p99,6:F1} ms  errors {Stats.Errors}"), sent);
+            $"[{bar}] {sent,8} sent  {rate,7:F0}/s  p50 {p50,6:F1} ms  p99 {p99,6:F1} ms  not accepted {Stats.Errors}"), sent);
     }
 
     private async Task SendLoopAsync(CancellationToken stop)
@@ -176,7 +178,7 @@ internal sealed class LoadRun(HttpClient client, int? count, TimeSpan? duration,
             }
 
             var body = string.Create(CultureInfo.InvariantCulture,
-                $$"""{"employeeId":"{{n % employees + 1}}","establishmentId":"{{establishment}}","punchedAt":"{{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:sszzz}}","deviceId":"sluice-load"}""");
+                $$"""{"employeeId":"{{codePrefix}}{{n % employees + 1}}","establishmentId":"{{establishment}}","punchedAt":"{{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:sszzz}}","deviceId":"sluice-load"}""");
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/punches")
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),

@@ -61,20 +61,39 @@ internal sealed class LoadStats
         }
 
         Array.Sort(all);
+        var refused = _errors.Where(e => IsRefusal(e.Key)).ToList();
+        var failed = _errors.Where(e => !IsRefusal(e.Key)).ToList();
         var accepted = Completed - Errors;
+        var seconds = Math.Max(0.001, elapsed.TotalSeconds);
+
+        // The headline is what was stored; refusals and failures follow, each with its kinds, never added to it.
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Sent {Completed} punches in {elapsed.TotalSeconds:F1} s: {Completed / Math.Max(0.001, elapsed.TotalSeconds):F0}/s; ");
-        text.Append(CultureInfo.InvariantCulture, $"{accepted} accepted (202), {Errors} errors");
-        if (!_errors.IsEmpty)
+        text.Append(CultureInfo.InvariantCulture, $"Accepted {accepted} of {Completed} punches in {elapsed.TotalSeconds:F1} s: {accepted / seconds:F0}/s.");
+        text.AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"Refused {refused.Sum(e => e.Value)}{Kinds(refused)}; failed {failed.Sum(e => e.Value)}{Kinds(failed)}.");
+        text.AppendLine();
+        if (refused.Any(e => e.Key == "429"))
         {
-            text.Append(" (").AppendJoin(", ", _errors.OrderBy(e => e.Key).Select(e => $"{e.Key}: {e.Value}")).Append(')');
+            text.AppendLine(
+                "429: Sluice's per-caller rate limit refused these (Limits:RatePerSecond). Lower --concurrency, or start the " +
+                "gateway for the test with --Limits:RatePerSecond=0.");
         }
 
-        text.AppendLine(".");
+        if (refused.Any(e => e.Key == "503"))
+        {
+            text.AppendLine("503: the journal could not keep up and asked for a pause (Retry-After); nothing refused was stored.");
+        }
+
         text.Append(CultureInfo.InvariantCulture,
             $"Latency ms: p50 {Percentile(all, 50):F1}, p90 {Percentile(all, 90):F1}, p99 {Percentile(all, 99):F1}, max {(all.Length > 0 ? all[^1] : 0):F1}.");
         return text.ToString();
     }
+
+    /// <summary>An answer other than 202 (the gateway said no); the rest are timeouts and broken connections.</summary>
+    private static bool IsRefusal(string error) => error.All(char.IsAsciiDigit);
+
+    private static string Kinds(List<KeyValuePair<string, long>> errors) =>
+        errors.Count == 0 ? "" : $" ({string.Join(", ", errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}"))})";
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];

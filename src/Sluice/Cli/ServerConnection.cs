@@ -29,17 +29,17 @@ internal sealed class ServerConnection
         },
     };
 
+    // No DefaultValueFactory on the two credentials: help prints a default's value, and these are secrets. The
+    // environment is read when the client is made instead (see Credential).
     public static readonly Option<string?> Token = new("--token")
     {
         Description = "A bearer token sent as 'Authorization: Bearer' (env SLUICE_TOKEN).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SLUICE_TOKEN"),
         Recursive = true,
     };
 
     public static readonly Option<string?> ApiKey = new("--api-key")
     {
         Description = "An API key sent as 'X-Api-Key' (env SLUICE_API_KEY).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SLUICE_API_KEY"),
         Recursive = true,
     };
 
@@ -57,18 +57,24 @@ internal sealed class ServerConnection
             BaseAddress = result.GetValue(Server),
             Timeout = timeout ?? TimeSpan.FromSeconds(30),
         };
-        if (result.GetValue(Token) is { Length: > 0 } token)
+        if (Credential(result, Token, "SLUICE_TOKEN") is { } token)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        if (result.GetValue(ApiKey) is { Length: > 0 } key)
+        if (Credential(result, ApiKey, "SLUICE_API_KEY") is { } key)
         {
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
         }
 
         return client;
     }
+
+    /// <summary>The option's value, else the environment variable's; null when neither is set.</summary>
+    private static string? Credential(ParseResult result, Option<string?> option, string variable) =>
+        result.GetValue(option) is { Length: > 0 } given ? given
+        : Environment.GetEnvironmentVariable(variable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : null;
 
     /// <summary>Runs one API call; a failure is printed (with the problem details' title and field errors) as exit code 1.</summary>
     public static async Task<int> CallAsync(string command, Func<Task<int>> call)

@@ -15,6 +15,9 @@ internal static class JournalSetup
     public static WebApplicationBuilder AddSluiceJournal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // First: the writer's start-up step opens the journal, and an engine's own background services (PostgreSQL's
+        // notification listener) start after it, so a journal that cannot be opened is reported once, by name.
+        services.AddJournalWriter(SectionName);
         var engine = builder.Configuration[$"{SectionName}:Engine"] ?? "sqlite";
         switch (engine.ToLowerInvariant())
         {
@@ -35,7 +38,6 @@ internal static class JournalSetup
                     [$"{SectionName}:Engine '{engine}' is not supported; use one of: {string.Join(", ", Engines)}."]);
         }
 
-        services.AddJournalWriter(SectionName);
         return builder;
     }
 }

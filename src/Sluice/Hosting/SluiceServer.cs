@@ -7,6 +7,9 @@ public static class SluiceServer
 {
     public const string DefaultUrl = "http://localhost:5080";
 
+    private static readonly HashSet<string> HostCategories =
+        ["Microsoft.Extensions.Hosting.Internal.Host", "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Server.Kestrel"];
+
     public static async Task<int> RunAsync(string[] args)
     {
         try
@@ -17,13 +20,19 @@ public static class SluiceServer
         }
         catch (Exception ex) when (ConfigurationProblem(ex) is { } problems)
         {
-            await Console.Error.WriteLineAsync("Sluice cannot start: the configuration is invalid.");
+            await Console.Error.WriteLineAsync("Sluice cannot start:");
             foreach (var problem in problems)
             {
                 await Console.Error.WriteLineAsync($"  - {problem}");
             }
 
             return 2;
+        }
+        catch (Exception ex)
+        {
+            // Not a setting's fault: everything the runtime knows, for a bug report.
+            await Console.Error.WriteLineAsync($"Sluice stopped on an unexpected error: {ex}");
+            return 1;
         }
     }
 
@@ -40,19 +49,27 @@ public static class SluiceServer
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Until the host has started, a failure is reported by RunAsync in a few lines naming the setting; the host's
+        // own report of it is the same failure as a 50-line stack trace, so it is held back until then.
+        var started = new StartupGate();
+        builder.Logging.AddFilter((_, category, level) => started.IsOpen || level < LogLevel.Error || !HostCategories.Contains(category ?? ""));
         builder.AddSluice();
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(started.Open);
         app.UseSluice();
         return app;
     }
 
-    internal static IEnumerable<string>? ConfigurationProblem(Exception ex) => ex switch
+    /// <summary>What to print for a failure to start, or null for one no setting explains (see <see cref="StartupFailure"/>).</summary>
+    internal static IEnumerable<string>? ConfigurationProblem(Exception ex) => StartupFailure.Describe(ex);
+
+    private sealed class StartupGate
     {
-        OptionsValidationException validation => validation.Failures,
-        InvalidOperationException { InnerException: not null } binding when binding.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase)
-            => [binding.Message, binding.InnerException!.Message],
-        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(e => ConfigurationProblem(e) ?? []).ToList() is { Count: > 0 } all ? all : null,
-        _ => null,
-    };
+        private volatile bool _open;
+
+        public bool IsOpen => _open;
+
+        public void Open() => _open = true;
+    }
 }

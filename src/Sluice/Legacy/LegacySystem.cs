@@ -24,7 +24,8 @@ internal sealed partial class LegacySystem(
     {
         if (BaseAddress is not null)
         {
-            LogUsingLegacy(BaseAddress);
+            // A password written into the URL (http://user:secret@legacy/) stays out of the log.
+            LogUsingLegacy(BaseAddress.UserInfo.Length == 0 ? BaseAddress : new UriBuilder(BaseAddress) { UserName = "", Password = "" }.Uri);
             return;
         }
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Sluice.Delivery.Engine;
 using Sluice.Journal.GroupCommit;
 using Sluice.Observability.Dashboard;
@@ -38,7 +40,13 @@ public static class ObservabilitySetup
             services.Configure<ConsoleLoggerOptions>(o => o.FormatterName = ConsoleFormatterNames.Json);
         }
 
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        // Read here, not through IOptions: whether to listen for spans at all is decided while the services are built.
+        // A value that cannot be read throws the binder's error, which start-up reports with the setting's name.
+        var tracing = builder.Configuration.GetSection(TracingOptions.Section).Get<TracingOptions>() ?? new TracingOptions();
+        var openTelemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(tracing.ServiceName, serviceInstanceId: builder.Configuration["Delivery:NodeId"]));
+        openTelemetry.AddSluiceTracing(tracing);
+        openTelemetry.WithMetrics(metrics => metrics
             .AddMeter(JournalMetrics.MeterName, DeliveryMetrics.MeterName, GatewayMetrics.MeterName)
             // ASP.NET Core's own instruments: request rate and latency per route (intake included).
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")

@@ -37,9 +37,11 @@ public sealed record PunchReceipt(Guid Id, DateTimeOffset ReceivedAt, string Sta
 
     public Guid EstablishmentId { get; init; }
 
-    public Guid EmployeeId { get; init; }
+    /// <summary>The employee's code, as a punch names them and as <c>GET /api/punches/{id}</c> shows it.</summary>
+    public string? EmployeeId { get; init; }
 
-    public string? EmployeeCode { get; init; }
+    /// <summary>Sluice's own id for the employee, as in <c>/api/employees/{id}</c>.</summary>
+    public Guid EmployeeInternalId { get; init; }
 
     public DateTimeOffset PunchedAt { get; init; }
 }

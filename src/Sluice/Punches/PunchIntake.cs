@@ -124,8 +124,8 @@ internal sealed class PunchIntake(
             Nsr = nsr,
             Hash = hash,
             EstablishmentId = establishmentId,
-            EmployeeId = employeeId,
-            EmployeeCode = code,
+            EmployeeId = code,
+            EmployeeInternalId = employeeId,
             PunchedAt = punchedAt,
         };
 

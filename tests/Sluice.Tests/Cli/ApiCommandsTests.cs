@@ -33,11 +33,20 @@ public sealed class ApiCommandsTests : LegacyGatewayTest
         var legacyRow = status.Split('\n').Single(l => l.StartsWith("legacy", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("2", legacyRow[5]); // destination, backlog, in flight, delivered, retrying, dead
 
+        // Ids are time-ordered, so the two share their first characters: that start fits both and is refused.
+        var shared = CommonStart(replayed.ToString(), discarded.ToString());
+        var (ambiguousExit, ambiguous) = await CliAsync("dlq", "replay", shared);
+        Assert.Equal(1, ambiguousExit);
+        Assert.Contains($"'{shared}' is the start of more than one dead letter id", ambiguous, StringComparison.Ordinal);
+        Assert.Contains(replayed.ToString(), ambiguous, StringComparison.Ordinal);
+        Assert.Contains(discarded.ToString(), ambiguous, StringComparison.Ordinal);
+
+        // A start long enough to fit one id is as good as the id.
         await Legacy.ConfigureAsync(new { rejectStatus = 0 });
-        var (replayExit, replay) = await CliAsync("dlq", "replay", replayed.ToString());
-        Assert.Equal(0, replayExit);
+        var (replayExit, replay) = await CliAsync("dlq", "replay", replayed.ToString()[..(shared.Length + 2)]);
+        Assert.True(replayExit == 0, replay);
         Assert.Contains("Replayed 1 dead letter(s).", replay, StringComparison.Ordinal);
-        var (discardExit, discard) = await CliAsync("dlq", "discard", discarded.ToString());
+        var (discardExit, discard) = await CliAsync("dlq", "discard", discarded.ToString()[..(shared.Length + 2)]);
         Assert.Equal(0, discardExit);
         Assert.Contains($"Discarded {discarded}.", discard, StringComparison.Ordinal);
 
@@ -58,24 +67,50 @@ public sealed class ApiCommandsTests : LegacyGatewayTest
     {
         var (exit, output) = await CliAsync("load", "--count", "300", "--concurrency", "4");
         Assert.True(exit == 0, output);
-        Assert.Contains("Sent 300 punches", output, StringComparison.Ordinal);
-        Assert.Contains("300 accepted (202), 0 errors", output, StringComparison.Ordinal);
+        Assert.Contains("Accepted 300 of 300 punches", output, StringComparison.Ordinal);
+        Assert.Contains("Refused 0; failed 0.", output, StringComparison.Ordinal);
         Assert.Matches(@"Latency ms: p50 \d+\.\d, p90 \d+\.\d, p99 \d+\.\d, max \d+\.\d\.", output);
         Assert.Equal(300, await JournalFile.CountMessagesAsync(Gateway.JournalPath));
     }
 
     [Fact]
-    public async Task Load_for_a_duration_shows_progress_and_counts_refusals_as_errors()
+    public async Task Load_for_a_duration_shows_progress_and_counts_refusals_apart_from_what_was_accepted()
     {
         // The simulator stands in for a gateway that refuses every punch.
         await Legacy.ConfigureAsync(new { rejectStatus = 429 });
         var (exit, output) = await SluiceCli.RunAsync(
             "load", "--duration", "1500ms", "--concurrency", "2", "--establishment", Guid.NewGuid().ToString(), "--server", Legacy.BaseAddress.ToString());
         Assert.Equal(1, exit);
-        Assert.Matches(@"\[[#.]{20}\] +\d+ sent +\d+/s +p50 +\d+\.\d ms +p99 +\d+\.\d ms +errors [1-9]", output); // printed each second when redirected
+        Assert.Matches(@"\[[#.]{20}\] +\d+ sent +\d+/s +p50 +\d+\.\d ms +p99 +\d+\.\d ms +not accepted [1-9]", output); // printed each second when redirected
         var sent = (await Legacy.StatsAsync()).Received;
-        Assert.Contains($"Sent {sent} punches", output, StringComparison.Ordinal);
-        Assert.Contains($"0 accepted (202), {sent} errors (429: {sent})", output, StringComparison.Ordinal);
+        Assert.Contains($"Accepted 0 of {sent} punches", output, StringComparison.Ordinal);
+        Assert.Contains($"Refused {sent} (429: {sent}); failed 0.", output, StringComparison.Ordinal);
+        Assert.Contains("Limits:RatePerSecond", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Load_reuses_its_own_establishment_and_leaves_the_quick_start_codes_unambiguous()
+    {
+        // The Quick start's employee 1, punched by code alone.
+        using (var before = await Gateway.PostPunchAsync("1"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, before.StatusCode);
+        }
+
+        for (var run = 0; run < 2; run++)
+        {
+            var (exit, output) = await CliAsync("load", "--count", "10", "--employees", "3", "--concurrency", "2");
+            Assert.True(exit == 0, output);
+        }
+
+        var establishments = await Gateway.Client.GetFromJsonAsync<List<Sluice.Punches.Registry.EstablishmentView>>("/api/establishments");
+        var load = Assert.Single(establishments!, e => e.LegalName == "Sluice load test");
+        Assert.NotEqual(PunchRegistry.Cnpj, load.Document);
+        var employees = await Gateway.Client.GetStringAsync($"/api/establishments/{load.Id}/employees");
+        Assert.Contains("\"load-1\"", employees, StringComparison.Ordinal);
+
+        using var after = await Gateway.PostPunchAsync("1");
+        Assert.Equal(HttpStatusCode.Accepted, after.StatusCode);
     }
 
     [Fact]
@@ -88,6 +123,8 @@ public sealed class ApiCommandsTests : LegacyGatewayTest
 
     [Theory]
     [InlineData("status")]
+    [InlineData("keys")]
+    [InlineData("keys list")]
     [InlineData("dlq")]
     [InlineData("dlq list")]
     [InlineData("dlq replay")]
@@ -95,12 +132,25 @@ public sealed class ApiCommandsTests : LegacyGatewayTest
     [InlineData("load")]
     [InlineData("keys create")]
     [InlineData("keys revoke")]
-    public async Task Every_command_explains_itself_with_help(string command)
+    public async Task Every_command_explains_itself_with_help_and_shows_no_secret(string command)
     {
-        var (exit, output) = await SluiceCli.RunAsync([.. command.Split(' '), "--help"]);
+        var token = TestCredentials.Token(SluiceRoles.Admin);
+        var environment = new Dictionary<string, string> { ["SLUICE_TOKEN"] = token, ["SLUICE_API_KEY"] = "sk_never_on_screen" };
+        var (exit, output) = await SluiceCli.RunAsync(environment, [.. command.Split(' '), "--help"]);
         Assert.Equal(0, exit);
         Assert.Contains($"Sluice {command}", output, StringComparison.Ordinal);
         Assert.Contains("Description:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(token[..20], output, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk_never_on_screen", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Credentials_from_the_environment_still_reach_the_server()
+    {
+        var environment = new Dictionary<string, string> { ["SLUICE_SERVER"] = Server, ["SLUICE_TOKEN"] = TestCredentials.Token(SluiceRoles.Admin) };
+        var (exit, output) = await SluiceCli.RunAsync(environment, "keys", "list");
+        Assert.True(exit == 0, output);
+        Assert.StartsWith("id", output, StringComparison.Ordinal);
     }
 
     /// <summary>Runs a command against the test gateway as an admin.</summary>
@@ -113,6 +163,8 @@ public sealed class ApiCommandsTests : LegacyGatewayTest
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<Sluice.Punches.PunchReceipt>())!.Id;
     }
+
+    private static string CommonStart(string a, string b) => a[..a.Zip(b).TakeWhile(p => p.First == p.Second).Count()];
 
     private async Task<IReadOnlyList<DeadLetterView>> DeadAsync() =>
         (await Gateway.Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!.Items;

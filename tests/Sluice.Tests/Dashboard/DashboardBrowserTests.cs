@@ -24,6 +24,8 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
     protected override void Configure(IDictionary<string, string?> settings)
     {
         settings["Delivery:Destinations:legacy:Concurrency"] = "4";
+        settings["Delivery:Destinations:legacy:CircuitBreaker:MinimumThroughput"] = "2";
+        settings["Delivery:Destinations:legacy:CircuitBreaker:BreakDuration"] = "00:01:00";
         settings["Observability:DashboardInterval"] = "00:00:00.250";
         settings["Observability:StatsMaxAge"] = "00:00:00.200";
     }
@@ -100,10 +102,41 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
     }
 
     [Fact]
+    public async Task Dead_letters_are_discarded_one_by_one_and_replayed_all_at_once_from_the_page()
+    {
+        await Legacy.ConfigureAsync(new { rejectStatus = 422 });
+        var discarded = await PostPunchAsync("5101");
+        var replayed = new[] { await PostPunchAsync("5102"), await PostPunchAsync("5103") };
+        await Eventually.UntilAsync(DeadAsync, d => d.Count == 3, because: "the refused punches are dead-lettered");
+        await Legacy.ConfigureAsync(new { rejectStatus = 0 });
+
+        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await page.GotoAsync(DashboardAddress());
+        var row = page.Locator($"#dead-letters li[data-id=\"{discarded}\"]");
+        await Expect(row).ToContainTextAsync(discarded.ToString());
+        await Expect(page.Locator("#dead-count")).ToHaveTextAsync("3");
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-dead-letters.png"), FullPage = true });
+
+        await row.Locator("button.discard").ClickAsync();
+        await Expect(page.Locator("#action")).ToHaveTextAsync("Discarded 1 message: kept for audit, never delivered.");
+        await Expect(row).ToHaveCountAsync(0);
+        await Expect(page.Locator("#dead-count")).ToHaveTextAsync("2");
+
+        await page.Locator("[data-destination=\"legacy\"] button.replay-all").ClickAsync();
+        await Expect(page.Locator("#action")).ToHaveTextAsync("Replayed 2 message(s).");
+        await Expect(page.Locator("#dead-count")).ToHaveTextAsync("0");
+        await Expect(page.Locator("[data-destination=\"legacy\"] button.replay-all")).ToBeHiddenAsync();
+        await Eventually.UntilAsync(
+            () => Task.FromResult(Legacy.System.AppliedKeys()), k => replayed.All(id => k.Contains(id.ToString())),
+            because: "the replayed punches reach the legacy system");
+        Assert.DoesNotContain(discarded.ToString(), Legacy.System.AppliedKeys());
+    }
+
+    [Fact]
     public async Task On_a_phone_size_screen_nothing_overflows_sideways()
     {
         var phone = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
-        await phone.GotoAsync(DashboardAddress());
+        await phone.GotoAsync(DashboardAddress("pt-BR"));
         await Expect(phone.Locator("[data-destination=\"legacy\"]")).ToBeVisibleAsync();
         var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the page is {overflow} px wider than the screen");
@@ -130,7 +163,7 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
             }
         };
         var token = TestCredentials.Token(SluiceRoles.Admin);
-        await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard#token=" + Uri.EscapeDataString(token)).ToString());
+        await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard?lang=en#token=" + Uri.EscapeDataString(token)).ToString());
         await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
         Assert.DoesNotContain("token", page.Url, StringComparison.Ordinal);
         await page.Locator($"#dead-letters li[data-id=\"{dead}\"] button.replay").ClickAsync();
@@ -142,16 +175,55 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
     }
 
     [Fact]
-    public async Task Without_a_token_the_page_says_how_to_give_one()
+    public async Task Without_a_token_the_page_asks_for_one_instead_of_showing_zeros_and_signs_in_with_it()
     {
         var page = await _browser.NewPageAsync();
-        await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard").ToString());
+        await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard?lang=en").ToString());
         await Expect(page.Locator("#connection")).ToContainTextAsync("not authorized (401)");
+        await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
+        await Expect(page.Locator("#content")).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-sign-in.png"), FullPage = true });
+
+        await page.Locator("#sign-in-token").FillAsync(TestCredentials.Token(SluiceRoles.Auditor));
+        await page.Locator("#sign-in button").ClickAsync();
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+        await Expect(page.Locator("#sign-in")).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-destination=\"legacy\"] .state")).ToHaveTextAsync("up to date: nothing waiting");
+        await Expect(page.Locator("#node")).ToContainTextAsync("node ");
     }
 
-    /// <summary>The page, with an admin's token in the fragment (replaying dead letters needs manage).</summary>
-    private string DashboardAddress() =>
-        new Uri(Gateway.BaseAddress, "/dashboard").ToString() + "#token=" + Uri.EscapeDataString(TestCredentials.Token(SluiceRoles.Admin));
+    [Fact]
+    public async Task A_legacy_system_that_keeps_failing_reads_as_unreachable_with_when_it_is_tried_again()
+    {
+        // Every send fails: the circuit opens after a few (minimum throughput 2) and stays open for a minute.
+        await Legacy.ConfigureAsync(new { outage = true });
+        await PunchLoad.RegisterEmployeesAsync(Gateway.Client);
+        for (var i = 0; i < 6; i++)
+        {
+            using var accepted = await PunchLoad.SendAsync(Gateway.Client, $"down-{i}");
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        }
+
+        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await page.GotoAsync(DashboardAddress());
+        var legacy = page.Locator("[data-destination=\"legacy\"]");
+        await Expect(legacy.Locator(".state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^legacy unreachable — retrying in \\d+ s$"));
+        await Expect(legacy.Locator(".circuit")).ToHaveTextAsync("circuit open");
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-legacy-down.png"), FullPage = true });
+
+        // Without ?lang the page speaks Portuguese, the language of the people who run a Brazilian time clock.
+        var portuguese = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await portuguese.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard").ToString() + "#token=" + Uri.EscapeDataString(TestCredentials.Token(SluiceRoles.Admin)));
+        var legado = portuguese.Locator("[data-destination=\"legacy\"]");
+        await Expect(legado.Locator(".state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^legacy inacessível — nova tentativa em \\d+ s$"));
+        await Expect(legado.Locator(".circuit")).ToHaveTextAsync("circuito aberto");
+        await Expect(portuguese.Locator("#connection")).ToHaveTextAsync("ao vivo");
+        await portuguese.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-legacy-down-pt-BR.png"), FullPage = true });
+    }
+
+    /// <summary>The page in English (Portuguese is the default), with an admin's token in the fragment (replaying needs manage).</summary>
+    private string DashboardAddress(string language = "en") =>
+        new Uri(Gateway.BaseAddress, $"/dashboard?lang={language}").ToString() + "#token=" + Uri.EscapeDataString(TestCredentials.Token(SluiceRoles.Admin));
 
     private static async Task<double> NumberAsync(IPage page, string selector) => await NumberAsync(page.Locator(selector));
 

@@ -38,7 +38,12 @@ public sealed class PunchIntakeTests : LegacyGatewayTest
             () => Gateway.Client.GetFromJsonAsync<PunchView>($"/api/punches/{receipt.Id}")!,
             v => v!.Status == "delivered", because: "the punch is delivered");
 
+        // employeeId means the employee's code in the receipt, the punch's view and what the legacy system gets;
+        // Sluice's own id for the employee has its own name.
+        Assert.Equal("1002", receipt.EmployeeId);
         Assert.Equal("1002", view!.EmployeeId);
+        using var employee = await Gateway.Client.GetAsync($"/api/employees/{receipt.EmployeeInternalId}");
+        Assert.Equal(HttpStatusCode.OK, employee.StatusCode);
         var sent = Assert.Single(Legacy.System.Requests(0, 100));
         Assert.Equal(receipt.Id.ToString(), sent.IdempotencyKey);
         Assert.Equal("/punches", sent.Path);

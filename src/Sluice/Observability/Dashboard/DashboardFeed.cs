@@ -13,9 +13,12 @@ public sealed class DashboardFeed(
     IntakeCounter intake,
     RecentErrors errors,
     TimeProvider time,
-    IOptions<ObservabilityOptions> options)
+    IOptions<ObservabilityOptions> options,
+    IOptions<DeliveryOptions> delivery)
 {
     public const int ErrorCount = 20;
+
+    private readonly string _node = delivery.Value.NodeId ?? Environment.MachineName;
 
     /// <summary>A snapshot now and then one per interval until the client leaves or the server stops.</summary>
     public async IAsyncEnumerable<DashboardSnapshot> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -56,12 +59,19 @@ public sealed class DashboardFeed(
                     Rate(before, delivered, seconds),
                     d.Live?.ConcurrencyLimit ?? 0,
                     d.Live?.Circuit ?? "none",
-                    d.Live?.Paused ?? false);
+                    d.Live?.Paused ?? false)
+                {
+                    SendingNow = d.Live?.InFlight ?? 0,
+                    CircuitOpenUntil = d.Live?.CircuitOpenUntil,
+                    HeldUntil = d.Live?.HeldUntil,
+                    ClosedUntil = d.Live?.ClosedUntil,
+                };
             })
             .ToList();
         var total = intake.Total;
         return new DashboardSnapshot(
             now,
+            _node,
             total,
             Rate(previous?.IntakeTotal, total, seconds),
             destinations,

@@ -139,7 +139,7 @@ public sealed class ExportsTests : LegacyGatewayTest
         Assert.Contains("Comprovante de Registro de Ponto do Trabalhador", html, StringComparison.Ordinal);
         Assert.Contains(receipt.Hash!, html, StringComparison.Ordinal);
 
-        var recent = await Gateway.Client.GetFromJsonAsync<JsonElement[]>($"/api/employees/{receipt.EmployeeId}/receipts?hours=48");
+        var recent = await Gateway.Client.GetFromJsonAsync<JsonElement[]>($"/api/employees/{receipt.EmployeeInternalId}/receipts?hours=48");
         Assert.Equal(receipt.Nsr, Assert.Single(recent!).GetProperty("nsr").GetInt64());
     }
 }

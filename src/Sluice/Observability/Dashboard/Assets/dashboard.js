@@ -7,7 +7,66 @@
   const series = { intake: [], backlog: new Map(), rate: new Map() };
   const $ = (id) => document.getElementById(id);
 
-  const token = (() => {
+  // Portuguese (Brazil) by default, for the people who run a Brazilian time clock; ?lang=en for English.
+  const lang = (() => {
+    const asked = new URLSearchParams(location.search).get("lang");
+    if (asked === "en" || asked === "pt-BR") localStorage.setItem("sluice.lang", asked);
+    return localStorage.getItem("sluice.lang") ?? "pt-BR";
+  })();
+  const words = {
+    en: {
+      connecting: "connecting…", live: "live", node: "node", signIn: "Sign in", token: "Bearer token",
+      signInHelp: "The dashboard shows nothing without a token of the read role (auditor, hr or admin); replaying needs admin. Mint one with sluice token --role auditor, or ask your identity provider.",
+      intake: "Intake", stored: "stored since start on this node", destinations: "Destinations", dead: "Dead letters",
+      errors: "Recent errors", backlog: "backlog", rate: "delivered/s", inFlight: "in flight (all nodes)",
+      sendingNow: "sending now (this node)", delivered: "delivered", retrying: "retrying", deadCount: "dead",
+      limit: "limit (sends at once)", replayAll: "Replay all dead letters", replay: "Replay", discard: "Discard", none: "None.",
+      other: "Português", circuit: (c) => `circuit ${c}`, paused: "paused",
+      attempts: (n) => `${n} attempt(s)`, noError: "no error recorded",
+      replayed: (n) => `Replayed ${n} message(s).`, discarded: "Discarded 1 message: kept for audit, never delivered.",
+      failed: (why) => `Failed: ${why}.`, manage: " (replaying and discarding need the admin role)",
+      unauthorized: (status) => `not authorized (${status}): sign in below, or open /dashboard#token=<your token>`,
+      disconnected: (why) => `disconnected (${why}); retrying…`,
+      statePaused: "paused by an operator: nothing is sent until it is resumed",
+      stateDown: (name, s) => `${name} unreachable — retrying in ${s} s`,
+      stateHeld: (name, s) => `${name} asked for a pause — resuming in ${s} s`,
+      stateClosed: (at) => `outside its delivery window — sends from ${at}`,
+      stateIdle: "up to date: nothing waiting",
+      stateDrains: (t) => `backlog drains in about ${t} at the current pace`,
+      stateRetrying: (n) => `${n} waiting to be tried again`, stateSending: "sending",
+    },
+    "pt-BR": {
+      connecting: "conectando…", live: "ao vivo", node: "nó", signIn: "Entrar", token: "Token (bearer)",
+      signInHelp: "O painel não mostra nada sem um token com o papel de leitura (auditor, hr ou admin); reenviar exige admin. Gere um com sluice token --role auditor, ou peça ao seu provedor de identidade.",
+      intake: "Entrada", stored: "gravadas neste nó desde o início", destinations: "Destinos", dead: "Mensagens mortas",
+      errors: "Erros recentes", backlog: "fila", rate: "entregues/s", inFlight: "em envio (todos os nós)",
+      sendingNow: "enviando agora (este nó)", delivered: "entregues", retrying: "a tentar de novo", deadCount: "mortas",
+      limit: "limite (envios simultâneos)", replayAll: "Reenviar todas as mortas", replay: "Reenviar", discard: "Descartar",
+      none: "Nenhuma.", other: "English", circuit: (c) => `circuito ${({ closed: "fechado", open: "aberto", "half-open": "meio aberto" })[c] ?? c}`,
+      paused: "pausado", attempts: (n) => `${n} tentativa(s)`, noError: "sem erro registrado",
+      replayed: (n) => `${n} mensagem(ns) reenviada(s).`, discarded: "1 mensagem descartada: guardada para auditoria, nunca entregue.",
+      failed: (why) => `Falhou: ${why}.`, manage: " (reenviar e descartar exigem o papel admin)",
+      unauthorized: (status) => `sem autorização (${status}): entre abaixo, ou abra /dashboard#token=<seu token>`,
+      disconnected: (why) => `desconectado (${why}); tentando de novo…`,
+      statePaused: "pausado por um operador: nada é enviado até ser retomado",
+      stateDown: (name, s) => `${name} inacessível — nova tentativa em ${s} s`,
+      stateHeld: (name, s) => `${name} pediu uma pausa — retoma em ${s} s`,
+      stateClosed: (at) => `fora da janela de entrega — envia a partir das ${at}`,
+      stateIdle: "em dia: nada esperando",
+      stateDrains: (t) => `a fila esvazia em cerca de ${t} no ritmo atual`,
+      stateRetrying: (n) => `${n} esperando nova tentativa`, stateSending: "enviando",
+    },
+  };
+  const t = words[lang] ?? words["pt-BR"];
+  document.documentElement.lang = lang;
+  for (const root of [document, $("destination-template").content]) {
+    for (const el of root.querySelectorAll("[data-t]")) el.textContent = t[el.dataset.t];
+  }
+  const other = $("lang");
+  other.textContent = t.other;
+  other.href = `?lang=${lang === "en" ? "pt-BR" : "en"}`;
+
+  let token = (() => {
     const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
     if (match) {
       sessionStorage.setItem("sluice.token", decodeURIComponent(match[1]));
@@ -42,7 +101,31 @@
     svg.querySelector("polyline").setAttribute("points", points.join(" "));
   }
 
-  const number = (n) => Number(n).toLocaleString(undefined, { maximumFractionDigits: 1 });
+  const number = (n) => Number(n).toLocaleString(lang, { maximumFractionDigits: 1 });
+  // 24-hour times, as a Brazilian site reads them, whatever the browser's locale would pick.
+  const clock = (at, seconds) => new Date(at).toLocaleTimeString(lang, {
+    hour: "2-digit", minute: "2-digit", second: seconds ? "2-digit" : undefined, hourCycle: "h23",
+  });
+
+  function about(seconds) {
+    if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
+    if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
+    return `${Math.round(seconds / 3600)} h`;
+  }
+
+  // What a person wants to know first about a destination, in words: is it getting its messages, and if not, why
+  // and until when; if it is behind, how long until it catches up at the pace it has now.
+  function stateOf(d, now) {
+    const wait = (until) => Math.max(1, Math.ceil((new Date(until) - new Date(now)) / 1000));
+    if (d.paused) return ["paused", t.statePaused];
+    if (d.circuitOpenUntil) return ["down", t.stateDown(d.name, wait(d.circuitOpenUntil))];
+    if (d.heldUntil) return ["held", t.stateHeld(d.name, wait(d.heldUntil))];
+    if (d.closedUntil && d.backlog > 0) return ["closed", t.stateClosed(clock(d.closedUntil))];
+    if (d.backlog === 0) return ["idle", t.stateIdle];
+    if (d.deliveryRate > 0) return ["busy", t.stateDrains(about(d.backlog / d.deliveryRate))];
+    if (d.retrying > 0) return ["retrying", t.stateRetrying(number(d.retrying))];
+    return ["busy", t.stateSending];
+  }
 
   function destinationCard(name) {
     let card = document.querySelector(`[data-destination="${CSS.escape(name)}"]`);
@@ -50,12 +133,15 @@
       card = $("destination-template").content.firstElementChild.cloneNode(true);
       card.dataset.destination = name;
       card.querySelector(".name").textContent = name;
+      const all = card.querySelector(".replay-all");
+      all.addEventListener("click", () => act(all, "/api/dead-letters/replay", "POST", { destination: name }, (r) => t.replayed(r.replayed)));
       $("destinations").append(card);
     }
     return card;
   }
 
   function render(s) {
+    $("node").textContent = `${t.node} ${s.node}`;
     $("intake-rate").textContent = number(s.intakeRate);
     $("intake-total").textContent = number(s.intakeTotal);
     spark($("intake-chart"), push(series.intake, s.intakeRate));
@@ -66,12 +152,20 @@
       set("backlog", d.backlog);
       set("rate", d.deliveryRate);
       set("in-flight", d.inFlight);
+      set("sending-now", d.sendingNow);
+      const [state, words] = stateOf(d, s.at);
+      const line = card.querySelector(".state");
+      line.dataset.state = state;
+      line.textContent = words;
       set("delivered", d.delivered);
       set("retrying", d.retrying);
       set("dead", d.dead);
       set("limit", d.concurrencyLimit);
+      const all = card.querySelector(".replay-all");
+      all.hidden = d.dead === 0;
+      if (all.hidden) all.disabled = false;
       const circuit = card.querySelector(".circuit");
-      circuit.textContent = d.paused ? "paused" : d.circuit;
+      circuit.textContent = d.paused ? t.paused : t.circuit(d.circuit);
       circuit.dataset.circuit = d.circuit;
       if (!series.backlog.has(d.name)) { series.backlog.set(d.name, []); series.rate.set(d.name, []); }
       spark(card.querySelector(".backlog-chart"), push(series.backlog.get(d.name), d.backlog));
@@ -85,29 +179,35 @@
       const li = document.createElement("li");
       li.dataset.id = l.messageId;
       const what = document.createElement("code");
-      what.textContent = `${l.destination} · ${l.messageId.slice(0, 8)}`;
+      // The whole id: ids are time-ordered (UUID v7), so their first characters are the same for weeks of messages.
+      what.textContent = `${l.destination} · ${l.messageId}`;
       const why = document.createElement("span");
       why.className = "why";
-      why.textContent = `${l.attempts} attempt(s): ${l.lastError ?? "no error recorded"}`;
+      why.textContent = `${l.failedAt ? clock(l.failedAt, true) + " · " : ""}${t.attempts(l.attempts)}: ${l.lastError ?? t.noError}`;
       const button = document.createElement("button");
       button.className = "replay";
-      button.textContent = "Replay";
-      button.addEventListener("click", () => replay(l.messageId, button));
-      li.append(what, why, button);
+      button.textContent = t.replay;
+      button.addEventListener("click", () => act(button, "/api/dead-letters/replay", "POST", { ids: [l.messageId] }, (r) => t.replayed(r.replayed)));
+      const discard = document.createElement("button");
+      discard.className = "discard";
+      discard.textContent = t.discard;
+      const path = `/api/dead-letters/${l.messageId}?destination=${encodeURIComponent(l.destination)}`;
+      discard.addEventListener("click", () => act(discard, path, "DELETE", null, () => t.discarded));
+      li.append(what, why, button, discard);
       return li;
     }));
     if (s.deadLetters.length === 0) {
       const li = document.createElement("li");
       li.className = "why";
-      li.textContent = "None.";
+      li.textContent = t.none;
       list.append(li);
     }
 
     $("errors").replaceChildren(...(s.errors.length ? s.errors : [null]).map((e) => {
       const li = document.createElement("li");
-      if (!e) { li.className = "why"; li.textContent = "None."; return li; }
+      if (!e) { li.className = "why"; li.textContent = t.none; return li; }
       const at = document.createElement("code");
-      at.textContent = `${new Date(e.at).toLocaleTimeString()} ${e.level}`;
+      at.textContent = `${clock(e.at, true)} ${e.level}`;
       const message = document.createElement("span");
       message.className = "why";
       message.textContent = e.message;
@@ -116,19 +216,22 @@
     }));
   }
 
-  async function replay(id, button) {
+  // One operator action (needs the manage role): the answer, or why it failed, goes to the line under the title.
+  async function act(button, path, method, body, done) {
     button.disabled = true;
     try {
-      const response = await fetch("/api/dead-letters/replay", {
-        method: "POST",
+      const response = await fetch(path, {
+        method,
         credentials: "same-origin",
-        headers: headers({ "Content-Type": "application/json" }),
-        body: JSON.stringify({ ids: [id] }),
+        headers: headers(body ? { "Content-Type": "application/json" } : {}),
+        body: body ? JSON.stringify(body) : undefined,
       });
-      const text = response.ok ? `Replayed ${(await response.json()).replayed} message(s).` : `Replay failed: ${response.status}.`;
-      $("action").textContent = text;
+      $("action").textContent = response.ok
+        ? done(response.status === 204 ? null : await response.json())
+        : t.failed(`${response.status}${response.status === 403 ? t.manage : ""}`);
+      if (!response.ok) button.disabled = false;
     } catch (e) {
-      $("action").textContent = `Replay failed: ${e.message}`;
+      $("action").textContent = t.failed(e.message);
       button.disabled = false;
     }
   }
@@ -137,10 +240,12 @@
   async function stream() {
     const response = await fetch("/dashboard/events", { credentials: "same-origin", headers: headers({ Accept: "text/event-stream" }) });
     if (response.status === 401 || response.status === 403) {
-      throw new Error(`not authorized (${response.status}): open /dashboard#token=<your token>`);
+      signIn(true);
+      throw new Error(t.unauthorized(response.status));
     }
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
-    connection("live", "live");
+    signIn(false);
+    connection("live", t.live);
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = "";
     for (;;) {
@@ -157,14 +262,29 @@
     }
   }
 
+  // Without the right to read, the page asks for a token instead of showing zeros that look like an idle system.
+  function signIn(needed) {
+    $("sign-in").hidden = !needed;
+    $("content").hidden = needed;
+  }
+
+  let retry = null;
+  $("sign-in-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    token = $("sign-in-token").value.trim();
+    sessionStorage.setItem("sluice.token", token);
+    $("sign-in-token").value = "";
+    if (retry) retry();
+  });
+
   async function run() {
     for (;;) {
       try {
         await stream();
       } catch (e) {
-        connection("error", `disconnected (${e.message}); retrying…`);
+        connection("error", t.disconnected(e.message));
       }
-      await new Promise((r) => setTimeout(r, 2000));
+      await new Promise((r) => { retry = r; setTimeout(r, 2000); });
     }
   }
 
