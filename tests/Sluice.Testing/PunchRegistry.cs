@@ -34,6 +34,23 @@ public static class PunchRegistry
         return body.RootElement.GetProperty("id").GetGuid();
     }
 
+    /// <summary>
+    /// The default establishment: created, or, when the journal already holds it (a gateway restarted on the same
+    /// PostgreSQL database), the one the 409 names, as a client re-running its set-up would do.
+    /// </summary>
+    public static async Task<Guid> DefaultEstablishmentAsync(HttpClient client)
+    {
+        using var response = await client.PostAsJsonAsync("/api/establishments",
+            new { documentType = "cnpj", document = Cnpj, legalName = DefaultLegalName, inpiNumber = InpiNumber, timeZone = "America/Sao_Paulo" });
+        if (response.StatusCode != System.Net.HttpStatusCode.Conflict)
+        {
+            await EnsureAsync(response, "create the establishment");
+        }
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty(response.StatusCode == System.Net.HttpStatusCode.Conflict ? "existingId" : "id").GetGuid();
+    }
+
     /// <summary>Creates (or updates) employees with the given codes in one CSV import; each gets <see cref="CpfFor"/> and its code as device PIN.</summary>
     public static async Task ImportEmployeesAsync(HttpClient client, Guid establishmentId, IEnumerable<string> codes, string? webPin = null)
     {

@@ -112,13 +112,13 @@ public sealed class TestGateway : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<CreatedApiKey>())!.Key;
     }
 
-    /// <summary>The establishment <see cref="PostPunchAsync"/> registers employees in, created on first use.</summary>
+    /// <summary>The establishment <see cref="PostPunchAsync"/> registers employees in, created on first use (or found again after a restart).</summary>
     public async Task<Guid> EstablishmentAsync()
     {
         await _registering.WaitAsync();
         try
         {
-            return _establishment ??= await PunchRegistry.CreateEstablishmentAsync(Client);
+            return _establishment ??= await PunchRegistry.DefaultEstablishmentAsync(Client);
         }
         finally
         {

@@ -25,6 +25,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         {
             ["Benchmark:NoopEndpoint"] = "true",
             ["Delivery:Destinations:legacy:BaseUrl"] = "http://127.0.0.1:9",
+            // Configured as production must be, so the AFD answers its readers rather than 503 for a missing setting.
+            ["Punches:DeveloperDocument"] = "45723174000110",
         });
         _establishment = await _gateway.EstablishmentAsync();
         var elsewhere = await PunchRegistry.CreateEstablishmentAsync(_gateway.Client, "Another Ltda");

@@ -87,7 +87,7 @@ public sealed class PunchPageBrowserTests : LegacyGatewayTest
         Assert.Contains("Joana Prado", shown, StringComparison.Ordinal);
         Assert.Contains("529.982.247-25", shown, StringComparison.Ordinal);
         Assert.Contains(local.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), shown, StringComparison.Ordinal);
-        Assert.Contains(local.ToString("HH:mm", CultureInfo.InvariantCulture) + " (UTC-03:00)", shown, StringComparison.Ordinal);
+        Assert.Contains(local.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + " (UTC-03:00)", shown, StringComparison.Ordinal);
         Assert.Contains(PunchRegistry.InpiNumber, shown, StringComparison.Ordinal);
         Assert.Contains(receipt.Hash, shown, StringComparison.Ordinal);
         Assert.Matches("^[0-9a-f]{64}$", receipt.Hash);
