@@ -11,6 +11,8 @@ packages=(
   postgresql       # journal engine and reporting sink tests start their own server from its binaries
   chromium         # dashboard and employee page browser tests (Playwright drives /usr/bin/chromium; it never downloads a browser)
   rabbitmq-server  # RabbitMQ sink tests start their own broker (free ports, temporary node and data)
+  nginx            # deploy/nginx/sluice.conf is checked with nginx -t, and the drills run behind it
+  systemd          # deploy/systemd/sluice.service is checked with systemd-analyze verify
 )
 
 missing=()

@@ -32,6 +32,7 @@ public static class SluiceApplication
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SluiceJsonContext.Default));
 
+        builder.AddSluiceShutdown();
         builder.AddSluiceProxies();
         builder.AddSluiceSecurity();
         builder.AddSluiceLimits();
