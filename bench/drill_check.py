@@ -63,5 +63,5 @@ if load["acknowledged"] == 0:
 
 print(f"| {kind} | {load['seconds']} | {load['attempts']:,} | {load['acknowledged']:,} | {load['failed']} | "
       f"{load['refused_503_retry_after']} | {len(acknowledged & applied):,} | {lost} | {unacknowledged_stored} | "
-      f"{load['longest_pause_s']} | {'' if resumed is None else resumed} | {'pass' if not problems else 'FAIL: ' + '; '.join(problems)} |")
+      f"{load['p50_ms']} | {load['p99_ms']} | {load['longest_pause_s']} | {'' if resumed is None else resumed} | {'pass' if not problems else 'FAIL: ' + '; '.join(problems)} |")
 sys.exit(1 if problems else 0)

@@ -17,6 +17,7 @@ lock = threading.Lock()
 totals = {"attempts": 0, "acknowledged": 0, "refused_503_retry_after": 0, "failed": 0, "abandoned": 0, "doubled": 0}
 failures = {}
 acknowledged = {}  # key -> message id
+durations = []  # seconds each acknowledged punch took, from its first attempt (repeats included)
 ack_times = []  # wall clock of every acknowledgement, to tell when intake resumed after an outage
 pauses = []  # longest gap between two acknowledgements, per client
 zone = datetime.timezone(datetime.timedelta(hours=-3))
@@ -65,6 +66,7 @@ def client(number):
                         acknowledged[key] = message
                         totals["acknowledged"] += 1
                         ack_times.append(round(time.time(), 3))
+                        durations.append(time.monotonic() - first)
                     now = time.monotonic()
                     longest = max(longest, now - last_ack)
                     last_ack = now
@@ -97,6 +99,9 @@ for thread in threads:
 for thread in threads:
     thread.join()
 elapsed = time.monotonic() - started
+durations.sort()
+percentile = lambda p: round(durations[min(len(durations) - 1, int(p * len(durations)))] * 1000, 1) if durations else 0.0
 with open(out, "w") as f:
     json.dump({**totals, "seconds": round(elapsed, 1), "longest_pause_s": round(max(pauses, default=0.0), 2),
+               "p50_ms": percentile(0.5), "p99_ms": percentile(0.99),
                "failures": failures, "ack_times": sorted(ack_times), "ids": sorted(set(acknowledged.values()))}, f)

@@ -32,6 +32,7 @@ fi
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 work="$(mktemp -d)"
 chmod 755 "$work"
 app="${SLUICE_PUBLISHED:-$work/app}"
@@ -95,8 +96,8 @@ bench/register.sh "$base" 500 >/dev/null
 exits=()
 results="$out/drills.md"
 {
-  echo "| drill | s | requests | acknowledged | failed | 503 + Retry-After | delivered | lost | unreceipted | longest pause s | resumed after s | verdict |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  echo "| drill | s | requests | acknowledged | failed | 503 + Retry-After | delivered | lost | unreceipted | p50 ms | p99 ms | longest pause s | resumed after s | verdict |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 } > "$results.rows"
 status=0
 drill() { # kind action...
@@ -148,7 +149,7 @@ drill postgres restart_postgres
 
 {
   echo "Drills ($mode): $clients clients through nginx (least_conn, deploy/nginx/sluice.conf) to three nodes on one PostgreSQL;"
-  echo "legacy simulator 10 ms, capacity 200. $(date -u +%Y-%m-%d)."
+  echo "legacy simulator 10 ms, capacity 200. $(date -u +%Y-%m-%d); load average at the start: $load_at_start."
   echo
   cat "$results.rows"
   echo
