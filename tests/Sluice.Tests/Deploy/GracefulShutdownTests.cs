@@ -10,7 +10,8 @@ namespace Sluice.Tests.Deploy;
 /// <summary>SIGTERM as a rolling restart sends it: not ready first, serving through the drain delay, nothing lost.</summary>
 public sealed class GracefulShutdownTests
 {
-    private static readonly TimeSpan DrainDelay = TimeSpan.FromSeconds(3);
+    // Long enough that the checks made during it finish inside it on a loaded machine.
+    private static readonly TimeSpan DrainDelay = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task Sigterm_turns_the_node_not_ready_keeps_storing_through_the_drain_delay_and_loses_no_acknowledged_punch()
@@ -20,7 +21,7 @@ public sealed class GracefulShutdownTests
         using var folder = new TempFolder();
         var settings = TestGateway.Defaults(legacy.BaseAddress);
         settings["Journal:Path"] = folder.File("sluice.db");
-        settings["Shutdown:DrainDelay"] = "00:00:03";
+        settings["Shutdown:DrainDelay"] = DrainDelay.ToString();
         var acknowledged = new List<Guid>();
         var node = await GatewayProcess.StartAsync(settings);
         await using (node)
@@ -32,12 +33,12 @@ public sealed class GracefulShutdownTests
             var stop = Stopwatch.StartNew();
             node.Terminate();
             await Eventually.UntilAsync(() => StatusAsync(node.Client, "/health/ready"), s => s == HttpStatusCode.ServiceUnavailable,
-                TimeSpan.FromSeconds(2), "the node reports not ready at once");
+                TimeSpan.FromSeconds(4), "the node reports not ready at once");
             var liveWhileDraining = await StatusAsync(node.Client, "/health/live");
             using var punchWhileDraining = await PunchLoad.SendAsync(node.Client, "during-drain");
             var answeredDuringDrain = stop.Elapsed;
 
-            var exit = await node.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            var exit = await node.WaitForExitAsync(TimeSpan.FromSeconds(45));
             var stopped = stop.Elapsed;
             await load.StopAsync();
 
