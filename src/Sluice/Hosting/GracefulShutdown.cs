@@ -58,6 +58,6 @@ internal sealed partial class GracefulShutdown(IOptions<ShutdownOptions> options
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: not ready from now; serving for {Seconds} s more while the load balancer moves away.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: not ready from now; still serving for {Seconds} s (Shutdown:DrainDelay) before the port closes.")]
     private partial void LogDraining(double seconds);
 }
