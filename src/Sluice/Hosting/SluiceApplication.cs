@@ -50,6 +50,7 @@ public static class SluiceApplication
             o.SerializerOptions.AllowDuplicateProperties = false;
         });
 
+        builder.AddSluiceShutdown();
         builder.AddSluiceProxies();
         builder.AddSluiceSecurity();
         builder.AddSluiceLimits();
