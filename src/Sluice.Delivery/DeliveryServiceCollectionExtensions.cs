@@ -29,6 +29,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<IDeliverySinkFactory, HttpSinkFactory>();
         services.AddSingleton<IDeliverySinkFactory, RabbitMqSinkFactory>();
 
+        services.AddSingleton<FinishedDeliveries>();
         services.AddSingleton<OutcomeRecorder>();
         services.AddSingleton<DeliveryEngine>();
         services.AddSingleton<IAppendObserver>(sp => sp.GetRequiredService<DeliveryEngine>());

@@ -5,6 +5,7 @@ namespace Sluice.Delivery.Engine;
 /// <summary>Checks every destination and reports all problems at once, not the first.</summary>
 internal sealed class DeliveryOptionsValidator(IEnumerable<IDeliverySinkFactory> sinks) : IValidateOptions<DeliveryOptions>
 {
+
     public ValidateOptionsResult Validate(string? name, DeliveryOptions options)
     {
         var errors = new List<string>();
@@ -44,6 +45,11 @@ internal sealed class DeliveryOptionsValidator(IEnumerable<IDeliverySinkFactory>
             else if (d.Batch.Size > 1 && !sinks.Any(s => s.SendsBatches && string.Equals(s.Kind, d.Sink, StringComparison.OrdinalIgnoreCase)))
             {
                 errors.Add($"{at}:Batch:Size above 1 needs a sink that sends batches; '{d.Sink}' does not.");
+            }
+
+            if (d.Reply.MaxBodyBytes is < 0 or > ReplyOptions.MaxBodyBytesCeiling)
+            {
+                errors.Add($"{at}:Reply:MaxBodyBytes must be between 0 and {ReplyOptions.MaxBodyBytesCeiling}.");
             }
 
             ValidatePace(errors, at, d);
