@@ -3,11 +3,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks.Http;
 using Sluice.Hosting;
 using Sluice.Intake;
 using Sluice.Journal;
 using Sluice.Journal.GroupCommit;
+using Sluice.Replies;
 
 namespace Sluice.Facade;
 
@@ -15,7 +18,7 @@ namespace Sluice.Facade;
 /// Stores a request on a store-first route verbatim (method, path and query as sent, the route's headers, the
 /// body) and answers only once it is committed. The HTTP sink replays it from the message's metadata.
 /// </summary>
-internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider time)
+internal sealed class StoreFirstIntake(IMessageAppender appender, ReplyWaiter waiter, IOptions<RepliesOptions> replies, TimeProvider time)
 {
     /// <summary>Header on the answer naming the stored message, so a client or operator can follow it.</summary>
     public const string MessageIdHeader = "X-Sluice-Message-Id";
@@ -58,14 +61,44 @@ internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider t
         var metadata = Metadata(context, route);
         var now = time.GetUtcNow().TruncatedToMilliseconds();
         var id = Guid.CreateVersion7(now);
+        var claim = idempotencyKey is null ? null : new IdempotencyClaim($"route:{route.Name}", idempotencyKey, Hash(metadata, request.ContentType, body));
+        AddReplySettings(metadata, settings.Reply);
         var message = new NewMessage(id, settings.Kind, body, request.ContentType ?? "application/octet-stream", settings.Destinations, now)
         {
             OrderingKey = orderingKey,
             Metadata = metadata,
-            Idempotency = idempotencyKey is null ? null : new IdempotencyClaim($"route:{route.Name}", idempotencyKey, Hash(metadata, request.ContentType, body)),
+            Idempotency = claim,
         };
+
+        using var wait = waiter.Begin(context, settings.Reply.MaxWait ?? replies.Value.MaxWait, settings.Destinations[0]);
+        wait?.Listen(id);
         var result = await appender.AppendAsync(message, cancellationToken);
-        return result.Outcome == AppendOutcome.IdempotencyConflict ? IdempotencyKeys.Conflict(result) : new StoredResult(settings.Response, result);
+        if (result.Outcome == AppendOutcome.IdempotencyConflict)
+        {
+            return IdempotencyKeys.Conflict(result);
+        }
+
+        if (wait is not null && await wait.AnswerAsync(result, cancellationToken) is { } answer)
+        {
+            return answer;
+        }
+
+        return new StoredResult(settings.Response, result);
+    }
+
+    /// <summary>The route's reply settings travel with the message to the sink that keeps the answer.</summary>
+    /// <remarks>Added after the idempotency hash: they are the route's, not the request's.</remarks>
+    private static void AddReplySettings(Dictionary<string, string> metadata, RouteReplyOptions reply)
+    {
+        if (reply.MaxBodyBytes is { } max)
+        {
+            metadata[ReplyMetadata.MaxBodyBytes] = max.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (reply.Headers is { } headers)
+        {
+            metadata[ReplyMetadata.Headers] = string.Join(',', headers);
+        }
     }
 
     /// <summary>Method, the path and query exactly as the client sent them, and the route's headers.</summary>
@@ -153,7 +186,8 @@ internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider t
             {
                 if (!response.Headers.ContainsKey("Location"))
                 {
-                    answer.Headers.Location = $"{StoreFirstRequestsApi.Prefix}/{stored.MessageId}";
+                    // The asynchronous request-reply pattern: the client polls here until the legacy system's answer is in.
+                    answer.Headers.Location = $"{StoreFirstRequestsApi.Prefix}/{stored.MessageId}/reply";
                 }
 
                 return TypedResults.Json(

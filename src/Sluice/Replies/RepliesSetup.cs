@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Sluice.Replies;
+
+internal static class RepliesSetup
+{
+    public static WebApplicationBuilder AddReplies(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<RepliesOptions>().BindConfiguration(RepliesOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RepliesOptions>, RepliesOptionsValidator>();
+        services.AddSingleton<ReplyWaiter>();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(RepliesJsonContext.Default));
+        return builder;
+    }
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ReplyPending))]
+internal sealed partial class RepliesJsonContext : JsonSerializerContext;
