@@ -35,9 +35,23 @@ public sealed class FinishedDeliveries
         }
     }
 
+    /// <summary>Raised, once committed, for each finished delivery whose message asked for its reply to be called back.</summary>
+    public event Action<DeliveryOutcome>? CallbackDue;
+
     /// <summary>Called once outcomes are committed, so what a waiter is told is what a poll would read.</summary>
     internal void Publish(IReadOnlyList<DeliveryOutcome> committed)
     {
+        if (CallbackDue is { } callbacks)
+        {
+            foreach (var outcome in committed)
+            {
+                if (outcome.CallbackMetadata is not null)
+                {
+                    callbacks(outcome);
+                }
+            }
+        }
+
         // The common case, nobody waiting, costs one read.
         if (Volatile.Read(ref _count) == 0)
         {

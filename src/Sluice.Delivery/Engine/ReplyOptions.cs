@@ -32,4 +32,10 @@ public static class ReplyMetadata
 
     /// <summary>Most body bytes to keep.</summary>
     public const string MaxBodyBytes = "reply.max-bytes";
+
+    /// <summary>Where the reply is to be delivered once it is in (a callback URL, already checked against the allow-list).</summary>
+    public const string CallbackUrl = "reply.callback";
+
+    /// <summary>The destination whose answer the callback carries (the route's first).</summary>
+    public const string CallbackFrom = "reply.callback-from";
 }

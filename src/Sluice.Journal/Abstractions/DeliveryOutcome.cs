@@ -31,6 +31,9 @@ public sealed record DeliveryOutcome(
     /// <summary>The destination's answer, kept when the outcome finishes the delivery (delivered or dead-lettered).</summary>
     public DeliveryReply? Reply { get; init; }
 
+    /// <summary>Set when the message asked for its reply to be called back: the metadata the callback is made from (not stored again).</summary>
+    public IReadOnlyDictionary<string, string>? CallbackMetadata { get; init; }
+
     public static DeliveryOutcome Delivered(LeasedDelivery lease, DateTimeOffset at, DeliveryReply? reply = null) =>
         new(lease.Sequence, lease.Destination, lease.LeaseToken, OutcomeKind.Delivered, at) { MessageId = lease.MessageId, Reply = reply };
 

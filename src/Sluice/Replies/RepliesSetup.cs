@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Sluice.Delivery.Sinks.Webhook;
+using Sluice.Replies.Callbacks;
 
 namespace Sluice.Replies;
 
@@ -13,6 +15,10 @@ internal static class RepliesSetup
         services.AddOptions<RepliesOptions>().BindConfiguration(RepliesOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RepliesOptions>, RepliesOptionsValidator>();
         services.AddSingleton<ReplyWaiter>();
+        services.AddOptions<CallbacksOptions>().BindConfiguration(CallbacksOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CallbacksOptions>, CallbacksOptionsValidator>();
+        services.AddSingleton<IWebhookSecrets, RouteCallbackSecrets>();
+        services.AddHostedService<CallbackDispatcher>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(RepliesJsonContext.Default));
         return builder;
     }
@@ -20,4 +26,5 @@ internal static class RepliesSetup
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ReplyPending))]
+[JsonSerializable(typeof(CallbackPayload))]
 internal sealed partial class RepliesJsonContext : JsonSerializerContext;
