@@ -21,7 +21,8 @@ public static class OrdersApi
             .WithName("RecordOrder")
             .WithSummary("Store an order for processing; 202 only once it is committed. clientOrderId is the idempotency key per account.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .AsIntake();
+            .AsIntake()
+            .AcceptsPreferWait();
 
         reads.MapGet("/{id:long}", GetOrderAsync)
             .WithName("GetOrder")

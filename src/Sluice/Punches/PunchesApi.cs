@@ -21,7 +21,8 @@ public static class PunchesApi
             .WithName("RecordPunch")
             .WithSummary("Store a punch; answered 202 only once it is committed, with its NSR and hash.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .AsIntake();
+            .AsIntake()
+            .AcceptsPreferWait();
 
         api.MapPost("/batch", RecordBatchAsync)
             .WithName("RecordPunchBatch")

@@ -20,6 +20,7 @@ internal static class RepliesSetup
         services.AddSingleton<IWebhookSecrets, RouteCallbackSecrets>();
         services.AddHostedService<CallbackDispatcher>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(RepliesJsonContext.Default));
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddOperationTransformer<PreferWaitTransformer>());
         return builder;
     }
 }
