@@ -16,6 +16,7 @@ using Sluice.Punches.Ledger;
 using Sluice.Punches.Receipts;
 using Sluice.Punches.Registry;
 using Sluice.Punches.WebPage;
+using Sluice.Replies;
 using Sluice.Security;
 
 namespace Sluice.Hosting;
@@ -57,6 +58,7 @@ public static class SluiceApplication
         builder.AddSluiceJournal();
         builder.AddLegacySystem();
         services.AddSluiceDelivery();
+        builder.AddReplies();
         builder.AddPunches();
         builder.AddFacade();
         builder.AddOrders();
