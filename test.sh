@@ -12,6 +12,8 @@ packages=(
   chromium         # dashboard and employee page browser tests (Playwright drives /usr/bin/chromium; it never downloads a browser)
   rabbitmq-server  # RabbitMQ sink tests start their own broker (free ports, temporary node and data)
   prometheus       # /metrics is scraped by a real Prometheus and linted by promtool
+  nginx            # deploy/nginx/sluice.conf is checked with nginx -t, and the drills run behind it
+  systemd          # deploy/systemd/sluice.service is checked with systemd-analyze verify
 )
 
 missing=()

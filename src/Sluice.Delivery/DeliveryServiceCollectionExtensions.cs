@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks.Http;
 using Sluice.Delivery.Sinks.RabbitMq;
+using Sluice.Delivery.Sinks.Webhook;
 using Sluice.Journal.GroupCommit;
 
 namespace Sluice.Delivery;
@@ -28,7 +29,9 @@ public static class DeliveryServiceCollectionExtensions
             });
         services.AddSingleton<IDeliverySinkFactory, HttpSinkFactory>();
         services.AddSingleton<IDeliverySinkFactory, RabbitMqSinkFactory>();
+        services.AddSingleton<IDeliverySinkFactory, WebhookSinkFactory>();
 
+        services.AddSingleton<FinishedDeliveries>();
         services.AddSingleton<OutcomeRecorder>();
         services.AddSingleton<DeliveryEngine>();
         services.AddSingleton<IAppendObserver>(sp => sp.GetRequiredService<DeliveryEngine>());

@@ -55,6 +55,7 @@ public sealed partial class PostgresJournal
             // In row order, so two transactions touching the same rows lock them in the same order.
             var sorted = outcomes.OrderBy(o => o.Sequence).ThenBy(o => o.Destination, StringComparer.Ordinal).ToList();
             var finished = new List<(string Destination, string Key)>();
+            var done = new HashSet<(long, string)>();
 
             var delivered = sorted.Where(o => o.Kind == OutcomeKind.Delivered).ToList();
             if (delivered.Count > 0)
@@ -63,12 +64,13 @@ public sealed partial class PostgresJournal
                     delivered.Select(o => o.Sequence).ToArray(),
                     delivered.Select(o => o.Destination).ToArray(),
                     delivered.Select(o => o.At.ToUniversalTime()).ToArray());
-                await ReadFinishedKeysAsync(command, finished, ct);
+                await ReadFinishedAsync(command, finished, done, ct);
             }
 
-            await self.ApplyLeasedAsync(connection, self._sql.Retry, sorted, OutcomeKind.Retry, null, ct);
-            await self.ApplyLeasedAsync(connection, self._sql.Release, sorted, OutcomeKind.Release, null, ct);
-            await self.ApplyLeasedAsync(connection, self._sql.Dead, sorted, OutcomeKind.DeadLetter, finished, ct);
+            await self.ApplyLeasedAsync(connection, self._sql.Retry, sorted, OutcomeKind.Retry, null, null, ct);
+            await self.ApplyLeasedAsync(connection, self._sql.Release, sorted, OutcomeKind.Release, null, null, ct);
+            await self.ApplyLeasedAsync(connection, self._sql.Dead, sorted, OutcomeKind.DeadLetter, finished, done, ct);
+            await self.KeepRepliesAsync(connection, sorted.Where(o => o.Reply is not null && done.Contains((o.Sequence, o.Destination))).ToList(), ct);
 
             if (finished.Count > 0)
             {
@@ -82,7 +84,7 @@ public sealed partial class PostgresJournal
     /// <summary>Applies the outcomes of one kind that only count while their lease is still held.</summary>
     private async Task ApplyLeasedAsync(
         NpgsqlConnection connection, string sql, List<DeliveryOutcome> outcomes, OutcomeKind kind,
-        List<(string, string)>? finished, CancellationToken ct)
+        List<(string, string)>? finished, HashSet<(long, string)>? done, CancellationToken ct)
     {
         var some = outcomes.Where(o => o.Kind == kind).ToList();
         if (some.Count == 0)
@@ -96,26 +98,48 @@ public sealed partial class PostgresJournal
             some.Select(o => o.LeaseToken).ToArray(),
             some.Select(o => (kind == OutcomeKind.DeadLetter ? o.At : o.NextAttemptAt ?? o.At).ToUniversalTime()).ToArray(),
             some.Select(o => o.Error).ToArray());
-        if (finished is null)
+        if (finished is null || done is null)
         {
             await command.ExecuteNonQueryAsync(ct);
         }
         else
         {
-            await ReadFinishedKeysAsync(command, finished, ct);
+            await ReadFinishedAsync(command, finished, done, ct);
         }
     }
 
-    private static async Task ReadFinishedKeysAsync(NpgsqlCommand command, List<(string, string)> finished, CancellationToken ct)
+    /// <summary>Reads the rows an outcome finished: their ordering keys (to promote the next head) and which they were (to keep replies).</summary>
+    private static async Task ReadFinishedAsync(
+        NpgsqlCommand command, List<(string, string)> finished, HashSet<(long, string)> done, CancellationToken ct)
     {
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
+            done.Add((reader.GetInt64(2), reader.GetString(0)));
             if (!reader.IsDBNull(1))
             {
                 finished.Add((reader.GetString(0), reader.GetString(1)));
             }
         }
+    }
+
+    private async Task KeepRepliesAsync(NpgsqlConnection connection, List<DeliveryOutcome> answered, CancellationToken ct)
+    {
+        if (answered.Count == 0)
+        {
+            return;
+        }
+
+        var replies = answered.Select(o => o.Reply!).ToList();
+        await using var command = Command(connection, _sql.KeepReplies,
+            answered.Select(o => o.Sequence).ToArray(),
+            answered.Select(o => o.Destination).ToArray(),
+            replies.Select(r => (short)r.Status).ToArray(),
+            replies.Select(r => MetadataJson.Serialize(r.Headers)).ToArray(),
+            replies.Select(r => r.ContentType).ToArray(),
+            replies.Select(r => r.Body.ToArray()).ToArray(),
+            replies.Select(r => r.Truncated).ToArray());
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Under the keys' advisory locks (see <see cref="LockKeysAsync"/>), makes each key's oldest unfinished delivery its head.</summary>

@@ -72,7 +72,7 @@ public sealed partial class PostgresJournal
             SET status = 2, completed_at = o.at, available_at = o.at, lease_token = NULL, lease_owner = NULL
             FROM unnest($1::bigint[], $2::text[], $3::timestamptz[]) AS o(seq, destination, at)
             WHERE d.message_seq = o.seq AND d.destination = o.destination AND d.status < 2
-            RETURNING d.destination, d.ordering_key
+            RETURNING d.destination, d.ordering_key, d.message_seq
             """;
 
         public readonly string Retry =
@@ -98,7 +98,24 @@ public sealed partial class PostgresJournal
             SET status = 3, completed_at = o.next, last_error = o.error, lease_token = NULL, lease_owner = NULL
             FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::timestamptz[], $5::text[]) AS o(seq, destination, token, next, error)
             WHERE d.message_seq = o.seq AND d.destination = o.destination AND d.status = 1 AND d.lease_token = o.token
-            RETURNING d.destination, d.ordering_key
+            RETURNING d.destination, d.ordering_key, d.message_seq
+            """;
+
+        // Only the outcome that finished the delivery keeps its answer; a replayed dead letter's new answer replaces the old.
+        public readonly string KeepReplies =
+            $"""
+            INSERT INTO {s}.replies (message_seq, destination, status, headers, content_type, body, truncated)
+            SELECT * FROM unnest($1::bigint[], $2::text[], $3::smallint[], $4::jsonb[], $5::text[], $6::bytea[], $7::boolean[])
+            ON CONFLICT (message_seq, destination) DO UPDATE
+            SET status = excluded.status, headers = excluded.headers, content_type = excluded.content_type,
+                body = excluded.body, truncated = excluded.truncated
+            """;
+
+        public readonly string Reply =
+            $"""
+            SELECT r.status, r.headers::text, r.content_type, r.body, r.truncated
+            FROM {s}.replies r JOIN {s}.messages m ON m.seq = r.message_seq
+            WHERE m.id = $1 AND r.destination = $2
             """;
 
         // When a key's head finishes, its oldest unfinished delivery becomes the head.
@@ -181,6 +198,7 @@ public sealed partial class PostgresJournal
                 ORDER BY m.seq
                 LIMIT $2),
             deliveries AS (DELETE FROM {s}.deliveries d USING doomed WHERE d.message_seq = doomed.seq),
+            replies AS (DELETE FROM {s}.replies r USING doomed WHERE r.message_seq = doomed.seq),
             claims AS (DELETE FROM {s}.idempotency i USING doomed WHERE i.message_id = doomed.id)
             DELETE FROM {s}.messages m USING doomed WHERE m.seq = doomed.seq
             """;

@@ -69,6 +69,20 @@ internal static partial class PostgresSchema
 
             CREATE TABLE {schema}.probe (id integer PRIMARY KEY, at timestamptz NOT NULL, node text NOT NULL);
             """),
+        ("replies: the destination's final answer per delivery",
+            """
+            -- A table of its own: bodies would bloat the deliveries rows leasing updates (and rewrites) all day.
+            CREATE TABLE {schema}.replies (
+                message_seq  bigint   NOT NULL,
+                destination  text     NOT NULL,
+                status       smallint NOT NULL,
+                headers      jsonb    NULL,
+                content_type text     NULL,
+                body         bytea    NOT NULL,
+                truncated    boolean  NOT NULL,
+                PRIMARY KEY (message_seq, destination)
+            );
+            """),
     ];
 
     public static int LatestVersion => Migrations.Length;

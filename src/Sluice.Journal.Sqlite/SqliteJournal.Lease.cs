@@ -125,6 +125,7 @@ public sealed partial class SqliteJournal
                 WHERE message_seq = $seq AND destination = $destination AND status = 1 AND lease_token = $token
                 """);
 
+            using var reply = Command(connection, transaction, KeepReply);
             using var promote = Command(connection, transaction, PromoteNextHead);
             var promoteSeq = promote.Parameters.AddWithValue("$seq", 0L);
             var promoteDestination = promote.Parameters.AddWithValue("$destination", "");
@@ -140,6 +141,12 @@ public sealed partial class SqliteJournal
                 };
                 Bind(command, outcome);
                 var finished = command.ExecuteNonQuery() > 0 && outcome.Kind is OutcomeKind.Delivered or OutcomeKind.DeadLetter;
+                if (finished && outcome.Reply is { } answer)
+                {
+                    BindReply(reply, outcome, answer);
+                    reply.ExecuteNonQuery();
+                }
+
                 if (finished)
                 {
                     promoteSeq.Value = outcome.Sequence;
@@ -150,6 +157,25 @@ public sealed partial class SqliteJournal
 
             return 0;
         }, outcomes, cancellationToken, durable: false);
+    }
+
+    // Only the outcome that finished the delivery keeps its answer; a replayed dead letter's new answer replaces the old.
+    private const string KeepReply =
+        """
+        INSERT OR REPLACE INTO replies (message_seq, destination, status, headers, content_type, body, truncated)
+        VALUES ($seq, $destination, $status, $headers, $contentType, $body, $truncated)
+        """;
+
+    private static void BindReply(SqliteCommand command, DeliveryOutcome outcome, DeliveryReply reply)
+    {
+        command.Parameters.Clear();
+        command.Parameters.AddWithValue("$seq", outcome.Sequence);
+        command.Parameters.AddWithValue("$destination", outcome.Destination);
+        command.Parameters.AddWithValue("$status", reply.Status);
+        command.Parameters.AddWithValue("$headers", (object?)MetadataJson.Serialize(reply.Headers) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$contentType", (object?)reply.ContentType ?? DBNull.Value);
+        command.Parameters.AddWithValue("$body", reply.Body.ToArray());
+        command.Parameters.AddWithValue("$truncated", reply.Truncated ? 1 : 0);
     }
 
     private static void Bind(SqliteCommand command, DeliveryOutcome outcome)

@@ -39,6 +39,7 @@ public sealed partial class SqliteJournal
             var list = $"[{string.Join(',', seqs)}]";
             foreach (var sql in (string[])[
                 "DELETE FROM deliveries WHERE message_seq IN (SELECT value FROM json_each($seqs))",
+                "DELETE FROM replies WHERE message_seq IN (SELECT value FROM json_each($seqs))",
                 "DELETE FROM idempotency WHERE message_seq IN (SELECT value FROM json_each($seqs))",
                 "DELETE FROM messages WHERE seq IN (SELECT value FROM json_each($seqs))"])
             {

@@ -60,6 +60,20 @@ internal static class SqliteSchema
         -- Retention deletes a pruned message's idempotency claim by its message.
         CREATE INDEX ix_idempotency_message ON idempotency (message_seq);
         """,
+        """
+        -- The destination's final answer per delivery. A table of its own rather than columns of deliveries: bodies
+        -- would swell the WITHOUT ROWID rows that leasing walks, and most deliveries never have their reply read.
+        CREATE TABLE replies (
+            message_seq  INTEGER NOT NULL,
+            destination  TEXT    NOT NULL,
+            status       INTEGER NOT NULL,
+            headers      TEXT    NULL,
+            content_type TEXT    NULL,
+            body         BLOB    NOT NULL,
+            truncated    INTEGER NOT NULL,
+            PRIMARY KEY (message_seq, destination)
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -70,6 +70,9 @@ public sealed class DestinationOptions
     public TimeSpan BackoffMax { get; set; } = TimeSpan.FromMinutes(5);
 
     public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
+    /// <summary>What of the destination's answer is kept as the reply clients can poll, wait for or be called back with.</summary>
+    public ReplyOptions Reply { get; set; } = new();
 }
 
 /// <summary>Stops sending to a destination that is failing most requests, then probes it again.</summary>

@@ -7,6 +7,7 @@ namespace Sluice.Delivery.Engine;
 internal sealed class DeliveryOptionsValidator(IEnumerable<IDeliverySinkFactory> sinks, IConfiguration? configuration = null)
     : IValidateOptions<DeliveryOptions>
 {
+
     public ValidateOptionsResult Validate(string? name, DeliveryOptions options)
     {
         var errors = new List<string>();
@@ -47,6 +48,11 @@ internal sealed class DeliveryOptionsValidator(IEnumerable<IDeliverySinkFactory>
             else if (d.Batch.Size > 1 && !sinks.Any(s => s.SendsBatches && string.Equals(s.Kind, d.Sink, StringComparison.OrdinalIgnoreCase)))
             {
                 errors.Add($"{at}:Batch:Size above 1 needs a sink that sends batches; '{d.Sink}' does not.");
+            }
+
+            if (d.Reply.MaxBodyBytes is < 0 or > ReplyOptions.MaxBodyBytesCeiling)
+            {
+                errors.Add($"{at}:Reply:MaxBodyBytes must be between 0 and {ReplyOptions.MaxBodyBytesCeiling}.");
             }
 
             ValidatePace(errors, at, d);

@@ -45,6 +45,9 @@ public enum SendStatus
 /// <param name="Overloaded">The destination said it is over capacity (e.g. 429, 503): an adaptive limit backs off.</param>
 public sealed record SendResult(SendStatus Status, string? Error = null, TimeSpan? RetryAfter = null, bool Overloaded = false)
 {
+    /// <summary>What the destination answered, when the sink keeps answers; stored if the send finishes the delivery.</summary>
+    public DeliveryReply? Reply { get; init; }
+
     public static readonly SendResult Success = new(SendStatus.Delivered);
 
     public static SendResult Transient(string error, TimeSpan? retryAfter = null, bool overloaded = false) =>

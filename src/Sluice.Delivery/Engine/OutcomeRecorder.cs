@@ -17,15 +17,18 @@ public sealed partial class OutcomeRecorder : BackgroundService
 
     private readonly IJournal _journal;
     private readonly TimeProvider _time;
+    private readonly FinishedDeliveries _finished;
     private readonly ILogger<OutcomeRecorder> _logger;
     private readonly int _batchSize;
     private readonly Channel<DeliveryOutcome> _outcomes =
         Channel.CreateUnbounded<DeliveryOutcome>(new UnboundedChannelOptions { SingleReader = true });
 
-    public OutcomeRecorder(IJournal journal, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<OutcomeRecorder> logger)
+    public OutcomeRecorder(
+        IJournal journal, IOptions<DeliveryOptions> options, TimeProvider time, FinishedDeliveries finished, ILogger<OutcomeRecorder> logger)
     {
         _journal = journal;
         _time = time;
+        _finished = finished;
         _logger = logger;
         _batchSize = options.Value.OutcomeBatchSize;
     }
@@ -65,6 +68,7 @@ public sealed partial class OutcomeRecorder : BackgroundService
             try
             {
                 await _journal.CompleteAsync(batch, CancellationToken.None);
+                _finished.Publish(batch);
                 Recorded?.Invoke(batch.Select(o => o.Destination).ToHashSet(StringComparer.Ordinal));
                 return;
             }

@@ -11,15 +11,15 @@ internal sealed class RetryPolicy(DestinationOptions options, Func<double> rando
         switch (result.Status)
         {
             case SendStatus.Delivered:
-                return DeliveryOutcome.Delivered(lease, now);
+                return DeliveryOutcome.Delivered(lease, now, result.Reply);
             case SendStatus.Permanent:
-                return DeliveryOutcome.DeadLetter(lease, now, $"Refused permanently: {result.Error}");
+                return DeliveryOutcome.DeadLetter(lease, now, $"Refused permanently: {result.Error}", result.Reply);
         }
 
         var error = result.Error ?? "Transient failure.";
         if (lease.Attempt >= options.MaxAttempts)
         {
-            return DeliveryOutcome.DeadLetter(lease, now, $"Gave up after {lease.Attempt} attempts: {error}");
+            return DeliveryOutcome.DeadLetter(lease, now, $"Gave up after {lease.Attempt} attempts: {error}", result.Reply);
         }
 
         var delay = Backoff(lease.Attempt);
@@ -31,7 +31,7 @@ internal sealed class RetryPolicy(DestinationOptions options, Func<double> rando
         if (now + delay - lease.ReceivedAt > options.MaxAge)
         {
             return DeliveryOutcome.DeadLetter(lease, now,
-                $"Gave up after {lease.Attempt} attempts: older than {options.MaxAge}: {error}");
+                $"Gave up after {lease.Attempt} attempts: older than {options.MaxAge}: {error}", result.Reply);
         }
 
         return DeliveryOutcome.Retry(lease, now, now + delay, error);

@@ -25,15 +25,24 @@ public sealed record DeliveryOutcome(
     DateTimeOffset? NextAttemptAt = null,
     string? Error = null)
 {
-    public static DeliveryOutcome Delivered(LeasedDelivery lease, DateTimeOffset at) =>
-        new(lease.Sequence, lease.Destination, lease.LeaseToken, OutcomeKind.Delivered, at);
+    /// <summary>The message the outcome is for, so a request waiting for its answer can be told (not stored).</summary>
+    public Guid MessageId { get; init; }
+
+    /// <summary>The destination's answer, kept when the outcome finishes the delivery (delivered or dead-lettered).</summary>
+    public DeliveryReply? Reply { get; init; }
+
+    /// <summary>Set when the message asked for its reply to be called back: the metadata the callback is made from (not stored again).</summary>
+    public IReadOnlyDictionary<string, string>? CallbackMetadata { get; init; }
+
+    public static DeliveryOutcome Delivered(LeasedDelivery lease, DateTimeOffset at, DeliveryReply? reply = null) =>
+        new(lease.Sequence, lease.Destination, lease.LeaseToken, OutcomeKind.Delivered, at) { MessageId = lease.MessageId, Reply = reply };
 
     public static DeliveryOutcome Retry(LeasedDelivery lease, DateTimeOffset at, DateTimeOffset nextAttemptAt, string error) =>
-        new(lease.Sequence, lease.Destination, lease.LeaseToken, OutcomeKind.Retry, at, nextAttemptAt, error);
+        new(lease.Sequence, lease.Destination, lease.LeaseToken, OutcomeKind.Retry, at, nextAttemptAt, error) { MessageId = lease.MessageId };
 
-    public static DeliveryOutcome DeadLetter(LeasedDelivery lease, DateTimeOffset at, string error) =>
-        new(lease.Sequence, lease.Destination, lease.LeaseToken, OutcomeKind.DeadLetter, at, Error: error);
+    public static DeliveryOutcome DeadLetter(LeasedDelivery lease, DateTimeOffset at, string error, DeliveryReply? reply = null) =>
+        new(lease.Sequence, lease.Destination, lease.LeaseToken, OutcomeKind.DeadLetter, at, Error: error) { MessageId = lease.MessageId, Reply = reply };
 
     public static DeliveryOutcome Release(LeasedDelivery lease, DateTimeOffset at, DateTimeOffset availableAt, string? reason = null) =>
-        new(lease.Sequence, lease.Destination, lease.LeaseToken, OutcomeKind.Release, at, availableAt, reason);
+        new(lease.Sequence, lease.Destination, lease.LeaseToken, OutcomeKind.Release, at, availableAt, reason) { MessageId = lease.MessageId };
 }

@@ -27,6 +27,10 @@ public interface IJournal
 
     Task<MessageRecord?> GetMessageAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The answer kept for a finished delivery (the one that finished it last), or null if none was kept.</summary>
+    /// <remarks>Replies go with their message: retention prunes both together.</remarks>
+    Task<DeliveryReply?> GetReplyAsync(Guid messageId, string destination, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<DestinationStats>> GetStatsAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(DeadLetterQuery query, CancellationToken cancellationToken);

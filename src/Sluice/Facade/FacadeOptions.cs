@@ -63,6 +63,8 @@ public sealed class StoreFirstRouteOptions
 
     public RouteResponseOptions Response { get; set; } = new();
 
+    public RouteReplyOptions Reply { get; set; } = new();
+
     /// <summary>The route's name for messages: its <see cref="Name"/>, or method and path.</summary>
     public string DisplayName => string.IsNullOrWhiteSpace(Name) ? $"{Method.ToUpperInvariant()} {Path}" : Name;
 }

@@ -103,6 +103,7 @@ internal sealed class FacadeOptionsValidator(IOptions<DeliveryOptions> delivery,
 
             ValidateOrderingKey(errors, at, route.OrderingKey, compiled);
             ValidateResponse(errors, at, route.Response);
+            ValidateReply(errors, at, route.Reply);
             if (compiled is not null && errors.Count == before)
             {
                 routes.Add(compiled);
@@ -110,6 +111,23 @@ internal sealed class FacadeOptionsValidator(IOptions<DeliveryOptions> delivery,
         }
 
         return routes;
+    }
+
+    private static void ValidateReply(List<string> errors, string at, RouteReplyOptions reply)
+    {
+        if (reply.MaxWait is { } wait && (wait < TimeSpan.Zero || wait > Replies.RepliesOptionsValidator.MaxWaitCeiling))
+        {
+            errors.Add($"{at}:Reply:MaxWait must be between 0 and {Replies.RepliesOptionsValidator.MaxWaitCeiling}.");
+        }
+
+        if (reply.MaxBodyBytes is < 0 or > Delivery.Engine.ReplyOptions.MaxBodyBytesCeiling)
+        {
+            errors.Add($"{at}:Reply:MaxBodyBytes must be between 0 and {Delivery.Engine.ReplyOptions.MaxBodyBytesCeiling}.");
+        }
+
+        errors.AddRange((reply.Headers ?? [])
+            .Where(h => !IsHeaderName(h))
+            .Select(h => $"{at}:Reply:Headers: '{h}' is not a header name."));
     }
 
     private static void ValidateOrderingKey(List<string> errors, string at, OrderingKeyOptions? key, StoreFirstRoute? route)

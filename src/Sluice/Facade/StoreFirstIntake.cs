@@ -3,11 +3,15 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks.Http;
 using Sluice.Hosting;
 using Sluice.Intake;
 using Sluice.Journal;
 using Sluice.Journal.GroupCommit;
+using Sluice.Replies;
+using Sluice.Replies.Callbacks;
 
 namespace Sluice.Facade;
 
@@ -15,8 +19,12 @@ namespace Sluice.Facade;
 /// Stores a request on a store-first route verbatim (method, path and query as sent, the route's headers, the
 /// body) and answers only once it is committed. The HTTP sink replays it from the message's metadata.
 /// </summary>
-internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider time)
+internal sealed class StoreFirstIntake(
+    IMessageAppender appender, ReplyWaiter waiter, IOptions<RepliesOptions> replies, IOptionsMonitor<CallbacksOptions> callbacks, TimeProvider time)
 {
+    /// <summary>Request header naming where this request's reply is called back, on routes that allow it.</summary>
+    public const string CallbackHeader = "X-Sluice-Callback-Url";
+
     /// <summary>Header on the answer naming the stored message, so a client or operator can follow it.</summary>
     public const string MessageIdHeader = "X-Sluice-Message-Id";
 
@@ -50,6 +58,7 @@ internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider t
             }
         }
 
+        var callbackUrl = CallbackUrl(request, settings.Reply, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The request cannot be stored; nothing was stored.");
@@ -58,14 +67,79 @@ internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider t
         var metadata = Metadata(context, route, await Security.SluiceCredentials.OnAsync(context));
         var now = time.GetUtcNow().TruncatedToMilliseconds();
         var id = Guid.CreateVersion7(now);
+        var claim = idempotencyKey is null ? null : new IdempotencyClaim($"route:{route.Name}", idempotencyKey, Hash(metadata, request.ContentType, body));
+        AddReplySettings(metadata, settings.Reply);
+        if (callbackUrl is not null)
+        {
+            metadata[ReplyMetadata.CallbackUrl] = callbackUrl.AbsoluteUri;
+            metadata[ReplyMetadata.CallbackFrom] = settings.Destinations[0];
+        }
+
         var message = new NewMessage(id, settings.Kind, body, request.ContentType ?? "application/octet-stream", settings.Destinations, now)
         {
             OrderingKey = orderingKey,
             Metadata = metadata,
-            Idempotency = idempotencyKey is null ? null : new IdempotencyClaim($"route:{route.Name}", idempotencyKey, Hash(metadata, request.ContentType, body)),
+            Idempotency = claim,
         };
+
+        using var wait = waiter.Begin(context, settings.Reply.MaxWait ?? replies.Value.MaxWait, settings.Destinations[0]);
+        wait?.Listen(id);
         var result = await appender.AppendAsync(message, cancellationToken);
-        return result.Outcome == AppendOutcome.IdempotencyConflict ? IdempotencyKeys.Conflict(result) : new StoredResult(settings.Response, result);
+        if (result.Outcome == AppendOutcome.IdempotencyConflict)
+        {
+            return IdempotencyKeys.Conflict(result);
+        }
+
+        if (wait is not null && await wait.AnswerAsync(result, cancellationToken) is { } answer)
+        {
+            return answer;
+        }
+
+        return new StoredResult(settings.Response, result);
+    }
+
+    /// <summary>The request's own callback URL where the route allows one, else the route's; only to allowed hosts.</summary>
+    private Uri? CallbackUrl(HttpRequest request, RouteReplyOptions reply, Dictionary<string, string[]> errors)
+    {
+        if (!request.Headers.TryGetValue(CallbackHeader, out var header))
+        {
+            return reply.CallbackUrl;
+        }
+
+        if (!reply.AllowCallbackHeader)
+        {
+            errors[CallbackHeader] = ["This route does not take a callback URL from the request."];
+            return null;
+        }
+
+        if (!Uri.TryCreate(header.ToString(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            errors[CallbackHeader] = ["Use an absolute http or https URL."];
+            return null;
+        }
+
+        if (!callbacks.CurrentValue.Allows(url))
+        {
+            errors[CallbackHeader] = [$"Callbacks may only go to hosts the operator allowed; '{url.Authority}' is not one of them."];
+            return null;
+        }
+
+        return url;
+    }
+
+    /// <summary>The route's reply settings travel with the message to the sink that keeps the answer.</summary>
+    /// <remarks>Added after the idempotency hash: they are the route's, not the request's.</remarks>
+    private static void AddReplySettings(Dictionary<string, string> metadata, RouteReplyOptions reply)
+    {
+        if (reply.MaxBodyBytes is { } max)
+        {
+            metadata[ReplyMetadata.MaxBodyBytes] = max.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (reply.Headers is { } headers)
+        {
+            metadata[ReplyMetadata.Headers] = string.Join(',', headers);
+        }
     }
 
     /// <summary>Method, the path and query exactly as the client sent them, and the route's headers.</summary>
@@ -154,7 +228,8 @@ internal sealed class StoreFirstIntake(IMessageAppender appender, TimeProvider t
             {
                 if (!response.Headers.ContainsKey("Location"))
                 {
-                    answer.Headers.Location = $"{StoreFirstRequestsApi.Prefix}/{stored.MessageId}";
+                    // The asynchronous request-reply pattern: the client polls here until the legacy system's answer is in.
+                    answer.Headers.Location = $"{StoreFirstRequestsApi.Prefix}/{stored.MessageId}/reply";
                 }
 
                 return TypedResults.Json(

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sluice.Delivery.Sinks.Http;
 using Sluice.Intake;
 using Sluice.Journal;
+using Sluice.Replies;
 using Sluice.Security;
 
 namespace Sluice.Facade;
@@ -17,6 +18,10 @@ public static class StoreFirstRequestsApi
         api.MapGet("/{id:guid}", GetRequestAsync)
             .WithName("GetStoreFirstRequest")
             .WithSummary("A request stored by a store-first route and its replay per destination (headers and body are not shown).");
+        api.MapGet("/{id:guid}/reply", GetReplyAsync)
+            .WithName("GetStoreFirstReply")
+            .WithSummary("The legacy system's answer to a stored request, as it came (status, the route's listed headers, body); 202 with Retry-After until then.")
+            .ProducesReply();
         return api;
     }
 
@@ -40,6 +45,19 @@ public static class StoreFirstRequestsApi
             record.ReceivedAt,
             DeliveryViews.OverallStatus(record.Deliveries),
             DeliveryViews.From(record.Deliveries)));
+    }
+
+    internal static async Task<IResult> GetReplyAsync(
+        Guid id, string? destination, IJournal journal, StoreFirstRouteTable routes, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var record = await journal.GetMessageAsync(id, cancellationToken);
+        if (record is null || !record.Metadata.TryGetValue(StoreFirstIntake.RouteMetadata, out var route))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No request stored by a store-first route has this id.");
+        }
+
+        var preferred = routes.Routes.FirstOrDefault(r => r.Name == route)?.Options.Destinations ?? [];
+        return await ReplyPoll.AnswerAsync(record, destination, preferred, $"{Prefix}/{id}/reply", journal, time, cancellationToken);
     }
 }
 

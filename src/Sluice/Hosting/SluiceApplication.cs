@@ -16,6 +16,7 @@ using Sluice.Punches.Ledger;
 using Sluice.Punches.Receipts;
 using Sluice.Punches.Registry;
 using Sluice.Punches.WebPage;
+using Sluice.Replies;
 using Sluice.Security;
 
 namespace Sluice.Hosting;
@@ -50,12 +51,14 @@ public static class SluiceApplication
             o.SerializerOptions.AllowDuplicateProperties = false;
         });
 
+        builder.AddSluiceShutdown();
         builder.AddSluiceProxies();
         builder.AddSluiceSecurity();
         builder.AddSluiceLimits();
         builder.AddSluiceJournal();
         builder.AddLegacySystem();
         services.AddSluiceDelivery();
+        builder.AddReplies();
         builder.AddPunches();
         builder.AddFacade();
         builder.AddOrders();

@@ -25,6 +25,8 @@ public static class ObservabilitySetup
         services.AddSingleton<IntakeCounter>();
         services.AddSingleton<DashboardFeed>();
         services.AddSingleton<RecentErrors>();
+        services.AddSingleton<RecentReplies>();
+        services.AddHostedService(sp => sp.GetRequiredService<RecentReplies>());
         builder.Logging.Services.AddSingleton<ILoggerProvider>(sp => sp.GetRequiredService<RecentErrors>());
 
         // `Logging:Format=json`: one JSON object per line for log shippers. (`Logging:Console:FormatterName=json`,

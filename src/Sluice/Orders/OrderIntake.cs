@@ -16,14 +16,20 @@ internal sealed class OrderIntake(IMessageAppender appender, OrderStore store, I
 {
     private const string IdempotencyScope = "orders";
 
+    /// <summary>Destinations every order goes to; the first one's answer is the order's reply.</summary>
+    public IReadOnlyList<string> Destinations => options.Value.Destinations;
+
+    /// <param name="wait">The client's <c>Prefer: wait</c>, told the message's id before the append.</param>
     public async Task<(AppendOutcome Outcome, OrderReceipt? Receipt, AppendResult Result)> RecordAsync(
-        OrderRequest request, CancellationToken cancellationToken)
+        OrderRequest request, CancellationToken cancellationToken, Replies.PendingWait? wait = null)
     {
         var now = time.GetUtcNow().TruncatedToMilliseconds();
         var order = new OrderMessage(
             0, request.ClientOrderId!, request.Account!, request.Symbol!, OrderValidator.NormalizeSide(request.Side)!,
             request.Quantity!.Value, request.Price!.Value, now);
-        var result = await appender.AppendAsync(Message(order, options.Value.Destinations), cancellationToken);
+        var message = Message(order, options.Value.Destinations);
+        wait?.Listen(message.Id);
+        var result = await appender.AppendAsync(message, cancellationToken);
         if (result.Outcome == AppendOutcome.IdempotencyConflict)
         {
             return (result.Outcome, null, result);

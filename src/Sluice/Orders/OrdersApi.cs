@@ -5,6 +5,7 @@ using Sluice.Journal;
 using Sluice.Journal.Relational;
 using Sluice.Intake;
 using Sluice.Orders.Populate;
+using Sluice.Replies;
 using Sluice.Security;
 
 namespace Sluice.Orders;
@@ -20,11 +21,17 @@ public static class OrdersApi
             .WithName("RecordOrder")
             .WithSummary("Store an order for processing; 202 only once it is committed. clientOrderId is the idempotency key per account.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .AsIntake(SluicePolicies.Orders);
+            .AsIntake(SluicePolicies.Orders)
+            .AcceptsPreferWait();
 
         reads.MapGet("/{id:long}", GetOrderAsync)
             .WithName("GetOrder")
             .WithSummary("An order and its status: stored, processing, processed or failed.");
+
+        reads.MapGet("/{id:long}/reply", GetReplyAsync)
+            .WithName("GetOrderReply")
+            .WithSummary("The processing system's answer to an order, as it came; 202 with Retry-After until then, 502 with the last error if it failed.")
+            .ProducesReply();
 
         reads.MapGet("/", ListOrdersAsync)
             .WithName("ListOrders")
@@ -44,8 +51,9 @@ public static class OrdersApi
         return api;
     }
 
-    internal static async Task<Results<Accepted<OrderReceipt>, ValidationProblem, ProblemHttpResult>> RecordOrderAsync(
-        OrderRequest? request, OrderIntake intake, CancellationToken cancellationToken)
+    internal static async Task<Results<Accepted<OrderReceipt>, ReplyResults.FinishedResult, ValidationProblem, ProblemHttpResult>> RecordOrderAsync(
+        OrderRequest? request, OrderIntake intake, HttpContext context, ReplyWaiter waiter, IOptions<RepliesOptions> replies,
+        CancellationToken cancellationToken)
     {
         var errors = OrderValidator.Validate(request);
         if (errors.Count > 0)
@@ -53,7 +61,8 @@ public static class OrdersApi
             return TypedResults.ValidationProblem(errors, title: "The order is not valid; nothing was stored.");
         }
 
-        var (outcome, receipt, result) = await intake.RecordAsync(request!, cancellationToken);
+        using var wait = waiter.Begin(context, replies.Value.MaxWait, intake.Destinations[0]);
+        var (outcome, receipt, result) = await intake.RecordAsync(request!, cancellationToken, wait);
         if (outcome == AppendOutcome.IdempotencyConflict)
         {
             return TypedResults.Problem(
@@ -62,7 +71,29 @@ public static class OrdersApi
                 detail: $"The id belongs to an order received at {result.ReceivedAt:O}. Use a new clientOrderId for a new order.");
         }
 
+        if (wait is not null && await wait.AnswerAsync(result, cancellationToken) is { } answer)
+        {
+            return answer;
+        }
+
         return TypedResults.Accepted($"/api/orders/{receipt!.Id}", receipt);
+    }
+
+    internal static async Task<IResult> GetReplyAsync(
+        long id, string? destination, OrderQueries orders, OrderIntake intake, IJournal journal, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await orders.Store.GetAsync(id, cancellationToken) is not { } row)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No order {id}.");
+        }
+
+        // Populated orders are history for the queries: never delivered, so nobody answered them.
+        if (row.MessageId is not { } messageId || await journal.GetMessageAsync(messageId, cancellationToken) is not { } record)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Order {id} was never sent for processing: it has no reply.");
+        }
+
+        return await ReplyPoll.AnswerAsync(record, destination, intake.Destinations, $"/api/orders/{id}/reply", journal, time, cancellationToken);
     }
 
     internal static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetOrderAsync(

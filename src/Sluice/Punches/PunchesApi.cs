@@ -2,9 +2,11 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Sluice.Hosting;
 using Sluice.Intake;
 using Sluice.Journal;
+using Sluice.Replies;
 using Sluice.Security;
 
 namespace Sluice.Punches;
@@ -19,7 +21,8 @@ public static class PunchesApi
             .WithName("RecordPunch")
             .WithSummary("Store a punch; answered 202 only once it is committed, with its NSR and hash.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .AsIntake();
+            .AsIntake()
+            .AcceptsPreferWait();
 
         api.MapPost("/batch", RecordBatchAsync)
             .WithName("RecordPunchBatch")
@@ -32,14 +35,23 @@ public static class PunchesApi
             .WithSummary("A stored punch and its delivery state per destination.")
             .RequireSluicePolicy(SluicePolicies.Read);
 
+        api.MapGet("/{id:guid}/reply", GetReplyAsync)
+            .WithName("GetPunchReply")
+            .WithSummary("The legacy time system's answer to a punch, as it came; 202 with Retry-After until then, 502 with the last error for a dead letter.")
+            .RequireSluicePolicy(SluicePolicies.Read)
+            .ProducesReply();
+
         return api;
     }
 
-    internal static async Task<Results<Accepted<PunchReceipt>, ValidationProblem, ProblemHttpResult>> RecordPunchAsync(
+    internal static async Task<Results<Accepted<PunchReceipt>, ReplyResults.FinishedResult, ValidationProblem, ProblemHttpResult>> RecordPunchAsync(
         PunchRequest? request,
         [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
         PunchIntake intake,
         ClaimsPrincipal caller,
+        HttpContext context,
+        ReplyWaiter waiter,
+        IOptions<RepliesOptions> replies,
         CancellationToken cancellationToken)
     {
         var prepared = await intake.PrepareAsync(request, idempotencyKey, caller, cancellationToken);
@@ -55,10 +67,17 @@ public static class PunchesApi
         }
 
         var message = prepared.Message!;
+        using var wait = waiter.Begin(context, replies.Value.MaxWait, intake.Options.Destinations[0]);
+        wait?.Listen(message.Id);
         var result = await intake.Enqueue(message, cancellationToken);
         if (result.Outcome == AppendOutcome.IdempotencyConflict)
         {
             return IdempotencyKeys.Conflict(result);
+        }
+
+        if (wait is not null && await wait.AnswerAsync(result, cancellationToken) is { } answer)
+        {
+            return answer;
         }
 
         var receipt = (await intake.ReceiptAsync(message, result, cancellationToken))!;
@@ -149,5 +168,17 @@ public static class PunchesApi
             Nsr = punch.Nsr,
             Hash = punch.Hash,
         });
+    }
+
+    internal static async Task<IResult> GetReplyAsync(
+        Guid id, string? destination, IJournal journal, PunchIntake intake, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var record = await journal.GetMessageAsync(id, cancellationToken);
+        if (record is null || record.Kind != PunchIntake.Kind)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No punch with this id.");
+        }
+
+        return await ReplyPoll.AnswerAsync(record, destination, intake.Options.Destinations, $"/api/punches/{id}/reply", journal, time, cancellationToken);
     }
 }

@@ -66,6 +66,8 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
         await Expect(deadRow).ToContainTextAsync("422");
         await Expect(page.Locator("#dead-count")).ToHaveTextAsync("1");
         await Expect(page.Locator("#errors")).ToContainTextAsync("dead-lettered");
+        // The refusal is also the legacy system's latest answer: its status and size.
+        await Expect(page.Locator($"#replies li[data-id=\"{dead}\"]")).ToContainTextAsync("422 · ");
 
         await PunchLoad.RegisterEmployeesAsync(Gateway.Client);
 

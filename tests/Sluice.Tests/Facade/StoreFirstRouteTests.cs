@@ -67,7 +67,7 @@ public sealed class StoreFirstRouteTests : IAsyncLifetime
         Assert.False(replay.Headers.ContainsKey("X-Not-Kept"));
         Assert.Equal(receipt.Id.ToString(), replay.IdempotencyKey);
         var view = await Eventually.UntilAsync(
-            async () => (await gateway.Client.GetFromJsonAsync<StoreFirstRequestView>(response.Headers.Location))!,
+            async () => (await gateway.Client.GetFromJsonAsync<StoreFirstRequestView>($"{StoreFirstRequestsApi.Prefix}/{receipt.Id}"))!,
             v => v.Status == "delivered", because: "the replay is recorded");
         Assert.Equal(("PUT", "/legacy/timesheets/1001?week=2026-W47&x=a%20b", "PUT /legacy/timesheets/{employeeId}"), (view.Method, view.Path, view.Route));
         Assert.Equal(Encoding.UTF8.GetByteCount(body), view.BodyBytes);

@@ -44,8 +44,41 @@ internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILega
             }
         }
 
-        var (result, _) = await ExchangeAsync(request, readBody: false, cancellationToken);
-        return result;
+        return await ExchangeKeepingReplyAsync(request, options.Reply.For(metadata), cancellationToken);
+    }
+
+    /// <summary>Sends one message's request and keeps the answer as its reply, whatever the answer was.</summary>
+    private async Task<SendResult> ExchangeKeepingReplyAsync(
+        HttpRequestMessage request, (int MaxBodyBytes, IReadOnlyList<string> Headers) keep, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            return SendResult.Transient($"Connection failed: {ex.Message}");
+        }
+
+        using (response)
+        {
+            DeliveryReply reply;
+            try
+            {
+                reply = await HttpReply.ReadAsync(response, keep.MaxBodyBytes, keep.Headers, cancellationToken);
+            }
+            catch (HttpRequestException ex)
+            {
+                // The body broke off: the answer is incomplete, so the send counts as failed and is tried again.
+                return SendResult.Transient($"HTTP {(int)response.StatusCode}: the answer broke off: {ex.Message}");
+            }
+
+            var result = response.IsSuccessStatusCode
+                ? SendResult.Success
+                : Classify(response.StatusCode, Describe(response, reply), RetryAfter(response));
+            return result with { Reply = reply };
+        }
     }
 
     /// <remarks>
@@ -160,6 +193,20 @@ internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILega
     {
         var root = baseUrl.AbsoluteUri.TrimEnd('/');
         return new Uri(root + (pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery));
+    }
+
+    private static string Describe(HttpResponseMessage response, DeliveryReply reply)
+    {
+        var summary = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+        if (reply.Body.IsEmpty)
+        {
+            return summary;
+        }
+
+        var body = System.Text.Encoding.UTF8.GetString(reply.Body.Span[..Math.Min(reply.Body.Length, ErrorBodyLimit)]);
+        return string.IsNullOrWhiteSpace(body)
+            ? summary
+            : $"{summary}: {body}{(reply.Body.Length > ErrorBodyLimit || reply.Truncated ? "…" : "")}";
     }
 
     private static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken cancellationToken)

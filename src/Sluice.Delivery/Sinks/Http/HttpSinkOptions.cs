@@ -1,3 +1,5 @@
+using Sluice.Delivery.Engine;
+
 namespace Sluice.Delivery.Sinks.Http;
 
 /// <summary>Where an <c>http</c> destination sends, read from the destination's own section.</summary>
@@ -14,6 +16,9 @@ public sealed class HttpSinkOptions
 
     /// <summary>How a batch is sent, when the destination's <c>Batch:Size</c> is above 1.</summary>
     public HttpBatchOptions Batch { get; set; } = new();
+
+    /// <summary>What of each answer is kept as the message's reply (single sends; a batch's answer is not one message's).</summary>
+    public ReplyOptions Reply { get; set; } = new();
 }
 
 public enum BatchShape

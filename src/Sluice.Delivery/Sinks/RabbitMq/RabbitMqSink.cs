@@ -23,6 +23,7 @@ internal sealed partial class RabbitMqSink(string destination, ConnectionFactory
 {
     private readonly SemaphoreSlim _connecting = new(1, 1);
     private readonly ConcurrentBag<IChannel> _idle = [];
+    private readonly RabbitMqReplyQueue? _replies = options.IsRpc ? new RabbitMqReplyQueue(destination) : null;
     private IConnection? _connection;
 
     public async ValueTask<SendResult> SendAsync(LeasedDelivery delivery, CancellationToken cancellationToken)
@@ -47,6 +48,13 @@ internal sealed partial class RabbitMqSink(string destination, ConnectionFactory
         IChannel channel;
         try
         {
+            if (_replies is not null)
+            {
+                await _replies.EnsureAsync(await ConnectAsync(cancellationToken), cancellationToken);
+                properties.ReplyTo = _replies.Name;
+                properties.CorrelationId = properties.MessageId;
+            }
+
             channel = await RentAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is BrokerUnreachableException or AlreadyClosedException or OperationInterruptedException or IOException)
@@ -54,6 +62,24 @@ internal sealed partial class RabbitMqSink(string destination, ConnectionFactory
             return SendResult.Transient($"RabbitMQ is unavailable: {ex.Message}");
         }
 
+        using var expectation = _replies?.Expect(properties.MessageId);
+        var published = await PublishAsync(channel, type, properties, body, cancellationToken);
+        if (expectation is null || published.Status != SendStatus.Delivered)
+        {
+            return published;
+        }
+
+        // The engine's Timeout cancels this wait: no answer in time is a failed attempt, retried like any other.
+        var answer = await expectation.Answer.WaitAsync(cancellationToken);
+        var (maxBodyBytes, headers) = options.Reply.For(delivery.Metadata);
+        var result = answer.Status is >= 200 and < 300
+            ? SendResult.Success
+            : Http.HttpSink.Classify((System.Net.HttpStatusCode)answer.Status, $"The worker answered status {answer.Status}.");
+        return result with { Reply = answer.ToReply(maxBodyBytes, headers) };
+    }
+
+    private async Task<SendResult> PublishAsync(IChannel channel, string type, BasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
         try
         {
             // With confirmation tracking on, this completes only once the broker has confirmed (or refused) the message.
@@ -83,6 +109,11 @@ internal sealed partial class RabbitMqSink(string destination, ConnectionFactory
 
     public async ValueTask DisposeAsync()
     {
+        if (_replies is not null)
+        {
+            await _replies.DisposeAsync();
+        }
+
         while (_idle.TryTake(out var channel))
         {
             await DiscardAsync(channel);

@@ -77,6 +77,11 @@ internal sealed class RabbitMqSinkFactory(IConfiguration configuration, ILoggerF
             errors.Add($"{at}:RecoveryInterval must be positive.");
         }
 
+        if (options.Mode is not { } mode || !(mode.Equals("publish", StringComparison.OrdinalIgnoreCase) || options.IsRpc))
+        {
+            errors.Add($"{at}:Mode '{options.Mode}' must be publish or rpc.");
+        }
+
         errors.AddRange(options.EventTypes
             .Where(t => string.IsNullOrWhiteSpace(t.Value) || t.Value.Any(c => c is '*' or '#' || char.IsWhiteSpace(c)))
             .Select(t => $"{at}:EventTypes:{t.Key} '{t.Value}' must be a routing key without spaces or wildcards, e.g. punch.recorded."));

@@ -28,6 +28,18 @@ public sealed class RabbitMqSinkOptions
     /// <summary>Publish as mandatory: an event no queue is bound to comes back and is retried, rather than dropped.</summary>
     public bool Mandatory { get; set; } = true;
 
+    /// <summary>
+    /// <c>publish</c> (default): one-way events. <c>rpc</c>: each event asks for an answer (<c>reply_to</c>,
+    /// <c>correlation_id</c>); the send counts as delivered when it comes within the destination's <c>Timeout</c>,
+    /// and is kept as the message's reply. No answer in time is a failed attempt, retried like any other.
+    /// </summary>
+    public string Mode { get; set; } = "publish";
+
+    public bool IsRpc => string.Equals(Mode, "rpc", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What of an answer is kept (RPC): body cap and the AMQP headers listed.</summary>
+    public Engine.ReplyOptions Reply { get; set; } = new();
+
     /// <summary>How often a lost connection is tried again.</summary>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -11,7 +11,11 @@ public sealed record DashboardSnapshot(
     double IntakeRate,
     IReadOnlyList<DashboardDestination> Destinations,
     IReadOnlyList<DeadLetterView> DeadLetters,
-    IReadOnlyList<RecentError> Errors);
+    IReadOnlyList<RecentError> Errors)
+{
+    /// <summary>The legacy system's latest answers recorded on this node, newest first.</summary>
+    public IReadOnlyList<RecentReply> Replies { get; init; } = [];
+}
 
 public sealed record DashboardDestination(
     string Name,

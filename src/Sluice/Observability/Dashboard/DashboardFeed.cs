@@ -12,6 +12,7 @@ public sealed class DashboardFeed(
     DeliveryEngine engine,
     IntakeCounter intake,
     RecentErrors errors,
+    RecentReplies replies,
     TimeProvider time,
     IOptions<ObservabilityOptions> options,
     IOptions<DeliveryOptions> delivery)
@@ -76,7 +77,10 @@ public sealed class DashboardFeed(
             Rate(previous?.IntakeTotal, total, seconds),
             destinations,
             journal.DeadLetters.Select(l => new DeadLetterView(l.MessageId, l.Kind, l.Destination, l.ReceivedAt, l.Attempts, l.FailedAt, l.LastError)).ToList(),
-            errors.Latest(ErrorCount));
+            errors.Latest(ErrorCount))
+        {
+            Replies = replies.Latest(),
+        };
     }
 
     // Retention deletes delivered messages, so a count can fall: a rate is never negative.

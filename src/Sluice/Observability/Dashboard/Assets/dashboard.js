@@ -203,6 +203,19 @@
       list.append(li);
     }
 
+    $("replies").replaceChildren(...((s.replies ?? []).length ? s.replies : [null]).map((r) => {
+      const li = document.createElement("li");
+      if (!r) { li.className = "why"; li.textContent = "None yet."; return li; }
+      li.dataset.id = r.messageId;
+      const what = document.createElement("code");
+      what.textContent = `${r.destination} · …${r.messageId.slice(-12)}`;
+      const answer = document.createElement("span");
+      answer.className = "why";
+      answer.textContent = `${r.status} · ${number(r.bytes)} bytes${r.truncated ? " (cut)" : ""}`;
+      li.append(what, answer);
+      return li;
+    }));
+
     $("errors").replaceChildren(...(s.errors.length ? s.errors : [null]).map((e) => {
       const li = document.createElement("li");
       if (!e) { li.className = "why"; li.textContent = t.none; return li; }
