@@ -65,7 +65,7 @@ pg_start
 journal="Host=127.0.0.1;Port=$pg_port;Username=sluice;Database=postgres"
 
 export Security__Jwt__SigningKey="drill-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
-SLUICE_TOKEN="$("$sluice" token --role admin --lifetime 2h | tail -1)"
+SLUICE_TOKEN="$("$sluice" token --role admin --cpf 52998224725 --lifetime 2h | tail -1)"
 export SLUICE_TOKEN
 
 "$sluice" legacy-sim --port "$legacy_port" --latency 10ms --capacity 200 > "$work/legacy.log" 2>&1 &

@@ -39,7 +39,12 @@ public sealed class MultiNodeTests(ITestOutputHelper output)
             await Eventually.UntilAsync(() => Task.FromResult(load.Acknowledged.Count), n => n >= 3_000, TimeSpan.FromSeconds(60), "load is under way");
             Assert.True((await legacy.StatsAsync()).Unique > 0, "deliveries were under way at the kill");
 
+            // Sends are held at the legacy system until node 1 is seen holding some, so the kill lands mid-delivery
+            // however fast (or starved of CPU) the nodes are; at 20 ms a send a busy machine could find it idle.
+            legacy.System.Configure(s => s with { Latency = TimeSpan.FromSeconds(10) });
+            await Eventually.UntilAsync(() => InFlightOwnedByAsync(database, "node-1/"), n => n > 0, TimeSpan.FromSeconds(60), "node 1 is sending");
             await nodes[1].KillAsync();
+            legacy.System.Configure(s => s with { Latency = TimeSpan.FromMilliseconds(20) });
             var orphaned = await InFlightOwnedByAsync(database, "node-1/");
             Assert.True(orphaned > 0, "the killed node had deliveries in flight");
             await load.StopAsync();
