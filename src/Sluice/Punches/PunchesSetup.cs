@@ -5,6 +5,7 @@ using Sluice.Journal.Modules;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
 using Sluice.Punches.Reporting;
+using Sluice.Punches.Signing;
 using Sluice.Security;
 
 namespace Sluice.Punches;
@@ -27,6 +28,7 @@ internal static class PunchesSetup
             .Validate(punches => LegacyPunchShape.IsValid(punches.LegacyShape),
                 $"Punches:LegacyShape: every value must be a punch field: {string.Join(", ", LegacyPunchShape.Fields)}.")
             .ValidateOnStart();
+        builder.AddSigning();
         builder.Services.AddSingleton<IJournalModule, PunchLedger>();
         builder.Services.AddSingleton<RegistryStore>();
         builder.Services.AddSingleton<EmployeeDirectory>();
