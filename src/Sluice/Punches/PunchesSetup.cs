@@ -36,6 +36,7 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<WebPage.WebPinGuard>();
         builder.Services.AddSingleton<EmployeeResolver>();
         builder.Services.AddSingleton<LedgerQueries>();
+        builder.Services.AddSingleton<Exports.AfdProductions>();
         builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddHostedService<RegistryRefresher>();
         builder.Services.AddSingleton<ServiceEvents>();
