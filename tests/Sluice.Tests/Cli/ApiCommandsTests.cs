@@ -95,6 +95,7 @@ public sealed class ApiCommandsTests : LegacyGatewayTest
     [InlineData("load")]
     [InlineData("keys create")]
     [InlineData("keys revoke")]
+    [InlineData("afd")]
     public async Task Every_command_explains_itself_with_help(string command)
     {
         var (exit, output) = await SluiceCli.RunAsync([.. command.Split(' '), "--help"]);
