@@ -49,6 +49,11 @@ public sealed class SignedReceiptTests : IDisposable
         Assert.Contains("Total document signed", checkedSignature.Output, StringComparison.Ordinal);
         Assert.Contains("Hash Algorithm: SHA-256", checkedSignature.Output, StringComparison.Ordinal);
 
+        // Every font embedded: the receipt reads the same on a phone with no fonts of its own.
+        var fonts = (await ExternalTool.RunAsync("pdffonts", file)).Output.Split('\n').Skip(2).Where(l => l.Length > 0).ToList();
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, font => Assert.Matches(@"\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$", font));
+
         var text = (await ExternalTool.RunAsync("pdftotext", "-layout", file, "-")).Output;
         Assert.Contains("Comprovante de Registro de Ponto do Trabalhador", text, StringComparison.Ordinal);
         Assert.Contains(punch.Nsr.ToString("000000000", System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
