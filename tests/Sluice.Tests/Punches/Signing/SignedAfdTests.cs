@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Time.Testing;
 using Sluice.Testing;
 
@@ -51,7 +52,7 @@ public sealed class SignedAfdTests : IDisposable
 
         // A punch between the two downloads must not change what the signature covers.
         Assert.Equal(HttpStatusCode.Accepted, (await gateway.PostPunchAsync("2102")).StatusCode);
-        using var signed = await gateway.Client.GetAsync(signatureUri);
+        using var signed = await gateway.Client.GetAsync(signatureUri + "&sha256=" + Convert.ToHexString(SHA256.HashData(afd)));
 
         Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
         Assert.Equal("application/pkcs7-signature", signed.Content.Headers.ContentType?.MediaType);
@@ -109,6 +110,26 @@ public sealed class SignedAfdTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Link header", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("&sha256=00", HttpStatusCode.Conflict, "no longer the file")]
+    [InlineData("&generatedAt=2999-01-01T00:00-03:00", HttpStatusCode.BadRequest, "Must not be in the future")]
+    [InlineData("&upTo=999999", HttpStatusCode.BadRequest, "last record")]
+    public async Task A_p7s_for_other_bytes_or_a_production_that_cannot_be_is_refused(string change, HttpStatusCode status, string says)
+    {
+        await using var gateway = await TestGateway.StartAsync(Settings());
+        var establishment = await gateway.EstablishmentAsync();
+        using var download = await gateway.Client.GetAsync($"/api/establishments/{establishment}/afd");
+        var link = download.Headers.GetValues("Link").Single();
+        var signatureUri = link[(link.IndexOf('<') + 1)..link.IndexOf('>')];
+        var parameter = change[1..change.IndexOf('=')];
+        var pinned = string.Join('&', signatureUri.Split('&').Where(p => !p.StartsWith(parameter + "=", StringComparison.Ordinal)));
+
+        using var response = await gateway.Client.GetAsync(pinned + change);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(says, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
