@@ -12,10 +12,9 @@ namespace Sluice.Punches.Signing;
 /// <c>IOptions.Value</c> would validate again at first use, and a certificate that expired since would throw (a 500)
 /// instead of answering the 503 that says so.
 /// </remarks>
-internal sealed class SigningKey(IOptionsMonitor<SigningOptions> options, TimeProvider time) : IDisposable
+internal sealed partial class SigningKey(IOptionsMonitor<SigningOptions> options, TimeProvider time, ILogger<SigningKey> logger) : IDisposable
 {
-    private readonly Lazy<X509Certificate2?> _certificate = new(() =>
-        options.CurrentValue is { IsConfigured: true } configured ? CertificateFiles.Load(configured, out _) : null);
+    private readonly Lazy<X509Certificate2?> _certificate = new(() => Load(options.CurrentValue, logger));
 
     /// <summary>The certificate, whether or not it is valid now; null when none is configured.</summary>
     public X509Certificate2? Certificate => _certificate.Value;
@@ -26,12 +25,14 @@ internal sealed class SigningKey(IOptionsMonitor<SigningOptions> options, TimePr
         certificate = null!;
         if (Certificate is not { } configured)
         {
-            unavailable = SigningUnavailable.NotConfigured;
+            unavailable = options.CurrentValue.IsConfigured ? SigningUnavailable.Unreadable : SigningUnavailable.NotConfigured;
             return false;
         }
 
         if (CertificateValidity.Problem(configured, time.GetUtcNow()) is { } invalid)
         {
+            // An operator must hear of this before the next auditor does: every refusal is logged.
+            Log.Refused(logger, invalid);
             unavailable = new SigningUnavailable(invalid);
             return false;
         }
@@ -39,6 +40,26 @@ internal sealed class SigningKey(IOptionsMonitor<SigningOptions> options, TimePr
         certificate = configured;
         unavailable = null;
         return true;
+    }
+
+    private static X509Certificate2? Load(SigningOptions configured, ILogger logger)
+    {
+        if (!configured.IsConfigured)
+        {
+            return null;
+        }
+
+        // Checked at start; read again here, so a file removed or replaced since is an error in the log, not a silence.
+        var certificate = CertificateFiles.Load(configured, out var problems);
+        if (certificate is null)
+        {
+            Log.Unreadable(logger, string.Join(" ", problems));
+            return null;
+        }
+
+        Log.Loaded(logger, certificate.Subject, certificate.Issuer, certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256),
+            certificate.NotAfter.ToUniversalTime());
+        return certificate;
     }
 
     public void Dispose()
@@ -54,4 +75,6 @@ internal sealed class SigningKey(IOptionsMonitor<SigningOptions> options, TimePr
 internal sealed record SigningUnavailable(string Reason)
 {
     public static readonly SigningUnavailable NotConfigured = new("no signing certificate is configured");
+
+    public static readonly SigningUnavailable Unreadable = new("the configured signing certificate can no longer be read (see the log)");
 }
