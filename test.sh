@@ -10,6 +10,8 @@ packages=(
   sqlite3
   postgresql       # journal engine and reporting sink tests start their own server from its binaries
   chromium         # dashboard and employee page browser tests (Playwright drives /usr/bin/chromium; it never downloads a browser)
+  openssl          # .p7s signatures are verified with `openssl cms -verify`
+  poppler-utils    # signed receipt PDFs are checked with pdfsig and read back with pdftotext
   rabbitmq-server  # RabbitMQ sink tests start their own broker (free ports, temporary node and data)
   prometheus       # /metrics is scraped by a real Prometheus and linted by promtool
   nginx            # deploy/nginx/sluice.conf is checked with nginx -t, and the drills run behind it

@@ -15,6 +15,7 @@ using Sluice.Punches.Exports;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Receipts;
 using Sluice.Punches.Registry;
+using Sluice.Punches.Signing;
 using Sluice.Punches.WebPage;
 using Sluice.Replies;
 using Sluice.Security;
@@ -97,6 +98,7 @@ public static class SluiceApplication
         app.MapReceiptsApi();
         app.MapPunchPage();
         app.MapExportsApi();
+        app.MapSigningApi();
         app.MapAdms();
         app.MapDestinationsApi();
         app.MapDeadLettersApi();

@@ -7,6 +7,7 @@ using Sluice.Orders;
 using Sluice.Punches;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Receipts;
+using Sluice.Punches.Signing;
 using Sluice.Punches.Registry;
 using Sluice.Punches.Timesheets;
 using Sluice.Security;
@@ -15,6 +16,7 @@ namespace Sluice.Hosting;
 
 /// <summary>Compile-time JSON for the hot paths and every API contract.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(SigningCertificateView))]
 [JsonSerializable(typeof(PunchRequest))]
 [JsonSerializable(typeof(PunchReceipt))]
 [JsonSerializable(typeof(PunchMessage))]

@@ -6,6 +6,7 @@ using Sluice.Journal.Modules;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
 using Sluice.Punches.Reporting;
+using Sluice.Punches.Signing;
 using Sluice.Security;
 
 namespace Sluice.Punches;
@@ -28,6 +29,7 @@ internal static class PunchesSetup
             .Validate(punches => LegacyPunchShape.IsValid(punches.LegacyShape),
                 $"Punches:LegacyShape: every value must be a punch field: {string.Join(", ", LegacyPunchShape.Fields)}.")
             .ValidateOnStart();
+        builder.AddSigning();
         builder.Services.AddSingleton<IJournalModule, PunchLedger>();
         builder.Services.AddSingleton<RegistryStore>();
         builder.Services.AddSingleton<EmployeeDirectory>();
@@ -37,6 +39,7 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<Registry.WebPinHasher>();
         builder.Services.AddSingleton<EmployeeResolver>();
         builder.Services.AddSingleton<LedgerQueries>();
+        builder.Services.AddSingleton<Exports.AfdProductions>();
         builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddHostedService<RegistryRefresher>();
         builder.Services.AddSingleton<ServiceEvents>();

@@ -132,6 +132,7 @@ public sealed class ApiCommandsTests : LegacyGatewayTest
     [InlineData("load")]
     [InlineData("keys create")]
     [InlineData("keys revoke")]
+    [InlineData("afd")]
     public async Task Every_command_explains_itself_with_help_and_shows_no_secret(string command)
     {
         var token = TestCredentials.Token(SluiceRoles.Admin);

@@ -18,6 +18,12 @@ public static class ExportsApi
         app.MapGet("/api/establishments/{id:guid}/afd", GetAfdAsync).WithTags("Exports").WithName("GetAfd")
             .WithSummary("Stream the AFD of the records made from `from` to `to` (dates, establishment's zone), named as the regulation says.")
             .RequireSluicePolicy(SluicePolicies.Read);
+        app.MapGet("/api/establishments/{id:guid}/afd.p7s", SignedAfd.GetSignatureAsync).WithTags("Exports").WithName("GetAfdSignature")
+            .WithSummary("The detached CAdES signature (.p7s) of the AFD that `from`, `to`, `upTo` and `generatedAt` fix: take them from the AFD's Link header.")
+            .RequireSluicePolicy(SluicePolicies.Read);
+        app.MapGet("/api/establishments/{id:guid}/afd.zip", SignedAfd.GetZipAsync).WithTags("Exports").WithName("GetSignedAfd")
+            .WithSummary("The AFD and its detached CAdES signature in one zip, both from one production.")
+            .RequireSluicePolicy(SluicePolicies.Read);
         app.MapGet("/api/employees/{id:guid}/timesheet", GetTimesheetAsync).WithTags("Exports").WithName("GetTimesheet")
             .WithSummary("In/out pairs per day in the establishment's zone, worked minutes, days missing a punch; text/csv on Accept.")
             .RequireSluicePolicy(SluicePolicies.Read);
@@ -27,66 +33,26 @@ public static class ExportsApi
     /// <summary>
     /// Streams from the ledger's forward-only reader into the AFD writer and on to the response: memory stays flat
     /// whatever the number of records. Errors found before the first byte are problems; later ones cut the download.
+    /// The <c>Link</c> header names this production's signature (<c>afd.p7s</c> with the same <see cref="AfdQuery"/>).
     /// </summary>
-    /// <remarks>The header shows the employer as the last type 2 record before the period's end states it.</remarks>
     internal static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> GetAfdAsync(
-        Guid id, string? from, string? to, HttpContext http, LedgerQueries ledger, EmployeeDirectory directory,
-        IOptions<PunchesOptions> options, TimeProvider time, CancellationToken ct)
+        Guid id, [AsParameters] AfdQuery query, HttpContext http, AfdProductions productions, LedgerQueries ledger,
+        IOptions<PunchesOptions> options, CancellationToken ct)
     {
-        var snapshot = await directory.RefreshIfStaleAsync(ct);
-        if (!snapshot.Establishments.TryGetValue(id, out var establishment))
+        var prepared = await productions.PrepareAsync(id, query, options.Value.DeveloperDocument, ct);
+        if (prepared.Production is not { } production)
         {
-            return Problems.NotFound("No establishment with this id.");
+            return prepared.Invalid is { } invalid ? invalid : prepared.Refused!;
         }
 
-        var zone = snapshot.Zone(id);
-        var today = ZoneTime.LocalDate(time.GetUtcNow(), zone);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var first = ParseDate(from, "from", errors) ?? today.AddDays(-30);
-        var last = ParseDate(to, "to", errors) ?? today;
-        if (errors.Count == 0 && last < first)
-        {
-            errors["to"] = ["Must not be before from."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The period is not valid.");
-        }
-
-        if (AfdDeveloper.From(options.Value.DeveloperDocument) is not { } developer)
-        {
-            return AfdDeveloper.Missing();
-        }
-
-        if (InpiNumbers.Normalize(establishment.InpiNumber) is not { } inpi)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "The AFD cannot be written: the establishment's INPI number is not a valid registration.",
-                detail: $"'{establishment.InpiNumber}' is not BR 51, a year, six digits and a check digit; correct it with PUT /api/establishments/{id}.",
-                extensions: new Dictionary<string, object?> { ["field"] = "inpiNumber" });
-        }
-
-        var end = ZoneTime.StartOfDay(last.AddDays(1), zone);
-        var employer = (await ledger.EmployersAsync(id, ct)).InForceBefore(end, establishment);
-        var header = new AfdHeader(
-            employer.DocumentType == 1 ? AfdDocumentType.Cnpj : AfdDocumentType.Cpf, employer.Document, employer.CnoCaepf,
-            employer.LegalName, inpi, first, last, ZoneTime.InZone(time.GetUtcNow(), zone), developer.Type, developer.Document);
         http.Response.ContentType = AfdWriter.ContentType;
-        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
-        {
-            FileName = AfdFileName.For(inpi, employer.Document),
-        }.ToString();
-        var fromMs = LedgerTimes.Ms(ZoneTime.StartOfDay(first, zone));
-        var toMs = LedgerTimes.Ms(end);
-        await ledger.ReadRecordsAsync(id, fromMs, toMs, async (records, token) =>
-        {
-            await AfdWriter.WriteAsync(http.Response.Body, header, Entries(records, zone), token);
-            return 0;
-        }, ct);
+        http.Response.Headers.ContentDisposition = Attachment(production.FileName);
+        http.Response.Headers.Link = $"</api/establishments/{id}/afd.p7s?{production.Query}>; rel=\"signature\"";
+        await production.WriteAsync(http.Response.Body, ledger, ct);
         return TypedResults.Empty;
     }
+
+    internal static string Attachment(string fileName) => new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
 
     internal static async Task<Results<Ok<Timesheet>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetTimesheetAsync(
         Guid id, string? from, string? to, HttpRequest http, LedgerQueries ledger, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
@@ -120,33 +86,11 @@ public static class ExportsApi
             : TypedResults.Ok(timesheet);
     }
 
-    /// <summary>
-    /// A punch is written exactly as stored, because its hash covers that text (punches stored since local time was
-    /// fixed are in the establishment's zone; older ones keep the offset they were hashed with). Records without a hash
-    /// are written in the establishment's zone.
-    /// </summary>
-    private static async IAsyncEnumerable<AfdEntry> Entries(IAsyncEnumerable<LedgerRecord> records, TimeZoneInfo zone)
-    {
-        await foreach (var record in records)
-        {
-            var at = ZoneTime.InZone(record.RecordedAt, zone);
-            yield return record.Type switch
-            {
-                7 => new AfdPunchEntry(record.Nsr, record.PunchedAt!.Value, record.Cpf, record.RecordedAt, (int)record.Collector!.Value, record.Offline, record.Hash!),
-                5 => new AfdEmployeeEntry(record.Nsr, at, (AfdEmployeeOperation)record.Operation![0], record.Cpf, record.Name ?? "", record.ResponsibleCpf ?? ""),
-                2 => new AfdEmployerEntry(record.Nsr, at, record.ResponsibleCpf ?? "", record.DocumentType == 2 ? AfdDocumentType.Cpf : AfdDocumentType.Cnpj,
-                    record.Document ?? "", record.CnoCaepf, record.Name ?? "", record.Place),
-                6 => new AfdEventEntry(record.Nsr, at, record.Event!),
-                _ => throw new InvalidOperationException($"NSR {record.Nsr}: the ledger holds a record of type {record.Type}, which has no AFD line."),
-            };
-        }
-    }
-
     private static readonly DateOnly EarliestDate = new(1900, 1, 1);
 
     private static readonly DateOnly LatestDate = new(2999, 12, 31);
 
-    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
+    internal static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
     {
         if (text is null)
         {

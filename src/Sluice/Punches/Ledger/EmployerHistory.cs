@@ -36,6 +36,9 @@ internal sealed class EmployerHistory(IReadOnlyList<LedgerRecord> employerRecord
         };
     }
 
+    /// <summary>Only the records numbered up to <paramref name="nsr"/>: the history as it stood when that record was made.</summary>
+    public EmployerHistory Through(long nsr) => new([.. employerRecords.Where(r => r.Nsr <= nsr)]);
+
     /// <summary>The employer as recorded before <paramref name="instant"/>: what an AFD whose records end there shows in its header.</summary>
     public Establishment InForceBefore(DateTimeOffset instant, Establishment current)
     {

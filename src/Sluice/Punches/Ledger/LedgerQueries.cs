@@ -69,20 +69,21 @@ internal sealed class LedgerQueries(IJournalDatabase database)
 
     /// <summary>
     /// Every record of an establishment in NSR order (optionally only those recorded in [<paramref name="fromMs"/>,
-    /// <paramref name="toMs"/>)), read forward-only straight into <paramref name="consume"/>, so a million records
-    /// never sit in memory at once.
+    /// <paramref name="toMs"/>) and numbered up to <paramref name="upToNsr"/>), read forward-only straight into
+    /// <paramref name="consume"/>, so a million records never sit in memory at once.
     /// </summary>
     public Task<T> ReadRecordsAsync<T>(
-        Guid establishmentId, long? fromMs, long? toMs, Func<IAsyncEnumerable<LedgerRecord>, CancellationToken, Task<T>> consume, CancellationToken ct) =>
+        Guid establishmentId, long? fromMs, long? toMs, long? upToNsr, Func<IAsyncEnumerable<LedgerRecord>, CancellationToken, Task<T>> consume,
+        CancellationToken ct) =>
         database.ReadAsync(async (session, token) =>
         {
             await using var command = session.Command(
                 $"""
                 SELECT {RecordColumns}
                 FROM {session.Table("punch_ledger")}
-                WHERE establishment_id = @p0 AND recorded_at_ms >= @p1 AND recorded_at_ms < @p2 ORDER BY nsr
+                WHERE establishment_id = @p0 AND recorded_at_ms >= @p1 AND recorded_at_ms < @p2 AND nsr <= @p3 ORDER BY nsr
                 """,
-                establishmentId, fromMs ?? long.MinValue, toMs ?? long.MaxValue);
+                establishmentId, fromMs ?? long.MinValue, toMs ?? long.MaxValue, upToNsr ?? long.MaxValue);
             await using var reader = await command.ExecuteReaderAsync(token);
             return await consume(Records(reader, token), token);
         }, ct);
@@ -107,9 +108,18 @@ internal sealed class LedgerQueries(IJournalDatabase database)
             return new EmployerHistory(records);
         }, ct);
 
+    /// <summary>The establishment's last NSR, any record type; 0 before its first record.</summary>
+    public Task<long> LastNsrAsync(Guid establishmentId, CancellationToken ct) =>
+        database.ReadAsync(async (session, token) =>
+        {
+            await using var command = session.Command(
+                $"SELECT COALESCE(MAX(nsr), 0) FROM {session.Table("punch_ledger")} WHERE establishment_id = @p0", establishmentId);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(token));
+        }, ct);
+
     /// <summary>Every record of an establishment in NSR order, to <paramref name="visit"/> until it returns false; returns how many it saw.</summary>
     public Task<long> WalkAsync(Guid establishmentId, Func<LedgerRecord, CancellationToken, ValueTask<bool>> visit, CancellationToken ct) =>
-        ReadRecordsAsync(establishmentId, null, null, async (records, token) =>
+        ReadRecordsAsync(establishmentId, null, null, null, async (records, token) =>
         {
             long count = 0;
             await foreach (var record in records)

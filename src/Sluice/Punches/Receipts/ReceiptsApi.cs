@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Pages;
 using Sluice.Punches.Registry;
+using Sluice.Punches.Signing;
 using Sluice.Security;
 
 namespace Sluice.Punches.Receipts;
@@ -15,7 +16,7 @@ public static class ReceiptsApi
     public static IEndpointRouteBuilder MapReceiptsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/punches/{id:guid}/receipt", GetReceiptAsync).WithTags("Receipts").WithName("GetPunchReceipt")
-            .WithSummary("The punch's Art. 79 receipt: JSON, or a printable HTML page for Accept: text/html.")
+            .WithSummary("The punch's Art. 79 receipt: JSON, a printable HTML page for Accept: text/html, or the signed PDF for Accept: application/pdf.")
             .RequireSluicePolicy(SluicePolicies.Read);
         app.MapGet("/api/employees/{id:guid}/receipts", ListReceiptsAsync).WithTags("Receipts").WithName("ListEmployeeReceipts")
             .WithSummary("The employee's receipts for punches of the last `hours` (default 48).")
@@ -23,8 +24,8 @@ public static class ReceiptsApi
         return app;
     }
 
-    internal static async Task<Results<Ok<PunchReceiptView>, ContentHttpResult, ProblemHttpResult>> GetReceiptAsync(
-        Guid id, HttpRequest http, LedgerQueries ledger, EmployeeDirectory directory, CancellationToken ct)
+    internal static async Task<Results<Ok<PunchReceiptView>, ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> GetReceiptAsync(
+        Guid id, HttpRequest http, LedgerQueries ledger, EmployeeDirectory directory, SigningKey key, TimeProvider time, CancellationToken ct)
     {
         var punch = await ledger.FindByMessageAsync(id, ct);
         if (punch is null)
@@ -33,10 +34,25 @@ public static class ReceiptsApi
         }
 
         var receipt = Build(punch, await directory.RefreshIfStaleAsync(ct), await ledger.EmployersAsync(punch.EstablishmentId, ct));
+        if (Accepts(http, ReceiptPdf.ContentType))
+        {
+            // Refused rather than sent unsigned: a receipt PDF is only ever the signed one.
+            if (!key.TryGet(out var certificate, out var unavailable))
+            {
+                return SigningProblems.Unavailable("receipt", unavailable!);
+            }
+
+            var pdf = await ReceiptPdf.SignedAsync(receipt.Page(), certificate, time.GetUtcNow());
+            return TypedResults.File(pdf, ReceiptPdf.ContentType, $"comprovante-{receipt.Nsr:000000000}.pdf");
+        }
+
         return http.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true)
             ? PunchPages.Html(PunchPages.Receipt(receipt.Page()))
             : TypedResults.Ok(receipt);
     }
+
+    private static bool Accepts(HttpRequest http, string mediaType) =>
+        http.Headers.Accept.Any(a => a?.Contains(mediaType, StringComparison.OrdinalIgnoreCase) == true);
 
     internal static async Task<Results<Ok<PunchReceiptView[]>, ValidationProblem, ProblemHttpResult>> ListReceiptsAsync(
         Guid id, int? hours, LedgerQueries ledger, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)

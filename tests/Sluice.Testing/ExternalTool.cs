@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace Sluice.Testing;
+
+/// <summary>
+/// Runs a checker written by others (openssl, pdfsig, pdftotext) on Sluice's outputs. A missing tool fails the test,
+/// in CI and on a developer's machine alike: a test that passed without its outside check would prove nothing.
+/// </summary>
+public static class ExternalTool
+{
+    /// <summary>Throws, naming the Debian package, when <paramref name="name"/> is not on PATH.</summary>
+    public static void Require(string name, string package)
+    {
+        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Any(folder => File.Exists(Path.Combine(folder, name)));
+        if (!found)
+        {
+            throw new InvalidOperationException($"'{name}' is not installed (Debian package {package}); ./test.sh installs it.");
+        }
+    }
+
+    /// <summary>Runs the tool to its end; returns its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string name, params string[] arguments)
+    {
+        Require(name, name switch { "openssl" => "openssl", _ => "poppler-utils" });
+        var start = new ProcessStartInfo(name) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Sluice.Punches.Receipts;
+using Sluice.Testing;
+
+namespace Sluice.Tests.Punches.Signing;
+
+/// <summary>The receipt as a signed PDF, checked by poppler's pdfsig and read back with pdftotext.</summary>
+public sealed class SignedReceiptTests : IDisposable
+{
+    private readonly TestSigningCa _ca = new();
+    private readonly TempFolder _folder = new();
+
+    public void Dispose()
+    {
+        _ca.Dispose();
+        _folder.Dispose();
+    }
+
+    private static async Task<HttpResponseMessage> GetPdfAsync(HttpClient client, Guid punch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/punches/{punch}/receipt");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/pdf"));
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task The_receipt_PDF_is_signed_over_the_whole_file_and_shows_every_Art_79_field()
+    {
+        var settings = TestGateway.Defaults(null);
+        _ca.Configure(settings);
+        await using var gateway = await TestGateway.StartAsync(settings);
+        await gateway.RegisterEmployeesAsync("3101");
+        using var punched = await gateway.PostPunchAsync("3101");
+        var punch = (await punched.Content.ReadFromJsonAsync<Sluice.Punches.PunchReceipt>())!;
+        var receipt = (await gateway.Client.GetFromJsonAsync<PunchReceiptView>($"/api/punches/{punch.Id}/receipt"))!;
+
+        using var response = await GetPdfAsync(gateway.Client, punch.Id);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var file = _folder.File("receipt.pdf");
+        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+        // -nocert: the test CA is in no trust store pdfsig reads; the signature and the byte range are still checked.
+        var checkedSignature = await ExternalTool.RunAsync("pdfsig", "-nocert", file);
+        Assert.True(checkedSignature.ExitCode == 0, checkedSignature.Output);
+        Assert.Contains("Signature Validation: Signature is Valid.", checkedSignature.Output, StringComparison.Ordinal);
+        Assert.Contains("Total document signed", checkedSignature.Output, StringComparison.Ordinal);
+        Assert.Contains("Hash Algorithm: SHA-256", checkedSignature.Output, StringComparison.Ordinal);
+
+        // Every font embedded: the receipt reads the same on a phone with no fonts of its own.
+        var fonts = (await ExternalTool.RunAsync("pdffonts", file)).Output.Split('\n').Skip(2).Where(l => l.Length > 0).ToList();
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, font => Assert.Matches(@"\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$", font));
+
+        var text = (await ExternalTool.RunAsync("pdftotext", "-layout", file, "-")).Output;
+        Assert.Contains("Comprovante de Registro de Ponto do Trabalhador", text, StringComparison.Ordinal);
+        Assert.Contains(punch.Nsr.ToString("000000000", System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+        Assert.Contains(receipt.Hash, text, StringComparison.Ordinal);
+        Assert.Contains(receipt.EmployerName, text, StringComparison.Ordinal);
+        Assert.Contains(Sluice.Punches.Pages.DocumentFormat.Punctuate(receipt.EmployerDocument), text, StringComparison.Ordinal);
+        Assert.Contains(receipt.WorkerName, text, StringComparison.Ordinal);
+        Assert.Contains(Sluice.Punches.Pages.DocumentFormat.Punctuate(receipt.WorkerCpf), text, StringComparison.Ordinal);
+        Assert.Contains(receipt.PunchedAt.ToString("dd/MM/yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)[..10], text, StringComparison.Ordinal);
+        Assert.Contains(receipt.PunchedAt.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+        Assert.Contains(receipt.InpiNumber, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_changed_byte_in_the_receipt_PDF_breaks_its_signature()
+    {
+        var settings = TestGateway.Defaults(null);
+        _ca.Configure(settings);
+        await using var gateway = await TestGateway.StartAsync(settings);
+        await gateway.RegisterEmployeesAsync("3201");
+        using var punched = await gateway.PostPunchAsync("3201");
+        var punch = (await punched.Content.ReadFromJsonAsync<Sluice.Punches.PunchReceipt>())!;
+        using var response = await GetPdfAsync(gateway.Client, punch.Id);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // A byte of the document's title in its information dictionary: a receipt edited after it was signed.
+        var at = System.Text.Encoding.Latin1.GetString(pdf).IndexOf("/Title", StringComparison.Ordinal);
+        Assert.True(at > 0);
+        pdf[at + 9] ^= 0x01;
+        var file = _folder.File("tampered.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+
+        var checkedSignature = await ExternalTool.RunAsync("pdfsig", "-nocert", file);
+
+        Assert.DoesNotContain("Signature Validation: Signature is Valid.", checkedSignature.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_certificate_the_receipt_PDF_is_a_problem_never_an_unsigned_PDF()
+    {
+        await using var gateway = await TestGateway.StartAsync(TestGateway.Defaults(null));
+        await gateway.RegisterEmployeesAsync("3301");
+        using var punched = await gateway.PostPunchAsync("3301");
+        var punch = (await punched.Content.ReadFromJsonAsync<Sluice.Punches.PunchReceipt>())!;
+
+        using var response = await GetPdfAsync(gateway.Client, punch.Id);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
