@@ -38,15 +38,19 @@ PY
 )
 fi
 
-python3 - "$count" <<'PY' | curl -sf -X POST "$base/api/establishments/$establishment/employees/import" -H "$auth" -H 'Content-Type: text/csv' --data-binary @- >/dev/null
+# One import takes at most Punches:MaxImportRows (1000 by default) rows, so employees go in 1000 at a time.
+for first in $(seq 1 1000 "$count"); do
+  last=$(( first + 999 < count ? first + 999 : count ))
+  python3 - "$first" "$last" <<'PY' | curl -sf -X POST "$base/api/establishments/$establishment/employees/import" -H "$auth" -H 'Content-Type: text/csv' --data-binary @- >/dev/null
 import sys
 def check(digits, first_weight):
     rest = sum(int(d) * (first_weight - i) for i, d in enumerate(digits)) % 11
     return "0" if rest < 2 else str(11 - rest)
 print("code,name,cpf,pin")
-for n in range(1, int(sys.argv[1]) + 1):
+for n in range(int(sys.argv[1]), int(sys.argv[2]) + 1):
     base = f"{100_000_000 + n:09d}"
     first = check(base, 10)
     print(f"{n},Employee {n},{base}{first}{check(base + first, 11)},{n}")
 PY
+done
 echo "$establishment"

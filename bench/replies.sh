@@ -25,8 +25,9 @@ trap 'kill $off_server $server 2>/dev/null; wait $off_server $server 2>/dev/null
 bench/register.sh http://127.0.0.1:5191 5000 >/dev/null
 bench/register.sh http://127.0.0.1:5192 5000 >/dev/null
 
+# --timeout: wrk gives up after 2 s by default, before a 5 s wait could end.
 run_wrk() { # port label round [prefer]
-  SLUICE_PREFER="${4:-}" wrk -t2 -c200 -d"${duration}s" --latency -s bench/punch.lua "http://127.0.0.1:$1/api/punches" \
+  SLUICE_PREFER="${4:-}" wrk -t2 -c200 -d"${duration}s" --timeout 10s --latency -s bench/punch.lua "http://127.0.0.1:$1/api/punches" \
     > "$out/wrk-replies-$2-$3.txt"
 }
 

@@ -22,20 +22,27 @@ internal static class LoadRegistration
 
     public const string CodePrefix = "load-";
 
+    private const int ImportChunk = 1000;
+
     /// <returns>The establishment the load punches for.</returns>
     public static async Task<Guid> EnsureAsync(HttpClient client, int employees, CancellationToken cancellationToken)
     {
         var establishment = await FindAsync(client, cancellationToken) ?? await CreateAsync(client, cancellationToken);
-        var csv = new StringBuilder("code,name,cpf,pin\n");
-        for (var n = 1; n <= employees; n++)
+        // One import takes at most Punches:MaxImportRows rows (1,000 by default): the employees go in that many at a time.
+        for (var first = 1; first <= employees; first += ImportChunk)
         {
-            // A base range of its own, so load employees never share a CPF with people registered otherwise.
-            csv.Append(CultureInfo.InvariantCulture, $"{CodePrefix}{n},Load employee {n},{BrazilianDocuments.CpfFrom(900_000_000 + n)},{n}\n");
+            var csv = new StringBuilder("code,name,cpf,pin\n");
+            for (var n = first; n <= Math.Min(employees, first + ImportChunk - 1); n++)
+            {
+                // A base range of its own, so load employees never share a CPF with people registered otherwise.
+                csv.Append(CultureInfo.InvariantCulture, $"{CodePrefix}{n},Load employee {n},{BrazilianDocuments.CpfFrom(900_000_000 + n)},{n}\n");
+            }
+
+            using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
+            using var imported = await client.PostAsync($"/api/establishments/{establishment}/employees/import", content, cancellationToken);
+            await EnsureSuccessAsync(imported, "register the load's employees", cancellationToken);
         }
 
-        using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
-        using var imported = await client.PostAsync($"/api/establishments/{establishment}/employees/import", content, cancellationToken);
-        await EnsureSuccessAsync(imported, "register the load's employees", cancellationToken);
         return establishment;
     }
 
