@@ -58,19 +58,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
 
         var output = new StringBuilder();
-        var process = new Process { StartInfo = start };
-        DataReceivedEventHandler collect = (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-        };
-        process.OutputDataReceived += collect;
-        process.ErrorDataReceived += collect;
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = CapturedProcess.Start(start, output);
 
         var gateway = new GatewayProcess(process, output, new Uri($"http://127.0.0.1:{port}"));
         await gateway.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromSeconds(60));

@@ -77,19 +77,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
 
         var output = new StringBuilder();
-        var process = new Process { StartInfo = start };
-        DataReceivedEventHandler collect = (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-        };
-        process.OutputDataReceived += collect;
-        process.ErrorDataReceived += collect;
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = CapturedProcess.Start(start, output);
         var server = new PrometheusServer(process, folder, output, new Uri($"http://127.0.0.1:{port}"));
         await Eventually.UntilAsync(server.IsReadyAsync, ready => ready || process.HasExited, TimeSpan.FromSeconds(60), "Prometheus is ready");
         if (process.HasExited)

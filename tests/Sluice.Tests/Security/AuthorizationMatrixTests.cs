@@ -18,16 +18,21 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     private readonly Dictionary<Caller, HttpClient> _clients = [];
     private Guid _establishment;
 
+    // Configured as production must be: a signing certificate and a developer document, so the signed outputs and the
+    // AFD answer their readers rather than 503 for a missing setting.
+    private readonly TestSigningCa _signing = new();
+
     public async Task InitializeAsync()
     {
         // The benchmark endpoint is mapped too, so it is held to the same rule.
-        _gateway = await TestGateway.StartAsync(new Dictionary<string, string?>(TestGateway.Defaults(null))
+        var settings = new Dictionary<string, string?>(TestGateway.Defaults(null))
         {
             ["Benchmark:NoopEndpoint"] = "true",
             ["Delivery:Destinations:legacy:BaseUrl"] = "http://127.0.0.1:9",
-            // Configured as production must be, so the AFD answers its readers rather than 503 for a missing setting.
             ["Punches:DeveloperDocument"] = "45723174000110",
-        });
+        };
+        _signing.Configure(settings);
+        _gateway = await TestGateway.StartAsync(settings);
         _establishment = await _gateway.EstablishmentAsync();
         var elsewhere = await PunchRegistry.CreateEstablishmentAsync(_gateway.Client, "Another Ltda");
         _clients[Caller.Nobody] = await Caller.Nobody.ClientAsync(_gateway);
@@ -45,6 +50,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         }
 
         await _gateway.DisposeAsync();
+        _signing.Dispose();
     }
 
     [Fact]
