@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Sluice.Testing;
 
 /// <summary>
-/// Runs a checker written by others (openssl, pdfsig, pdftotext) on Sluice's outputs. A missing tool fails the test,
+/// Runs a checker written by others (openssl, pdfsig, pdftotext, docker-compose) on Sluice's outputs. A missing tool fails the test,
 /// in CI and on a developer's machine alike: a test that passed without its outside check would prove nothing.
 /// </summary>
 public static class ExternalTool
@@ -20,10 +20,19 @@ public static class ExternalTool
     }
 
     /// <summary>Runs the tool to its end; returns its exit code and everything it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string name, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string name, params string[] arguments) =>
+        RunAsync(new Dictionary<string, string>(), name, arguments);
+
+    /// <param name="environment">Variables for the tool, on top of this process's.</param>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, string name, params string[] arguments)
     {
-        Require(name, name switch { "openssl" => "openssl", _ => "poppler-utils" });
+        Require(name, name switch { "openssl" => "openssl", "docker-compose" => "docker-compose", _ => "poppler-utils" });
         var start = new ProcessStartInfo(name) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
