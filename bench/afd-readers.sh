@@ -1,35 +1,33 @@
 #!/usr/bin/env bash
 # Runs AFD readers written by others on AFDs this Sluice exports, so the file is judged by more than our own verifier.
-# Usage: bench/afd-readers.sh PONTOFACIAL_DIR AFD_EXPERT_DIR [OUT_DIR]
-#   PONTOFACIAL_DIR  a checkout of nelsonnedes/pontofacial (its packages/core-legal validates Portaria 671 AFDs)
-#   AFD_EXPERT_DIR   a checkout of dougllassillva27/AFD-Expert-671-Netlify (functions/upload.js reads an AFD)
-#   OUT_DIR          where the AFDs and the readers' reports go (default: a new temporary folder)
-# Neither reader is copied here: the TypeScript one is transpiled and both are run where they are, with their
-# npm dependencies (typescript, iconv-lite) installed under $AFD_READER_TOOLS (default /tmp/afd-reader-tools).
+# Usage: bench/afd-readers.sh PONTOFACIAL_JS_DIR AFD_EXPERT_DIR [OUT_DIR]
+#   PONTOFACIAL_JS_DIR  nelsonnedes/pontofacial's packages/core-legal validator as JavaScript (afdValidator.js and
+#                       afd671.js): that reader is TypeScript, and turning it into JavaScript is left to its own tooling
+#                       (this project keeps no recipe that builds others' code)
+#   AFD_EXPERT_DIR      a checkout of dougllassillva27/AFD-Expert-671-Netlify (functions/upload.js reads an AFD)
+#   OUT_DIR             where the AFDs and the readers' reports go (default: a new temporary folder)
+# Neither reader is copied here: both are run where they are, with the npm package they read the file with
+# (iconv-lite) installed under $AFD_READER_TOOLS (default /tmp/afd-reader-tools).
 # The AFDs: two establishments (one with accented names), online and offline punches, a rename of one of them,
 # service start/stop events. Needs the Release build (dotnet build Sluice.slnx -c Release), node and npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pontofacial="$(realpath "${1:?PONTOFACIAL_DIR}")"
+pontofacial="$(realpath "${1:?PONTOFACIAL_JS_DIR}")"
 expert="$(realpath "${2:?AFD_EXPERT_DIR}")"
 out="${3:-$(mktemp -d)}"
 tools="${AFD_READER_TOOLS:-/tmp/afd-reader-tools}"
 mkdir -p "$out" "$tools"
 . bench/auth.sh
 
-[ -d "$tools/node_modules/typescript" ] && [ -d "$tools/node_modules/iconv-lite" ] \
-  || npm install --prefix "$tools" --no-save --silent typescript@5 iconv-lite@0.6 >/dev/null
-# tsc emits JavaScript even when type checks fail (no @types/node here); only the emitted files matter.
-"$tools/node_modules/.bin/tsc" --module commonjs --target es2020 --skipLibCheck --outDir "$tools/pontofacial" \
-  "$pontofacial/packages/core-legal/src/afd671.ts" "$pontofacial/packages/core-legal/src/afdValidator.ts" >/dev/null || true
-[ -f "$tools/pontofacial/afdValidator.js" ] || { echo "could not transpile the pontofacial validator" >&2; exit 1; }
+[ -d "$tools/node_modules/iconv-lite" ] || npm install --prefix "$tools" --no-save --silent iconv-lite@0.6 >/dev/null
+[ -f "$pontofacial/afdValidator.js" ] || { echo "no afdValidator.js in $pontofacial (see Usage)" >&2; exit 1; }
 
 port=5097
 base="http://127.0.0.1:$port"
 data="$(mktemp -d)"
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
 serve() { # the same journal each time, so a restart appends to the ledger
-  dotnet src/Sluice/bin/Release/net10.0/Sluice.dll --urls "$base" --Journal:Path="$data/sluice.db" --Logging:LogLevel:Default=Warning \
+  dotnet src/Sluice/bin/Release/net10.0/Sluice.dll --urls "$base" --Journal:Path="$data/sluice.db" --Logging:LogLevel:Default=Warning --Legacy:Simulator:Enabled=true \
     --Punches:DeveloperDocument=45723174000110 >> "$out/gateway.log" 2>&1 &
   server=$!
   for _ in $(seq 1 150); do curl -sf "$base/health/ready" >/dev/null && return; sleep 0.2; done
@@ -63,7 +61,7 @@ done
 
 for file in "$out"/padaria.txt "$out"/obra.txt; do
   echo "== $(basename "$file"): $(wc -l < "$file") lines; types $(cut -c10 "$file" | sort | uniq -c | tr -s ' ' | tr '\n' ',')"
-  NODE_PATH="$tools/node_modules" node bench/afd-readers.js "$tools/pontofacial/afdValidator.js" "$expert/functions/upload.js" "$file" \
+  NODE_PATH="$tools/node_modules" node bench/afd-readers.js "$pontofacial/afdValidator.js" "$expert/functions/upload.js" "$file" \
     | tee "$out/$(basename "$file" .txt).report"
 done
 echo "AFDs and reports in $out"
