@@ -9,5 +9,5 @@ rid="${2:-linux-x64}"
 cd "$(dirname "$0")/.."
 # DebugType for every project, not only Sluice's: symbols inside the binaries, so stack traces keep their line numbers
 # and the folder holds the executable and its settings files only.
-dotnet publish src/Sluice/Sluice.csproj -p:PublishProfile=linux -p:DebugType=embedded -r "$rid" -o "$out" -nologo -v quiet
+dotnet publish src/Sluice/Sluice.csproj -p:PublishProfile=linux -r "$rid" -o "$out" -nologo -v quiet
 echo "$out/Sluice"
