@@ -206,12 +206,7 @@ public abstract class AdmsDeviceTests : IAsyncLifetime
     [Fact]
     public async Task A_device_resending_its_records_after_the_journal_pruned_them_stores_nothing_new_even_once_its_zone_is_corrected()
     {
-        await Gateway.DisposeAsync();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        Gateway = await StartAsync(time);
-        await RegisterDeviceAsync(Serial, Key);
-        await HandshakeAsync(Serial);
-        var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), SaoPaulo).DateTime;
+        var (time, now) = await StartOnFakeClockWithDeviceAsync();
         var body = string.Join("\n", Line("0101", now.AddMinutes(-30)), Line("0102", now.AddMinutes(-20)), Line("0101", now.AddMinutes(-5)));
         Assert.Equal((HttpStatusCode.OK, "OK: 3"), await UploadAsync(Serial, body));
         var journal = Gateway.Service<IJournal>();
@@ -243,12 +238,7 @@ public abstract class AdmsDeviceTests : IAsyncLifetime
     [Fact]
     public async Task Punch_identities_are_forgotten_only_once_such_a_line_would_be_refused_as_too_old()
     {
-        await Gateway.DisposeAsync();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        Gateway = await StartAsync(time);
-        await RegisterDeviceAsync(Serial, Key);
-        await HandshakeAsync(Serial);
-        var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), SaoPaulo).DateTime;
+        var (time, now) = await StartOnFakeClockWithDeviceAsync();
         Assert.Equal((HttpStatusCode.OK, "OK: 1"), await UploadAsync(Serial, Line("0101", now.AddMinutes(-5))));
         var pruner = Gateway.Services.GetServices<IHostedService>().OfType<AdmsLinesPruner>().Single();
 
@@ -299,6 +289,20 @@ public abstract class AdmsDeviceTests : IAsyncLifetime
     }
 
     private async Task<TestGateway> StartAsync(params (string Key, string Value)[] overrides) => await StartAsync(null, overrides);
+
+    /// <summary>
+    /// The gateway again on a clock the test moves, with the device registered and its session open; returns the clock
+    /// and the device's local time now.
+    /// </summary>
+    private async Task<(FakeTimeProvider Time, DateTime Now)> StartOnFakeClockWithDeviceAsync()
+    {
+        await Gateway.DisposeAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Gateway = await StartAsync(time);
+        await RegisterDeviceAsync(Serial, Key);
+        await HandshakeAsync(Serial);
+        return (time, TimeZoneInfo.ConvertTime(time.GetUtcNow(), SaoPaulo).DateTime);
+    }
 
     private async Task<TestGateway> StartAsync(TimeProvider? time, params (string Key, string Value)[] overrides)
     {
