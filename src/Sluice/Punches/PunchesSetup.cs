@@ -41,6 +41,7 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<EmployeeResolver>();
         builder.Services.AddSingleton<LedgerQueries>();
         builder.Services.AddSingleton<Exports.AfdProductions>();
+        builder.Services.AddSingleton<Exports.AejProductions>();
         builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddTreatment();
         builder.Services.AddHostedService<RegistryRefresher>();

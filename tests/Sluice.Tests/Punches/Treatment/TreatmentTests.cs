@@ -29,6 +29,8 @@ public abstract class TreatmentTests : IAsyncLifetime
     {
         var settings = TestGateway.Defaults(null);
         settings["Punches:DeveloperDocument"] = "45723174000110";
+        settings["Punches:DeveloperName"] = "Sluice Desenvolvimento Ltda";
+        settings["Punches:DeveloperEmail"] = "ponto@sluice.example";
         foreach (var (key, value) in await EngineSettingsAsync())
         {
             settings[key] = value;
@@ -69,6 +71,15 @@ public abstract class TreatmentTests : IAsyncLifetime
         Assert.Equal(included.Id, markings.Effective[2].TreatmentId);
         var setAside = Assert.Single(markings.Disregarded);
         Assert.Equal((duplicate.Nsr, "Marcação em duplicidade", TestCredentials.PersonCpf), (setAside.Nsr, setAside.Reason, setAside.ResponsibleCpf));
+
+        // The AEJ shows the included marking as included (fonteMarc I, no REP) with its reason, the duplicate as D; entry, break out, back.
+        using var aej = await Gateway.Client.GetAsync($"/api/establishments/{establishment}/aej?from={now.AddDays(-1):yyyy-MM-dd}&to={now:yyyy-MM-dd}");
+        var aejLines = System.Text.Encoding.Latin1.GetString(await aej.Content.ReadAsByteArrayAsync()).Split("\r\n");
+        Assert.True(aej.StatusCode == HttpStatusCode.OK, string.Join('\n', aejLines));
+        Assert.Contains($"05|1|{Dh(now.AddHours(-1))}||E|002|I||Esqueceu de marcar a saída", aejLines);
+        Assert.Contains($"05|1|{Dh(now.AddHours(-3))}||S|001|P||Intervalo pré-assinalado", aejLines);
+        Assert.Contains($"05|1|{Dh(now.AddHours(-4).AddMinutes(1))}|1|D|001|O||Marcação em duplicidade", aejLines);
+        Assert.Contains($"05|1|{Dh(now.AddHours(-4))}|1|E|001|O|COM8|", aejLines);
 
         // The legal record is untouched: the same rows, the same AFD bytes for the same production, a valid chain.
         Assert.Equal(ledgerBefore, await LedgerRowsAsync(establishment));
@@ -191,6 +202,9 @@ public abstract class TreatmentTests : IAsyncLifetime
         var uri = link[(link.IndexOf('<') + 1)..link.IndexOf('>')];
         return uri[(uri.IndexOf('?') + 1)..];
     }
+
+    /// <summary>The AEJ's DH: seconds written as 00, offset without a colon.</summary>
+    private static string Dh(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm':00'", CultureInfo.InvariantCulture) + at.ToString("zzz", CultureInfo.InvariantCulture).Replace(":", "", StringComparison.Ordinal);
 
     internal static string Iso(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
