@@ -35,9 +35,7 @@ command -v psql >/dev/null || install_missing postgresql-client
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 
 dotnet build src/Sluice -c Release -v quiet -nologo >/dev/null
-for app in Empty SqliteBaseline Wolverine Hangfire; do
-  dotnet build "bench/peers/$app" -c Release -v quiet -nologo >/dev/null
-done
+dotnet build bench/peers/Peers.slnx -c Release -v quiet -nologo >/dev/null
 source bench/auth.sh
 sluice=src/Sluice/bin/Release/net10.0/Sluice.dll
 peer() { echo "bench/peers/$1/bin/Release/net10.0/Peers.$1.dll"; }
