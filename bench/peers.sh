@@ -27,6 +27,10 @@ mkdir -p "$out"
 port=5592
 pg_port=5591
 started=$(date +%s)
+# A server already there would answer for the system under test.
+for taken in $port $pg_port; do
+  if ss -ltn | awk '{print $4}' | grep -q ":$taken$"; then echo "peers.sh: port $taken is in use" >&2; exit 1; fi
+done
 
 source bench/gateway.sh
 install_missing wrk sqlite3
