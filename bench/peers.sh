@@ -147,7 +147,7 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
-python3 bench/summarize_peers.py "$out" "$results" <<EOF
+python3 -B bench/summarize_peers.py "$out" "$results" <<EOF
 rounds=$rounds
 warmup=$warmup
 measure=$measure
