@@ -22,15 +22,15 @@ systems=(${SYSTEMS:-empty baseline wolverine hangfire sluice-route sluice-punche
 cd "$(dirname "$0")/.."
 results="${RESULTS:-bench/RESULTS.md}"
 out=bench/out/peers
-rm -rf "$out"
-mkdir -p "$out"
 port=5592
 pg_port=5591
-started=$(date +%s)
 # A server already there would answer for the system under test.
 for taken in $port $pg_port; do
   if ss -ltn | awk '{print $4}' | grep -q ":$taken$"; then echo "peers.sh: port $taken is in use" >&2; exit 1; fi
 done
+rm -rf "$out"
+mkdir -p "$out"
+started=$(date +%s)
 
 source bench/gateway.sh
 install_missing wrk sqlite3
