@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Sluice.Hosting;
 using Sluice.Testing;
@@ -24,7 +23,7 @@ internal sealed partial class ReadmeShell : IAsyncDisposable
     private readonly TempFolder _work = new("sluice-readme-");
     private readonly TempFolder _support = new("sluice-readme-shell-");
     private readonly Dictionary<string, int> _ports;
-    private readonly Dictionary<int, Server> _servers = [];
+    private readonly Dictionary<int, ReadmeServer> _servers = [];
     private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     public ReadmeShell(string repositoryRoot)
@@ -48,7 +47,7 @@ internal sealed partial class ReadmeShell : IAsyncDisposable
             }
         }
 
-        File.WriteAllText(_support.File("dotnet.sh"), DotnetRunShim(repositoryRoot));
+        File.WriteAllText(_support.File("dotnet.sh"), DotnetRunShim.Script(repositoryRoot, Substitute));
         File.WriteAllText(_support.File("state.sh"), "");
         File.WriteAllText(_support.File("aliases.sh"), "");
         // A curl that gets an error status fails the block, as a reader would count it failed.
@@ -106,7 +105,7 @@ internal sealed partial class ReadmeShell : IAsyncDisposable
             """);
         var output = new StringBuilder();
         // setsid: the shell and the server in a process group of their own, stopped together as Ctrl+C would.
-        var server = new Server(Start("setsid", script, output, "bash"), output, block.Line);
+        var server = new ReadmeServer(Start("setsid", script, output, "bash"), output, block.Line);
         _servers[ready.Port] = server;
         var deadline = DateTime.UtcNow + ReadyTimeout;
         while (true)
@@ -175,45 +174,6 @@ internal sealed partial class ReadmeShell : IAsyncDisposable
         return process;
     }
 
-    /// <summary>
-    /// A shell function in place of <c>dotnet</c>: <c>dotnet run --project src/Sluice [-c …] [--no-build]
-    /// [--no-launch-profile] [-- args]</c> runs the built Sluice with args, in the launch profile's environment unless
-    /// told not to; any other dotnet command is the real one.
-    /// </summary>
-    private string DotnetRunShim(string repositoryRoot)
-    {
-        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(repositoryRoot, "src", "Sluice", "Properties", "launchSettings.json")));
-        var profile = settings.RootElement.GetProperty("profiles").GetProperty("Sluice");
-        var environment = profile.GetProperty("environmentVariables").EnumerateObject()
-            .Select(v => $"{v.Name}={Quote(v.Value.GetString()!)}")
-            .Append($"ASPNETCORE_URLS={Quote(Substitute(profile.GetProperty("applicationUrl").GetString()!))}");
-        return $$"""
-            dotnet() {
-              if [ "$1" != run ] || [ "$2" != --project ] || [ "$3" != src/Sluice ]; then
-                command dotnet "$@"; return
-              fi
-              shift 3
-              local profile=1
-              while [ $# -gt 0 ]; do
-                case "$1" in
-                  --) shift; break ;;
-                  -c|--configuration) shift 2 ;;
-                  --no-build) shift ;;
-                  --no-launch-profile) profile=0; shift ;;
-                  *) echo "README test: 'dotnet run ... $1' is not an option the test can stand in for" >&2; return 64 ;;
-                esac
-              done
-              if [ "$profile" = 1 ]; then
-                env {{string.Join(' ', environment)}} dotnet {{Quote(typeof(SluiceServer).Assembly.Location)}} "$@"
-              else
-                command dotnet {{Quote(typeof(SluiceServer).Assembly.Location)}} "$@"
-              fi
-            }
-            """;
-    }
-
-    private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
     private static string Text(StringBuilder output)
     {
         lock (output)
@@ -241,33 +201,5 @@ internal sealed partial class ReadmeShell : IAsyncDisposable
 
         _support.Dispose();
         _work.Dispose();
-    }
-
-    private sealed record Server(Process Process, StringBuilder Output, int Line) : IAsyncDisposable
-    {
-        /// <summary>SIGTERM to the shell's process group, as Ctrl+C in its shell stops it; killed if it has not stopped in 30 s.</summary>
-        public async ValueTask DisposeAsync()
-        {
-            if (!Process.HasExited)
-            {
-                using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", "--", $"-{Process.Id.ToString(CultureInfo.InvariantCulture)}"]))
-                {
-                    await kill.WaitForExitAsync();
-                }
-
-                using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                try
-                {
-                    await Process.WaitForExitAsync(limit.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    Process.Kill(entireProcessTree: true);
-                    await Process.WaitForExitAsync();
-                }
-            }
-
-            Process.Dispose();
-        }
     }
 }
