@@ -17,6 +17,9 @@ packages=(
   nginx            # deploy/nginx/sluice.conf is checked with nginx -t, and the drills run behind it
   systemd          # deploy/systemd/sluice.service is checked with systemd-analyze verify
   docker-compose   # deploy/compose.yaml is checked by compose's own `config` (no Docker engine needed for that)
+  curl             # the README's examples are run as a test (Docs/ReadmeTests), with curl,
+  jq               # jq to read ids from answers,
+  python3          # and bench/register.sh
 )
 
 missing=()
