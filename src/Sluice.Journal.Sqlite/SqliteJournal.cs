@@ -17,7 +17,7 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
     private readonly IJournalModule[] _modules;
     private SqliteConnection? _writer;
     private SqliteConnection? _bookkeeper;
-    private AppendCommands? _append;
+    private SqliteAppendCommands? _append;
     private SqliteCheckpointer? _checkpointer;
 
     public SqliteJournal(IOptions<SqliteJournalOptions> options, IEnumerable<IJournalModule>? modules = null)
@@ -58,7 +58,7 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
             ConfigureWriter(bookkeeper, durable: false);
             _writer = connection;
             _bookkeeper = bookkeeper;
-            _append = new AppendCommands(connection);
+            _append = new SqliteAppendCommands(connection);
             _checkpointer = new SqliteCheckpointer(_connectionString, _writeGate);
         }
         finally
