@@ -55,7 +55,7 @@ public sealed partial class PostgresJournal
             // In row order, so two transactions touching the same rows lock them in the same order.
             var sorted = outcomes.OrderBy(o => o.Sequence).ThenBy(o => o.Destination, StringComparer.Ordinal).ToList();
             var finished = new List<(string Destination, string Key)>();
-            var done = new HashSet<(long, string)>();
+            var done = new HashSet<(long, string, Guid)>();
 
             var delivered = sorted.Where(o => o.Kind == OutcomeKind.Delivered).ToList();
             if (delivered.Count > 0)
@@ -63,18 +63,31 @@ public sealed partial class PostgresJournal
                 await using var command = Command(connection, self._sql.Delivered,
                     delivered.Select(o => o.Sequence).ToArray(),
                     delivered.Select(o => o.Destination).ToArray(),
-                    delivered.Select(o => o.At.ToUniversalTime()).ToArray());
+                    delivered.Select(o => o.At.ToUniversalTime()).ToArray(),
+                    delivered.Select(o => o.LeaseToken).ToArray());
                 await ReadFinishedAsync(command, finished, done, ct);
             }
 
             await self.ApplyLeasedAsync(connection, self._sql.Retry, sorted, OutcomeKind.Retry, null, null, ct);
             await self.ApplyLeasedAsync(connection, self._sql.Release, sorted, OutcomeKind.Release, null, null, ct);
             await self.ApplyLeasedAsync(connection, self._sql.Dead, sorted, OutcomeKind.DeadLetter, finished, done, ct);
-            await self.KeepRepliesAsync(connection, sorted.Where(o => o.Reply is not null && done.Contains((o.Sequence, o.Destination))).ToList(), ct);
+
+            // One outcome per delivery finished it, even when the batch holds two for the same one (a repeat).
+            var finishing = sorted
+                .Where(o => o.Kind is OutcomeKind.Delivered or OutcomeKind.DeadLetter && done.Contains((o.Sequence, o.Destination, o.LeaseToken)))
+                .DistinctBy(o => (o.Sequence, o.Destination)).ToList();
+            await self.KeepRepliesAsync(connection, finishing.Where(o => o.Reply is not null).ToList(), ct);
 
             if (finished.Count > 0)
             {
                 await self.PromoteNextHeadsAsync(connection, finished, ct);
+            }
+
+            // The follow-ups go in with the outcomes that finished their deliveries, or not at all.
+            var followUps = finishing.SelectMany(o => o.FollowUps).ToList();
+            if (followUps.Count > 0)
+            {
+                await self.AppendBatchAsync(connection, followUps, ct);
             }
 
             return 0;
@@ -84,7 +97,7 @@ public sealed partial class PostgresJournal
     /// <summary>Applies the outcomes of one kind that only count while their lease is still held.</summary>
     private async Task ApplyLeasedAsync(
         NpgsqlConnection connection, string sql, List<DeliveryOutcome> outcomes, OutcomeKind kind,
-        List<(string, string)>? finished, HashSet<(long, string)>? done, CancellationToken ct)
+        List<(string, string)>? finished, HashSet<(long, string, Guid)>? done, CancellationToken ct)
     {
         var some = outcomes.Where(o => o.Kind == kind).ToList();
         if (some.Count == 0)
@@ -108,14 +121,17 @@ public sealed partial class PostgresJournal
         }
     }
 
-    /// <summary>Reads the rows an outcome finished: their ordering keys (to promote the next head) and which they were (to keep replies).</summary>
+    /// <summary>
+    /// Reads the rows an outcome finished: their ordering keys (to promote the next head) and which outcome, by its lease,
+    /// finished each (to keep its reply and append its follow-ups).
+    /// </summary>
     private static async Task ReadFinishedAsync(
-        NpgsqlCommand command, List<(string, string)> finished, HashSet<(long, string)> done, CancellationToken ct)
+        NpgsqlCommand command, List<(string, string)> finished, HashSet<(long, string, Guid)> done, CancellationToken ct)
     {
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            done.Add((reader.GetInt64(2), reader.GetString(0)));
+            done.Add((reader.GetInt64(2), reader.GetString(0), reader.GetGuid(3)));
             if (!reader.IsDBNull(1))
             {
                 finished.Add((reader.GetString(0), reader.GetString(1)));

@@ -70,9 +70,9 @@ public sealed partial class PostgresJournal
             $"""
             UPDATE {s}.deliveries d
             SET status = 2, completed_at = o.at, available_at = o.at, lease_token = NULL, lease_owner = NULL
-            FROM unnest($1::bigint[], $2::text[], $3::timestamptz[]) AS o(seq, destination, at)
+            FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::uuid[]) AS o(seq, destination, at, token)
             WHERE d.message_seq = o.seq AND d.destination = o.destination AND d.status < 2
-            RETURNING d.destination, d.ordering_key, d.message_seq
+            RETURNING d.destination, d.ordering_key, d.message_seq, o.token
             """;
 
         public readonly string Retry =
@@ -98,7 +98,7 @@ public sealed partial class PostgresJournal
             SET status = 3, completed_at = o.next, last_error = o.error, lease_token = NULL, lease_owner = NULL
             FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::timestamptz[], $5::text[]) AS o(seq, destination, token, next, error)
             WHERE d.message_seq = o.seq AND d.destination = o.destination AND d.status = 1 AND d.lease_token = o.token
-            RETURNING d.destination, d.ordering_key, d.message_seq
+            RETURNING d.destination, d.ordering_key, d.message_seq, o.token
             """;
 
         // Only the outcome that finished the delivery keeps its answer; a replayed dead letter's new answer replaces the old.

@@ -15,7 +15,8 @@ public sealed partial class SqliteJournal
 
         try
         {
-            return await WriteAsync(static (connection, transaction, state, ct) => state.Self.AppendBatchAsync(connection, transaction, state.Batch, ct),
+            return await WriteAsync(
+                static (connection, transaction, state, ct) => state.Self.AppendBatchAsync(connection, transaction, state.Self._append!, state.Batch, ct),
                 (Self: this, Batch: batch), cancellationToken);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is 13 /* SQLITE_FULL */ or 5 /* BUSY */ or 6 /* LOCKED */ or 10 /* IOERR */)
@@ -28,10 +29,11 @@ public sealed partial class SqliteJournal
     /// Stores a batch in a fixed number of statements whatever its size: the rows travel as one JSON parameter per
     /// table, expanded by <c>json_each</c> inside SQLite. Binding parameters row by row cost more than the inserts.
     /// </summary>
+    /// <param name="commands">Prepared on <paramref name="connection"/>: the writer's for intake, the bookkeeper's for follow-ups.</param>
     private async Task<IReadOnlyList<AppendResult>> AppendBatchAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<NewMessage> batch, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, SqliteAppendCommands commands, IReadOnlyList<NewMessage> batch,
+        CancellationToken cancellationToken)
     {
-        var commands = _append!;
         commands.Enlist(transaction);
         var results = new AppendResult?[batch.Count];
         commands.ResolveClaims(batch, results);

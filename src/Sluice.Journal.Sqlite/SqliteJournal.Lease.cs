@@ -97,66 +97,81 @@ public sealed partial class SqliteJournal
             return Task.CompletedTask;
         }
 
-        return WriteAsync(static (connection, transaction, outcomes) =>
+        return WriteAsync(static async (connection, transaction, state, ct) =>
         {
-            using var delivered = Command(connection, transaction,
-                """
-                UPDATE deliveries
-                SET status = 2, completed_at = $at, available_at = $at, lease_token = NULL, lease_owner = NULL
-                WHERE message_seq = $seq AND destination = $destination AND status < 2
-                """);
-            using var retry = Command(connection, transaction,
-                """
-                UPDATE deliveries
-                SET status = 0, available_at = $next, last_error = $error, lease_token = NULL, lease_owner = NULL
-                WHERE message_seq = $seq AND destination = $destination AND status = 1 AND lease_token = $token
-                """);
-            using var dead = Command(connection, transaction,
-                """
-                UPDATE deliveries
-                SET status = 3, completed_at = $at, last_error = $error, lease_token = NULL, lease_owner = NULL
-                WHERE message_seq = $seq AND destination = $destination AND status = 1 AND lease_token = $token
-                """);
-            using var release = Command(connection, transaction,
-                """
-                UPDATE deliveries
-                SET status = 0, available_at = $next, attempts = MAX(attempts - 1, 0),
-                    last_error = COALESCE($error, last_error), lease_token = NULL, lease_owner = NULL
-                WHERE message_seq = $seq AND destination = $destination AND status = 1 AND lease_token = $token
-                """);
-
-            using var reply = Command(connection, transaction, KeepReply);
-            using var promote = Command(connection, transaction, PromoteNextHead);
-            var promoteSeq = promote.Parameters.AddWithValue("$seq", 0L);
-            var promoteDestination = promote.Parameters.AddWithValue("$destination", "");
-            foreach (var outcome in outcomes)
+            // The follow-ups go in with the outcomes that finished their deliveries, or not at all.
+            var followUps = RecordOutcomes(connection, transaction, state.Outcomes);
+            if (followUps.Count > 0)
             {
-                var command = outcome.Kind switch
-                {
-                    OutcomeKind.Delivered => delivered,
-                    OutcomeKind.Retry => retry,
-                    OutcomeKind.DeadLetter => dead,
-                    OutcomeKind.Release => release,
-                    _ => throw new ArgumentOutOfRangeException(nameof(outcomes), outcome.Kind, "Unknown outcome."),
-                };
-                Bind(command, outcome);
-                var finished = command.ExecuteNonQuery() > 0 && outcome.Kind is OutcomeKind.Delivered or OutcomeKind.DeadLetter;
-                if (finished && outcome.Reply is { } answer)
-                {
-                    BindReply(reply, outcome, answer);
-                    reply.ExecuteNonQuery();
-                }
-
-                if (finished)
-                {
-                    promoteSeq.Value = outcome.Sequence;
-                    promoteDestination.Value = outcome.Destination;
-                    promote.ExecuteNonQuery();
-                }
+                await state.Self.AppendBatchAsync(connection, transaction, state.Self._followUps!, followUps, ct);
             }
 
             return 0;
-        }, outcomes, cancellationToken, durable: false);
+        }, (Self: this, Outcomes: outcomes), cancellationToken, durable: false);
+    }
+
+    /// <returns>The follow-ups of the outcomes that finished their deliveries.</returns>
+    private static List<NewMessage> RecordOutcomes(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<DeliveryOutcome> outcomes)
+    {
+        var followUps = new List<NewMessage>();
+        using var delivered = Command(connection, transaction,
+            """
+            UPDATE deliveries
+            SET status = 2, completed_at = $at, available_at = $at, lease_token = NULL, lease_owner = NULL
+            WHERE message_seq = $seq AND destination = $destination AND status < 2
+            """);
+        using var retry = Command(connection, transaction,
+            """
+            UPDATE deliveries
+            SET status = 0, available_at = $next, last_error = $error, lease_token = NULL, lease_owner = NULL
+            WHERE message_seq = $seq AND destination = $destination AND status = 1 AND lease_token = $token
+            """);
+        using var dead = Command(connection, transaction,
+            """
+            UPDATE deliveries
+            SET status = 3, completed_at = $at, last_error = $error, lease_token = NULL, lease_owner = NULL
+            WHERE message_seq = $seq AND destination = $destination AND status = 1 AND lease_token = $token
+            """);
+        using var release = Command(connection, transaction,
+            """
+            UPDATE deliveries
+            SET status = 0, available_at = $next, attempts = MAX(attempts - 1, 0),
+                last_error = COALESCE($error, last_error), lease_token = NULL, lease_owner = NULL
+            WHERE message_seq = $seq AND destination = $destination AND status = 1 AND lease_token = $token
+            """);
+
+        using var reply = Command(connection, transaction, KeepReply);
+        using var promote = Command(connection, transaction, PromoteNextHead);
+        var promoteSeq = promote.Parameters.AddWithValue("$seq", 0L);
+        var promoteDestination = promote.Parameters.AddWithValue("$destination", "");
+        foreach (var outcome in outcomes)
+        {
+            var command = outcome.Kind switch
+            {
+                OutcomeKind.Delivered => delivered,
+                OutcomeKind.Retry => retry,
+                OutcomeKind.DeadLetter => dead,
+                OutcomeKind.Release => release,
+                _ => throw new ArgumentOutOfRangeException(nameof(outcomes), outcome.Kind, "Unknown outcome."),
+            };
+            Bind(command, outcome);
+            var finished = command.ExecuteNonQuery() > 0 && outcome.Kind is OutcomeKind.Delivered or OutcomeKind.DeadLetter;
+            if (finished && outcome.Reply is { } answer)
+            {
+                BindReply(reply, outcome, answer);
+                reply.ExecuteNonQuery();
+            }
+
+            if (finished)
+            {
+                promoteSeq.Value = outcome.Sequence;
+                promoteDestination.Value = outcome.Destination;
+                promote.ExecuteNonQuery();
+                followUps.AddRange(outcome.FollowUps);
+            }
+        }
+
+        return followUps;
     }
 
     // Only the outcome that finished the delivery keeps its answer; a replayed dead letter's new answer replaces the old.

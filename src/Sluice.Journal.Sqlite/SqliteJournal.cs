@@ -18,6 +18,9 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
     private SqliteConnection? _writer;
     private SqliteConnection? _bookkeeper;
     private SqliteAppendCommands? _append;
+
+    /// <summary>The same statements on the bookkeeper, for the follow-ups outcomes append in their own transaction.</summary>
+    private SqliteAppendCommands? _followUps;
     private SqliteCheckpointer? _checkpointer;
 
     public SqliteJournal(IOptions<SqliteJournalOptions> options, IEnumerable<IJournalModule>? modules = null)
@@ -59,6 +62,7 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
             _writer = connection;
             _bookkeeper = bookkeeper;
             _append = new SqliteAppendCommands(connection);
+            _followUps = new SqliteAppendCommands(bookkeeper);
             _checkpointer = new SqliteCheckpointer(_connectionString, _writeGate);
         }
         finally
@@ -196,6 +200,7 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
         }
 
         _append?.Dispose();
+        _followUps?.Dispose();
         if (_writer is not null)
         {
             await _writer.DisposeAsync();

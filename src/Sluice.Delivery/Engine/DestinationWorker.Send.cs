@@ -80,15 +80,7 @@ internal sealed partial class DestinationWorker
 
     private void Record(LeasedDelivery lease, DeliveryOutcome outcome)
     {
-        // The message wants its answer called back: the outcome carries what the callback is made from, once committed.
-        if (outcome.Kind is OutcomeKind.Delivered or OutcomeKind.DeadLetter
-            && lease.Metadata.TryGetValue(ReplyMetadata.CallbackFrom, out var from)
-            && string.Equals(from, lease.Destination, StringComparison.OrdinalIgnoreCase))
-        {
-            outcome = outcome with { CallbackMetadata = lease.Metadata };
-        }
-
-        _recorder.Record(outcome);
+        _recorder.Record(lease, outcome);
         DeliveryMetrics.Sent.Add(1,
             new KeyValuePair<string, object?>("destination", _name),
             new KeyValuePair<string, object?>("outcome", OutcomeName(outcome.Kind)));

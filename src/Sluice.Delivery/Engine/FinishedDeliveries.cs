@@ -38,9 +38,6 @@ public sealed class FinishedDeliveries
     /// <summary>Raised, once committed, for each finished delivery that kept an answer (for the dashboard).</summary>
     public event Action<DeliveryOutcome>? Answered;
 
-    /// <summary>Raised, once committed, for each finished delivery whose message asked for its reply to be called back.</summary>
-    public event Action<DeliveryOutcome>? CallbackDue;
-
     /// <summary>Called once outcomes are committed, so what a waiter is told is what a poll would read.</summary>
     internal void Publish(IReadOnlyList<DeliveryOutcome> committed)
     {
@@ -51,17 +48,6 @@ public sealed class FinishedDeliveries
                 if (outcome.Reply is not null && outcome.Kind is OutcomeKind.Delivered or OutcomeKind.DeadLetter)
                 {
                     answered(outcome);
-                }
-            }
-        }
-
-        if (CallbackDue is { } callbacks)
-        {
-            foreach (var outcome in committed)
-            {
-                if (outcome.CallbackMetadata is not null)
-                {
-                    callbacks(outcome);
                 }
             }
         }

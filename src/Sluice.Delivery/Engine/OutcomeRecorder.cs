@@ -18,23 +18,41 @@ public sealed partial class OutcomeRecorder : BackgroundService
     private readonly IJournal _journal;
     private readonly TimeProvider _time;
     private readonly FinishedDeliveries _finished;
+    private readonly IOutcomeFollowUps[] _followUps;
     private readonly ILogger<OutcomeRecorder> _logger;
     private readonly int _batchSize;
     private readonly Channel<DeliveryOutcome> _outcomes =
         Channel.CreateUnbounded<DeliveryOutcome>(new UnboundedChannelOptions { SingleReader = true });
 
     public OutcomeRecorder(
-        IJournal journal, IOptions<DeliveryOptions> options, TimeProvider time, FinishedDeliveries finished, ILogger<OutcomeRecorder> logger)
+        IJournal journal, IOptions<DeliveryOptions> options, TimeProvider time, FinishedDeliveries finished, IEnumerable<IOutcomeFollowUps> followUps,
+        ILogger<OutcomeRecorder> logger)
     {
         _journal = journal;
         _time = time;
         _finished = finished;
+        _followUps = followUps.ToArray();
         _logger = logger;
         _batchSize = options.Value.OutcomeBatchSize;
     }
 
     /// <summary>Raised after outcomes are committed, with the destinations they concern.</summary>
     public event Action<IReadOnlyCollection<string>>? Recorded;
+
+    /// <summary>Records the outcome of a send, with the follow-ups it leads to when it finishes the delivery.</summary>
+    public void Record(LeasedDelivery lease, DeliveryOutcome outcome)
+    {
+        if (_followUps.Length > 0 && outcome.Kind is OutcomeKind.Delivered or OutcomeKind.DeadLetter)
+        {
+            var followUps = _followUps.SelectMany(f => f.For(lease, outcome)).ToList();
+            if (followUps.Count > 0)
+            {
+                outcome = outcome with { FollowUps = followUps };
+            }
+        }
+
+        Record(outcome);
+    }
 
     public void Record(DeliveryOutcome outcome)
     {
@@ -69,7 +87,10 @@ public sealed partial class OutcomeRecorder : BackgroundService
             {
                 await _journal.CompleteAsync(batch, CancellationToken.None);
                 _finished.Publish(batch);
-                Recorded?.Invoke(batch.Select(o => o.Destination).ToHashSet(StringComparer.Ordinal));
+                // Follow-ups are new work too: their destinations wake now rather than at their next poll.
+                Recorded?.Invoke(batch.Select(o => o.Destination)
+                    .Concat(batch.SelectMany(o => o.FollowUps).SelectMany(m => m.Destinations))
+                    .ToHashSet(StringComparer.Ordinal));
                 return;
             }
             catch (Exception ex)

@@ -31,8 +31,16 @@ public sealed record DeliveryOutcome(
     /// <summary>The destination's answer, kept when the outcome finishes the delivery (delivered or dead-lettered).</summary>
     public DeliveryReply? Reply { get; init; }
 
-    /// <summary>Set when the message asked for its reply to be called back: the metadata the callback is made from (not stored again).</summary>
-    public IReadOnlyDictionary<string, string>? CallbackMetadata { get; init; }
+    /// <summary>
+    /// Messages the outcome leads to, e.g. the callback that carries its reply: appended in the same transaction as the
+    /// outcome, and only when the outcome finishes the delivery (so a crash can never keep the one without the other).
+    /// </summary>
+    /// <remarks>
+    /// An outcome that finishes nothing (a repeat of one already recorded, a dead letter for a lease no longer held)
+    /// appends none. Give each an idempotency claim derived from the finished message, so that even an outcome recorded
+    /// twice appends it once.
+    /// </remarks>
+    public IReadOnlyList<NewMessage> FollowUps { get; init; } = [];
 
     public static DeliveryOutcome Delivered(LeasedDelivery lease, DateTimeOffset at, DeliveryReply? reply = null) =>
         new(lease.Sequence, lease.Destination, lease.LeaseToken, OutcomeKind.Delivered, at) { MessageId = lease.MessageId, Reply = reply };

@@ -23,6 +23,10 @@ public interface IJournal
 
     /// <summary>Records outcomes in one transaction. An outcome for a lease that is no longer held is ignored,
     /// except <see cref="OutcomeKind.Delivered"/>, which is always kept: the destination has the message.</summary>
+    /// <remarks>
+    /// The <see cref="DeliveryOutcome.FollowUps"/> of each outcome that finishes its delivery are appended in that same
+    /// transaction, as <see cref="AppendAsync"/> would (idempotency claims honoured): they exist exactly when it committed.
+    /// </remarks>
     Task CompleteAsync(IReadOnlyList<DeliveryOutcome> outcomes, CancellationToken cancellationToken);
 
     Task<MessageRecord?> GetMessageAsync(Guid id, CancellationToken cancellationToken);

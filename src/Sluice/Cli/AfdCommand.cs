@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.IO.Compression;
 
 namespace Sluice.Cli;
 
@@ -27,29 +26,9 @@ internal static class AfdCommand
         command.SetAction((result, cancellationToken) => ServerConnection.CallAsync("afd", async () =>
         {
             using var client = ServerConnection.CreateClient(result, timeout: TimeSpan.FromMinutes(10));
-            var query = string.Join('&', new[] { ("from", result.GetValue(from)), ("to", result.GetValue(to)) }
-                .Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
-            using var response = await client.GetAsync($"/api/establishments/{result.GetValue(establishment)}/afd.zip?{query}", cancellationToken);
-            await ServerConnection.EnsureSuccessAsync(response, cancellationToken);
-
-            var folder = result.GetValue(output)!;
-            folder.Create();
-            await using var zip = await response.Content.ReadAsStreamAsync(cancellationToken);
-            using var archive = new ZipArchive(zip, ZipArchiveMode.Read);
-            foreach (var entry in archive.Entries)
-            {
-                // The name only: an entry can never write outside the folder it was given.
-                var path = Path.Combine(folder.FullName, Path.GetFileName(entry.FullName));
-                await using (var source = entry.Open())
-                await using (var target = File.Create(path))
-                {
-                    await source.CopyToAsync(target, cancellationToken);
-                }
-
-                Console.WriteLine(path);
-            }
-
-            return 0;
+            var query = SignedZip.Query(("from", result.GetValue(from)), ("to", result.GetValue(to)));
+            return await SignedZip.DownloadAsync(client, $"/api/establishments/{result.GetValue(establishment)}/afd.zip?{query}",
+                result.GetValue(output)!, cancellationToken);
         }));
         return command;
     }

@@ -39,6 +39,18 @@ public sealed class PunchesOptions
     /// </summary>
     public string DeveloperDocument { get; set; } = "";
 
+    /// <summary>
+    /// The developer's legal name, written in the AEJ's type 08 record (<c>razaoNomeDesenv</c>, 1 to 150 characters of
+    /// ISO-8859-1). Unset, Sluice runs but the AEJ endpoints refuse, naming this setting.
+    /// </summary>
+    [MaxLength(150)]
+    public string DeveloperName { get; set; } = "";
+
+    /// <summary>The developer's e-mail, written in the AEJ's type 08 record (<c>emailDesenv</c>, 1 to 50 characters).</summary>
+    [MaxLength(50)]
+    [EmailAddress]
+    public string? DeveloperEmail { get; set; }
+
     /// <summary>The claim of a person's token that holds their CPF: the "CPF do responsável" of the registry's legal records.</summary>
     [Required(AllowEmptyStrings = false)]
     public string ResponsibleCpfClaim { get; set; } = "cpf";

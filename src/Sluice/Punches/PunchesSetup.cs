@@ -7,6 +7,7 @@ using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
 using Sluice.Punches.Reporting;
 using Sluice.Punches.Signing;
+using Sluice.Punches.Treatment;
 using Sluice.Security;
 
 namespace Sluice.Punches;
@@ -40,7 +41,9 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<EmployeeResolver>();
         builder.Services.AddSingleton<LedgerQueries>();
         builder.Services.AddSingleton<Exports.AfdProductions>();
+        builder.Services.AddSingleton<Exports.AejProductions>();
         builder.Services.AddSingleton<ChainVerifier>();
+        builder.Services.AddTreatment();
         builder.Services.AddHostedService<RegistryRefresher>();
         builder.Services.AddSingleton<ServiceEvents>();
         builder.Services.AddHostedService<ServiceEventsService>();

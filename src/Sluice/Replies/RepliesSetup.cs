@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks.Webhook;
 using Sluice.Replies.Callbacks;
 
@@ -18,7 +19,7 @@ internal static class RepliesSetup
         services.AddOptions<CallbacksOptions>().BindConfiguration(CallbacksOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CallbacksOptions>, CallbacksOptionsValidator>();
         services.AddSingleton<IWebhookSecrets, RouteCallbackSecrets>();
-        services.AddHostedService<CallbackDispatcher>();
+        services.AddSingleton<IOutcomeFollowUps, CallbackFollowUps>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(RepliesJsonContext.Default));
         services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddOperationTransformer<PreferWaitTransformer>());
         return builder;

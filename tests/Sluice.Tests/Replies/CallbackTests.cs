@@ -6,7 +6,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Sluice.Delivery.Engine;
 using Sluice.Facade;
+using Sluice.Journal;
 using Sluice.Operations;
 using Sluice.Testing;
 
@@ -37,16 +39,19 @@ public sealed class CallbackTests : IAsyncLifetime
         await _legacy.DisposeAsync();
     }
 
-    private Dictionary<string, string?> Settings()
+    private Dictionary<string, string?> Settings() => Settings(_legacy.BaseAddress, Secret);
+
+    /// <summary>A store-first route <c>POST /legacy/orders</c> that keeps the legacy answer and takes a callback URL from the request.</summary>
+    internal static Dictionary<string, string?> Settings(Uri legacy, string secret)
     {
-        var settings = TestGateway.Defaults(_legacy.BaseAddress);
+        var settings = TestGateway.Defaults(legacy);
         settings["Facade:Routes:0:Name"] = "orders";
         settings["Facade:Routes:0:Method"] = "POST";
         settings["Facade:Routes:0:Path"] = "/legacy/orders";
         settings["Facade:Routes:0:Destinations:0"] = "legacy";
         settings["Facade:Routes:0:Reply:Headers:0"] = "X-Order-Number";
         settings["Facade:Routes:0:Reply:AllowCallbackHeader"] = "true";
-        settings["Facade:Routes:0:Reply:CallbackSecret"] = Secret;
+        settings["Facade:Routes:0:Reply:CallbackSecret"] = secret;
         settings["Callbacks:AllowedHosts:0"] = "127.0.0.1";
         settings["Delivery:Destinations:callbacks:Sink"] = "webhook";
         settings["Delivery:Destinations:callbacks:MaxAttempts"] = "3";
@@ -55,14 +60,16 @@ public sealed class CallbackTests : IAsyncLifetime
         return settings;
     }
 
-    private static Task<HttpResponseMessage> PostAsync(TestGateway gateway, string callback)
+    private static Task<HttpResponseMessage> PostAsync(TestGateway gateway, string callback) => PostAsync(gateway.Client, callback);
+
+    internal static Task<HttpResponseMessage> PostAsync(HttpClient client, string callback)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/legacy/orders")
         {
             Content = new StringContent("""{"sku":"A-1"}""", Encoding.UTF8, "application/json"),
         };
         request.Headers.Add(StoreFirstIntake.CallbackHeader, callback);
-        return gateway.Client.SendAsync(request);
+        return client.SendAsync(request);
     }
 
     [Fact]
@@ -88,6 +95,38 @@ public sealed class CallbackTests : IAsyncLifetime
         Assert.Equal(201, data.GetProperty("status").GetInt32());
         Assert.Equal("L-77", data.GetProperty("headers").GetProperty("X-Order-Number").GetString());
         Assert.Equal("""{"orderNumber":"L-77"}""", data.GetProperty("body").GetString());
+    }
+
+    [Fact]
+    public async Task Callback_is_in_the_journal_the_moment_its_reply_is_committed()
+    {
+        await using var gateway = await TestGateway.StartAsync(Settings());
+        var callbacksAtCommit = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finished = gateway.Service<FinishedDeliveries>();
+
+        // Raised by the recorder as soon as the reply's commit returns, before it does anything else: a callback stored
+        // by a later transaction could not be counted here.
+        void OnAnswered(DeliveryOutcome outcome)
+        {
+            if (outcome.Destination == "legacy")
+            {
+                callbacksAtCommit.TrySetResult(JournalFile.CountMessages(gateway.JournalPath, "callback"));
+            }
+        }
+
+        finished.Answered += OnAnswered;
+        try
+        {
+            (await PostAsync(gateway, new Uri(_receiver.BaseAddress, "/hooks").AbsoluteUri)).EnsureSuccessStatusCode();
+
+            Assert.Equal(1, await callbacksAtCommit.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            finished.Answered -= OnAnswered;
+        }
+
+        await Eventually.UntilAsync(() => Task.FromResult(_receiver.Requests.Count), n => n > 0, because: "the callback arrives");
     }
 
     [Fact]

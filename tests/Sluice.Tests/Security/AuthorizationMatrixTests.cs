@@ -18,8 +18,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     private readonly Dictionary<Caller, HttpClient> _clients = [];
     private Guid _establishment;
 
-    // Configured as production must be: a signing certificate and a developer document, so the signed outputs and the
-    // AFD answer their readers rather than 503 for a missing setting.
+    // Configured as production must be: a signing certificate and the developer's document, name and e-mail, so the signed
+    // outputs, the AFD and the AEJ answer their readers rather than 503 for a missing setting.
     private readonly TestSigningCa _signing = new();
 
     public async Task InitializeAsync()
@@ -30,6 +30,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             ["Benchmark:NoopEndpoint"] = "true",
             ["Delivery:Destinations:legacy:BaseUrl"] = "http://127.0.0.1:9",
             ["Punches:DeveloperDocument"] = "45723174000110",
+            ["Punches:DeveloperName"] = "Sluice Desenvolvimento Ltda",
+            ["Punches:DeveloperEmail"] = "ponto@sluice.example",
         };
         _signing.Configure(settings);
         _gateway = await TestGateway.StartAsync(settings);

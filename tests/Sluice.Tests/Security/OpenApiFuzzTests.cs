@@ -30,9 +30,11 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         var settings = TestGateway.Defaults(null);
         // Populate is an admin's bulk tool: the fuzz may call it, but not for fifty million orders.
         settings["Orders:MaxPopulateCount"] = "1000";
-        // Configured as production must be: without a developer document or a signing certificate the AFD and the
-        // signed outputs answer 503 (the operator's fault, not the client's).
+        // Configured as production must be: without the developer's document, name and e-mail or a signing certificate the
+        // AFD, the AEJ and the signed outputs answer 503 (the operator's fault, not the client's).
         settings["Punches:DeveloperDocument"] = "45723174000110";
+        settings["Punches:DeveloperName"] = "Sluice Desenvolvimento Ltda";
+        settings["Punches:DeveloperEmail"] = "ponto@sluice.example";
         using var signing = new TestSigningCa();
         signing.Configure(settings);
         await using var gateway = await TestGateway.StartAsync(settings);

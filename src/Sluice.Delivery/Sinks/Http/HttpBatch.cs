@@ -61,8 +61,14 @@ internal static class HttpBatch
     }
 
     /// <summary>Reads one result per message from an answer, when it holds an array of exactly that many.</summary>
-    public static bool TryReadResults(string? body, int count, string? property, out IReadOnlyList<SendResult> results)
+    /// <param name="maxReplyBytes">Per message, the most bytes of its item kept as its reply (the route's or destination's cap).</param>
+    /// <remarks>
+    /// Each message keeps its own item as its reply (status and the item's JSON), never the whole answer: that holds the
+    /// other messages' results too. An answer without per-message items keeps no reply for any of them.
+    /// </remarks>
+    public static bool TryReadResults(string? body, IReadOnlyList<int> maxReplyBytes, string? property, out IReadOnlyList<SendResult> results)
     {
+        var count = maxReplyBytes.Count;
         results = [];
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -86,12 +92,12 @@ internal static class HttpBatch
             var each = new List<SendResult>(count);
             foreach (var item in array.EnumerateArray())
             {
-                if (!TryReadResult(item, out var result))
+                if (!TryReadResult(item, out var result, out var status))
                 {
                     return false;
                 }
 
-                each.Add(result);
+                each.Add(result with { Reply = ItemReply(item, status, maxReplyBytes[each.Count]) });
             }
 
             results = each;
@@ -103,9 +109,17 @@ internal static class HttpBatch
         }
     }
 
-    private static bool TryReadResult(JsonElement item, out SendResult result)
+    private static DeliveryReply ItemReply(JsonElement item, int status, int maxBytes)
+    {
+        var raw = Encoding.UTF8.GetBytes(item.GetRawText());
+        var truncated = raw.Length > maxBytes;
+        return new DeliveryReply(status, new Dictionary<string, string>(), "application/json", truncated ? raw.AsMemory(0, maxBytes) : raw, truncated);
+    }
+
+    private static bool TryReadResult(JsonElement item, out SendResult result, out int code)
     {
         result = SendResult.Success;
+        code = 0;
         string? error = null;
         var status = item;
         if (item.ValueKind == JsonValueKind.Object)
@@ -118,7 +132,7 @@ internal static class HttpBatch
             error = TryGetProperty(item, "error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
         }
 
-        if (status.ValueKind != JsonValueKind.Number || !status.TryGetInt32(out var code) || code is < 100 or > 599)
+        if (status.ValueKind != JsonValueKind.Number || !status.TryGetInt32(out code) || code is < 100 or > 599)
         {
             return false;
         }

@@ -139,7 +139,8 @@ internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILega
         request.Content = HttpBatch.Body([.. deliveries.Select(Shaped)], batch);
 
         var (result, body) = await ExchangeAsync(request, readBody: true, cancellationToken);
-        if (result.Status == SendStatus.Delivered && HttpBatch.TryReadResults(body, deliveries.Count, batch.ResultsProperty, out var each))
+        var caps = deliveries.Select(d => options.Reply.For(d.Metadata).MaxBodyBytes).ToList();
+        if (result.Status == SendStatus.Delivered && HttpBatch.TryReadResults(body, caps, batch.ResultsProperty, out var each))
         {
             return each;
         }

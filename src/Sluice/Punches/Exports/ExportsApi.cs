@@ -10,7 +10,7 @@ using Sluice.Security;
 
 namespace Sluice.Punches.Exports;
 
-/// <summary>The AFD file (Portaria 671) and timesheets, read from the ledger.</summary>
+/// <summary>The AFD and AEJ files (Portaria 671) and timesheets, read from the ledger and the treatment program.</summary>
 public static class ExportsApi
 {
     public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
@@ -23,6 +23,15 @@ public static class ExportsApi
             .RequireSluicePolicy(SluicePolicies.Read);
         app.MapGet("/api/establishments/{id:guid}/afd.zip", SignedAfd.GetZipAsync).WithTags("Exports").WithName("GetSignedAfd")
             .WithSummary("The AFD and its detached CAdES signature in one zip, both from one production.")
+            .RequireSluicePolicy(SluicePolicies.Read);
+        app.MapGet("/api/establishments/{id:guid}/aej", AejEndpoints.GetAsync).WithTags("Exports").WithName("GetAej")
+            .WithSummary("The AEJ (Arquivo Eletrônico de Jornada) of the markings from `from` to `to`: schedules, employees, original and treated markings.")
+            .RequireSluicePolicy(SluicePolicies.Read);
+        app.MapGet("/api/establishments/{id:guid}/aej.p7s", AejEndpoints.GetSignatureAsync).WithTags("Exports").WithName("GetAejSignature")
+            .WithSummary("The detached CAdES signature (.p7s) of the AEJ that `from`, `to`, `upTo` and `generatedAt` fix: take them from the AEJ's Link header.")
+            .RequireSluicePolicy(SluicePolicies.Read);
+        app.MapGet("/api/establishments/{id:guid}/aej.zip", AejEndpoints.GetZipAsync).WithTags("Exports").WithName("GetSignedAej")
+            .WithSummary("The AEJ and its detached CAdES signature in one zip, both from one production.")
             .RequireSluicePolicy(SluicePolicies.Read);
         app.MapGet("/api/employees/{id:guid}/timesheet", GetTimesheetAsync).WithTags("Exports").WithName("GetTimesheet")
             .WithSummary("In/out pairs per day in the establishment's zone, worked minutes, days missing a punch; text/csv on Accept.")

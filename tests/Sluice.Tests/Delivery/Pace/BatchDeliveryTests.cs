@@ -44,6 +44,31 @@ public sealed class BatchDeliveryTests
     }
 
     [Fact]
+    public async Task Each_message_of_a_batch_keeps_its_own_result_as_its_reply()
+    {
+        await using var legacy = await TestReceiver.StartAsync();
+        legacy.Next = new(200, """[{"status":201,"ticket":"T-1"},{"status":422,"error":"unknown employee"}]""");
+        var settings = TestGateway.Defaults(legacy.BaseAddress);
+        settings["Delivery:Destinations:legacy:Batch:Size"] = "10";
+        await using var gateway = await TestGateway.StartAsync(settings);
+        (await gateway.Client.PostAsync("/api/destinations/legacy/pause", null)).EnsureSuccessStatusCode();
+        var accepted = (await (await gateway.PostPunchAsync("E1")).Content.ReadFromJsonAsync<PunchReceipt>())!;
+        var refused = (await (await gateway.PostPunchAsync("E2")).Content.ReadFromJsonAsync<PunchReceipt>())!;
+        (await gateway.Client.PostAsync("/api/destinations/legacy/resume", null)).EnsureSuccessStatusCode();
+
+        using var first = await Eventually.UntilAsync(() => gateway.Client.GetAsync($"/api/punches/{accepted.Id}/reply"),
+            r => r.StatusCode != HttpStatusCode.Accepted, because: "the batch is answered");
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal("""{"status":201,"ticket":"T-1"}""", await first.Content.ReadAsStringAsync());
+        using var second = await gateway.Client.GetAsync($"/api/punches/{refused.Id}/reply");
+        Assert.Equal(HttpStatusCode.BadGateway, second.StatusCode);
+        var problem = await second.Content.ReadAsStringAsync();
+        Assert.Contains("unknown employee", problem, StringComparison.Ordinal);
+        Assert.Contains("\"replyStatus\":422", problem, StringComparison.Ordinal);
+        Assert.Single(legacy.Requests);
+    }
+
+    [Fact]
     public async Task Batches_need_a_sink_that_sends_them()
     {
         await using var legacy = await TestLegacy.StartAsync();

@@ -1,0 +1,103 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sluice.Punches.Aej;
+using Sluice.Punches.Signing;
+
+namespace Sluice.Punches.Exports;
+
+/// <summary>
+/// The AEJ (Portaria 671, Art. 83), its detached CAdES signature (Art. 87 §2) and both zipped, as the AFD's are. The
+/// signed forms sign the bytes of one production, so the pair verifies.
+/// </summary>
+internal static class AejEndpoints
+{
+    /// <summary>The file, with a <c>Link</c> naming its signature (<c>aej.p7s</c> with the query that reproduces it).</summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetAsync(
+        Guid id, [AsParameters] AejQuery query, HttpResponse response, AejProductions productions, CancellationToken ct)
+    {
+        var prepared = await productions.PrepareAsync(id, query, ct);
+        if (prepared.Production is not { } production)
+        {
+            return prepared.Invalid is { } invalid ? invalid : prepared.Refused!;
+        }
+
+        response.Headers.Link = $"</api/establishments/{id}/aej.p7s?{production.Query}>; rel=\"signature\"";
+        return TypedResults.File(production.ToBytes(), AejLayout.ContentType, production.FileName);
+    }
+
+    /// <summary>
+    /// Only for a pinned production (<c>upTo</c> and <c>generatedAt</c> from the AEJ's <c>Link</c>); with <c>sha256</c> (hex,
+    /// of the file the client holds), a production that differs answers 409 instead of signing other bytes.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetSignatureAsync(
+        Guid id, [AsParameters] AejQuery query, string? sha256, HttpResponse response, AejProductions productions, SigningKey key, TimeProvider time,
+        CancellationToken ct)
+    {
+        if (query.UpTo is null || query.GeneratedAt is null)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [query.UpTo is null ? "upTo" : "generatedAt"] = ["Required: copy the query of the AEJ's Link header, or download aej.zip."] },
+                title: "Which AEJ to sign is not pinned.");
+        }
+
+        var prepared = await productions.PrepareAsync(id, query, ct);
+        if (prepared.Production is not { } production)
+        {
+            return prepared.Invalid is { } invalid ? invalid : prepared.Refused!;
+        }
+
+        if (!key.TryGet(out var certificate, out var unavailable))
+        {
+            return SigningProblems.Unavailable("AEJ", unavailable!);
+        }
+
+        var aej = production.ToBytes();
+        var digest = SHA256.HashData(aej);
+        if (sha256 is not null && !string.Equals(sha256, Convert.ToHexString(digest), StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Not signed: this AEJ is no longer the file whose SHA-256 was given.",
+                detail: "Schedules, contracts or the registry changed since that download; download aej.zip for a file and its signature together.",
+                extensions: new Dictionary<string, object?> { ["field"] = "sha256" });
+        }
+
+        response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(digest)}:";
+        return TypedResults.File(CadesSignature.SignDetached(aej, certificate, time.GetUtcNow()), CadesSignature.ContentType,
+            production.FileName + CadesSignature.Extension);
+    }
+
+    /// <summary>The file and its <c>.p7s</c> from one production.</summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetZipAsync(
+        Guid id, [AsParameters] AejQuery query, AejProductions productions, SigningKey key, TimeProvider time, CancellationToken ct)
+    {
+        var prepared = await productions.PrepareAsync(id, query, ct);
+        if (prepared.Production is not { } production)
+        {
+            return prepared.Invalid is { } invalid ? invalid : prepared.Refused!;
+        }
+
+        if (!key.TryGet(out var certificate, out var unavailable))
+        {
+            return SigningProblems.Unavailable("AEJ", unavailable!);
+        }
+
+        var aej = production.ToBytes();
+        var signature = CadesSignature.SignDetached(aej, certificate, time.GetUtcNow());
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Add(archive, production.FileName, aej);
+            Add(archive, production.FileName + CadesSignature.Extension, signature);
+        }
+
+        return TypedResults.File(zip.ToArray(), "application/zip", Path.ChangeExtension(production.FileName, ".zip"));
+    }
+
+    private static void Add(ZipArchive archive, string name, byte[] content)
+    {
+        using var entry = archive.CreateEntry(name, CompressionLevel.Optimal).Open();
+        entry.Write(content);
+    }
+}
