@@ -17,10 +17,10 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
     private readonly IJournalModule[] _modules;
     private SqliteConnection? _writer;
     private SqliteConnection? _bookkeeper;
-    private AppendCommands? _append;
+    private SqliteAppendCommands? _append;
 
     /// <summary>The same statements on the bookkeeper, for the follow-ups outcomes append in their own transaction.</summary>
-    private AppendCommands? _followUps;
+    private SqliteAppendCommands? _followUps;
     private SqliteCheckpointer? _checkpointer;
 
     public SqliteJournal(IOptions<SqliteJournalOptions> options, IEnumerable<IJournalModule>? modules = null)
@@ -61,8 +61,8 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
             ConfigureWriter(bookkeeper, durable: false);
             _writer = connection;
             _bookkeeper = bookkeeper;
-            _append = new AppendCommands(connection);
-            _followUps = new AppendCommands(bookkeeper);
+            _append = new SqliteAppendCommands(connection);
+            _followUps = new SqliteAppendCommands(bookkeeper);
             _checkpointer = new SqliteCheckpointer(_connectionString, _writeGate);
         }
         finally

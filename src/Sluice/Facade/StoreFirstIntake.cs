@@ -179,11 +179,20 @@ internal sealed class StoreFirstIntake(
             cap.MaxRequestBodySize = limit + 1;
         }
 
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(limit + 1, 64 * 1024));
         var stream = context.Request.Body;
+        if (context.Request.ContentLength is { } length)
+        {
+            // The common case: the size is announced, so the body is read into an array of exactly that size.
+            var body = new byte[length];
+            await stream.ReadExactlyAsync(body, cancellationToken);
+            return body;
+        }
+
+        // Chunked: grow as it comes, starting small (a 64 KB buffer per request was most of what a request allocated).
+        var buffer = new ArrayBufferWriter<byte>(4 * 1024);
         while (true)
         {
-            var read = await stream.ReadAsync(buffer.GetMemory(16 * 1024), cancellationToken);
+            var read = await stream.ReadAsync(buffer.GetMemory(4 * 1024), cancellationToken);
             if (read == 0)
             {
                 return buffer.WrittenSpan.ToArray();

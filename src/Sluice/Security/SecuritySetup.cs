@@ -28,8 +28,15 @@ public static class SecuritySetup
                     : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddJwtBearer();
+        services.AddSingleton<ValidatedTokenCache>();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>>((bearer, jwt) => ConfigureBearer(bearer, jwt.Value));
+            .Configure<IOptions<JwtOptions>, ValidatedTokenCache>((bearer, jwt, cache) =>
+            {
+                ConfigureBearer(bearer, jwt.Value);
+                cache.MapInboundClaims = bearer.MapInboundClaims;
+                bearer.TokenHandlers.Clear();
+                bearer.TokenHandlers.Add(cache);
+            });
 
         var authorization = services.AddAuthorizationBuilder();
         foreach (var row in PolicyTable.Rows)
@@ -46,6 +53,8 @@ public static class SecuritySetup
     {
         // Keep claim names as the token has them ("sub", "role"), not the long SOAP-era URIs.
         bearer.MapInboundClaims = false;
+        // Nothing reads the raw token back from the authentication properties; keeping it there cost a dictionary per request.
+        bearer.SaveToken = false;
         bearer.Audience = jwt.Audience;
         bearer.TokenValidationParameters.ValidAudience = jwt.Audience;
         bearer.TokenValidationParameters.RoleClaimType = jwt.RoleClaim;

@@ -46,7 +46,8 @@ internal static class LedgerSchema
     private static readonly string[] Sqlite =
     [
         // Without a rowid, SQLite keeps ledger rows in the primary key's B-tree itself: one tree less per insert.
-        // Ids in the ledger are 16-byte blobs, not text: its indexes are written on every punch, and shorter keys are cheaper.
+        // Id columns are declared blob, but Microsoft.Data.Sqlite binds a Guid as upper-case text and the column keeps
+        // what it is given: the ids stored are 36-character text, and every writer must write them that way.
         Tables.Replace("{rowid}", " WITHOUT ROWID", StringComparison.Ordinal).Replace("{uuid}", "blob", StringComparison.Ordinal) +
         """
         CREATE UNIQUE INDEX {schema}.ux_punch_employees_cpf ON punch_employees (establishment_id, cpf);

@@ -1,0 +1,312 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Sluice.Journal.Relational;
+
+namespace Sluice.Journal.Sqlite;
+
+/// <summary>
+/// The append path's statements, prepared once on the writer connection. Each takes its rows as one JSON array
+/// (<c>json_each</c>), so a commit runs the same handful of statements whether it carries one message or thousands;
+/// payloads travel hex-encoded and are decoded by <c>unhex</c>.
+/// </summary>
+internal sealed class SqliteAppendCommands : IDisposable
+{
+    private readonly SqliteCommand _lastSeq;
+    private readonly SqliteCommand _insertMessages;
+    private readonly SqliteCommand _insertDeliveries;
+    private readonly SqliteCommand _findClaims;
+    private readonly SqliteCommand _insertClaims;
+    private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+    private readonly Utf8JsonWriter _json;
+    private char[] _hex = new char[1024];
+
+    public SqliteAppendCommands(SqliteConnection connection)
+    {
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+        _lastSeq = Create(connection, "SELECT COALESCE(MAX(seq), 0) FROM messages");
+        _insertMessages = Create(connection,
+            """
+            INSERT INTO messages (seq, id, kind, received_at, content_type, metadata, ordering_key, payload)
+            SELECT $base + j.key, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
+                   unhex(j.value ->> 6)
+            FROM json_each($rows) AS j
+            """,
+            "$base", "$rows");
+
+        // A delivery waits behind its ordering key when an unfinished one holds the key: one stored before this
+        // statement (the subquery sees the table as it was), or one earlier in this batch (marked by the writer).
+        _insertDeliveries = Create(connection,
+            """
+            INSERT INTO deliveries (message_seq, destination, status, available_at, attempts, ordering_key, is_head)
+            SELECT $base + (j.value ->> 0), j.value ->> 1, 0, j.value ->> 2, 0, j.value ->> 3,
+                   CASE WHEN j.value ->> 3 IS NULL THEN 1
+                        WHEN j.value ->> 4 = 1 THEN 0
+                        WHEN EXISTS (SELECT 1 FROM deliveries AS d INDEXED BY ix_deliveries_key
+                                     WHERE d.destination = j.value ->> 1 AND d.ordering_key = j.value ->> 3 AND d.status < 2) THEN 0
+                        ELSE 1 END
+            FROM json_each($rows) AS j
+            """,
+            "$base", "$rows");
+        _findClaims = Create(connection,
+            """
+            SELECT j.key, i.request_hash, m.id, m.received_at
+            FROM json_each($keys) AS j
+            JOIN idempotency AS i ON i.scope = j.value ->> 0 AND i.key = j.value ->> 1
+            JOIN messages AS m ON m.seq = i.message_seq
+            """,
+            "$keys");
+        _insertClaims = Create(connection,
+            """
+            INSERT INTO idempotency (scope, key, request_hash, message_seq)
+            SELECT j.value ->> 0, j.value ->> 1, unhex(j.value ->> 2), $base + (j.value ->> 3)
+            FROM json_each($rows) AS j
+            """,
+            "$base", "$rows");
+    }
+
+    public void Enlist(SqliteTransaction transaction)
+    {
+        _lastSeq.Transaction = transaction;
+        _insertMessages.Transaction = transaction;
+        _insertDeliveries.Transaction = transaction;
+        _findClaims.Transaction = transaction;
+        _insertClaims.Transaction = transaction;
+    }
+
+    /// <summary>
+    /// Answers every message whose idempotency key was claimed before, in an earlier commit or earlier in this batch;
+    /// leaves the others null, to be stored. The first message with a new key in the batch claims it.
+    /// </summary>
+    public void ResolveClaims(IReadOnlyList<NewMessage> batch, AppendResult?[] results)
+    {
+        List<int>? firsts = null;
+        Dictionary<(string Scope, string Key), int>? firstByKey = null;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].Idempotency is { } claim && (firstByKey ??= []).TryAdd((claim.Scope, claim.Key), i))
+            {
+                (firsts ??= []).Add(i);
+            }
+        }
+
+        if (firsts is null)
+        {
+            return;
+        }
+
+        var existing = FindClaims(batch, firsts);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].Idempotency is not { } claim)
+            {
+                continue;
+            }
+
+            var first = firstByKey![(claim.Scope, claim.Key)];
+            if (existing.TryGetValue(first, out var original))
+            {
+                results[i] = AppendResult.Repeat(claim, original.RequestHash, original.MessageId, original.ReceivedAt);
+            }
+            else if (first != i)
+            {
+                var claimant = batch[first];
+                results[i] = AppendResult.Repeat(claim, claimant.Idempotency!.RequestHash, claimant.Id, claimant.ReceivedAt);
+            }
+        }
+    }
+
+    /// <summary>Inserts the messages, their deliveries and their idempotency claims; seqs follow the table's last one in batch order.</summary>
+    public void Insert(IReadOnlyList<NewMessage> messages)
+    {
+        var lastSeq = (long)_lastSeq.ExecuteScalar()!;
+        Execute(_insertMessages, lastSeq + 1, WriteMessages(messages));
+        Execute(_insertDeliveries, lastSeq + 1, WriteDeliveries(messages));
+        if (HasClaims(messages))
+        {
+            Execute(_insertClaims, lastSeq + 1, WriteClaims(messages));
+        }
+    }
+
+    private Dictionary<int, (byte[] RequestHash, Guid MessageId, DateTimeOffset ReceivedAt)> FindClaims(IReadOnlyList<NewMessage> batch, List<int> firsts)
+    {
+        Begin();
+        foreach (var index in firsts)
+        {
+            var claim = batch[index].Idempotency!;
+            _json.WriteStartArray();
+            _json.WriteStringValue(claim.Scope);
+            _json.WriteStringValue(claim.Key);
+            _json.WriteEndArray();
+        }
+
+        _findClaims.Parameters[0].Value = End();
+        var found = new Dictionary<int, (byte[], Guid, DateTimeOffset)>();
+        using var reader = _findClaims.ExecuteReader();
+        while (reader.Read())
+        {
+            found[firsts[reader.GetInt32(0)]] = ((byte[])reader[1], reader.GetGuid(2), UnixTime.FromMs(reader.GetInt64(3)));
+        }
+
+        return found;
+    }
+
+    private string WriteMessages(IReadOnlyList<NewMessage> messages)
+    {
+        Begin();
+        Span<char> id = stackalloc char[36];
+        foreach (var message in messages)
+        {
+            _json.WriteStartArray();
+            // As Microsoft.Data.Sqlite binds a Guid everywhere else: upper-case text, so lookups by id match.
+            message.Id.TryFormat(id, out _, "D");
+            System.Text.Ascii.ToUpperInPlace(id, out _);
+            _json.WriteStringValue(id);
+            _json.WriteStringValue(message.Kind);
+            _json.WriteNumberValue(UnixTime.ToMs(message.ReceivedAt));
+            _json.WriteStringValue(message.ContentType);
+            if (message.Metadata is { Count: > 0 } metadata)
+            {
+                _json.WriteStartObject();
+                foreach (var (name, value) in metadata)
+                {
+                    _json.WriteString(name, value);
+                }
+
+                _json.WriteEndObject();
+            }
+            else
+            {
+                _json.WriteNullValue();
+            }
+
+            WriteStringOrNull(message.OrderingKey);
+            WriteHex(message.Payload.Span);
+            _json.WriteEndArray();
+        }
+
+        return End();
+    }
+
+    private string WriteDeliveries(IReadOnlyList<NewMessage> messages)
+    {
+        Begin();
+        HashSet<(string Destination, string Key)>? keysInBatch = null;
+        for (var offset = 0; offset < messages.Count; offset++)
+        {
+            var message = messages[offset];
+            foreach (var destination in message.Destinations)
+            {
+                _json.WriteStartArray();
+                _json.WriteNumberValue(offset);
+                _json.WriteStringValue(destination);
+                _json.WriteNumberValue(UnixTime.ToMs(message.ReceivedAt));
+                WriteStringOrNull(message.OrderingKey);
+                var behindEarlier = message.OrderingKey is { } key && !(keysInBatch ??= []).Add((destination, key));
+                _json.WriteNumberValue(behindEarlier ? 1 : 0);
+                _json.WriteEndArray();
+            }
+        }
+
+        return End();
+    }
+
+    private static bool HasClaims(IReadOnlyList<NewMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            if (message.Idempotency is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string WriteClaims(IReadOnlyList<NewMessage> messages)
+    {
+        Begin();
+        for (var offset = 0; offset < messages.Count; offset++)
+        {
+            if (messages[offset].Idempotency is { } claim)
+            {
+                _json.WriteStartArray();
+                _json.WriteStringValue(claim.Scope);
+                _json.WriteStringValue(claim.Key);
+                WriteHex(claim.RequestHash);
+                _json.WriteNumberValue(offset);
+                _json.WriteEndArray();
+            }
+        }
+
+        return End();
+    }
+
+    private void WriteStringOrNull(string? value)
+    {
+        if (value is null)
+        {
+            _json.WriteNullValue();
+        }
+        else
+        {
+            _json.WriteStringValue(value);
+        }
+    }
+
+    private void WriteHex(ReadOnlySpan<byte> bytes)
+    {
+        if (_hex.Length < bytes.Length * 2)
+        {
+            _hex = new char[Math.Max(bytes.Length * 2, _hex.Length * 2)];
+        }
+
+        Convert.TryToHexString(bytes, _hex, out var written);
+        _json.WriteStringValue(_hex.AsSpan(0, written));
+    }
+
+    private void Begin()
+    {
+        _buffer.ResetWrittenCount();
+        _json.Reset();
+        _json.WriteStartArray();
+    }
+
+    private string End()
+    {
+        _json.WriteEndArray();
+        _json.Flush();
+        return System.Text.Encoding.UTF8.GetString(_buffer.WrittenSpan);
+    }
+
+    private static void Execute(SqliteCommand command, long baseSeq, string rows)
+    {
+        command.Parameters[0].Value = baseSeq;
+        command.Parameters[1].Value = rows;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        _json.Dispose();
+        _lastSeq.Dispose();
+        _insertMessages.Dispose();
+        _insertDeliveries.Dispose();
+        _findClaims.Dispose();
+        _insertClaims.Dispose();
+    }
+
+    private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
+        return command;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Sluice.Journal;
+
+namespace Sluice.Punches.Ledger;
+
+/// <summary>
+/// Punch ledger rows as one JSON array of arrays, in the column order of <see cref="PunchLedger"/>'s SQLite insert.
+/// Ids are written as Microsoft.Data.Sqlite binds a <see cref="Guid"/>: upper-case text, so lookups by id still match.
+/// </summary>
+internal static class LedgerRowsJson
+{
+    public static string Write(IList<NewMessage> messages, List<(int Index, PunchDraft Draft)> punches)
+    {
+        var buffer = new ArrayBufferWriter<byte>(punches.Count * 320);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            json.WriteStartArray();
+            foreach (var (index, draft) in punches)
+            {
+                json.WriteStartArray();
+                WriteId(json, draft.EstablishmentId);
+                json.WriteNumberValue(draft.Nsr);
+                WriteId(json, messages[index].Id);
+                WriteId(json, draft.EmployeeId);
+                json.WriteStringValue(draft.Cpf);
+                json.WriteStringValue(LedgerTimes.Format(draft.PunchedAt));
+                json.WriteNumberValue(LedgerTimes.Ms(draft.PunchedAt));
+                json.WriteStringValue(LedgerTimes.Format(draft.RecordedAt));
+                json.WriteNumberValue(LedgerTimes.Ms(draft.RecordedAt));
+                json.WriteNumberValue((int)draft.Collector);
+                json.WriteNumberValue(draft.Offline ? 1 : 0);
+                json.WriteStringValue(draft.Hash);
+                if (draft.DeviceId is null)
+                {
+                    json.WriteNullValue();
+                }
+                else
+                {
+                    json.WriteStringValue(draft.DeviceId);
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteId(Utf8JsonWriter json, Guid id)
+    {
+        Span<char> text = stackalloc char[36];
+        id.TryFormat(text, out _, "D");
+        Ascii.ToUpperInPlace(text, out _);
+        json.WriteStringValue(text);
+    }
+}
