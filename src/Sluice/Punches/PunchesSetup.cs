@@ -39,6 +39,7 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<Registry.WebPinHasher>();
         builder.Services.AddSingleton<EmployeeResolver>();
         builder.Services.AddSingleton<LedgerQueries>();
+        builder.Services.AddSingleton<Operations.IDeadLetterSubjectSource, PunchSubjects>();
         builder.Services.AddSingleton<Exports.AfdProductions>();
         builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddHostedService<RegistryRefresher>();
