@@ -14,6 +14,15 @@ public sealed class ErrorSummaryTests
     }
 
     [Fact]
+    public void What_the_engine_said_in_front_is_kept()
+    {
+        Assert.Equal("Refused permanently: HTTP 422 Unprocessable Entity — no such employee",
+            ErrorSummary.Of("Refused permanently: HTTP 422 Unprocessable Entity: {\"title\":\"no such employee\"}"));
+        Assert.Equal("Gave up after 8 attempts: HTTP 503 Service Unavailable",
+            ErrorSummary.Of("Gave up after 8 attempts: HTTP 503 Service Unavailable"));
+    }
+
+    [Fact]
     public void Detail_is_preferred_to_title_and_nested_fields_are_not_taken()
     {
         const string error = "HTTP 400 Bad Request: {\"errors\":{\"detail\":\"nested\"},\"title\":\"Invalid\",\"detail\":\"employee 77 is unknown\"}";

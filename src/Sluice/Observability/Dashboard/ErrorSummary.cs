@@ -1,13 +1,15 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Sluice.Observability.Dashboard;
 
 /// <summary>
-/// One readable line from a delivery's last error. The HTTP sink records "HTTP 422 Unprocessable Entity: {body}"; a
+/// One readable line from a delivery's last error. The HTTP sink records "HTTP 422 Unprocessable Entity: {body}" (after
+/// the engine's "Refused permanently: " or "Gave up after 8 attempts: "); a
 /// person wants the status and the sentence the legacy system gave, not its JSON. From a JSON body the first of
 /// <c>detail</c>, <c>title</c>, <c>message</c>, <c>error</c> that is text is taken; other bodies give their first line.
 /// </summary>
-public static class ErrorSummary
+public static partial class ErrorSummary
 {
     public const int MaxLength = 160;
 
@@ -20,13 +22,15 @@ public static class ErrorSummary
             return null;
         }
 
-        var split = error.StartsWith("HTTP ", StringComparison.Ordinal) ? error.IndexOf(": ", StringComparison.Ordinal) : -1;
-        var head = split < 0 ? error : error[..split];
-        var body = split < 0 ? null : error[(split + 2)..].Trim();
-        if (body is null)
+        // The engine may have put why it gave up in front ("Refused permanently: HTTP 422 …"): that stays in the head.
+        var answer = HttpAnswer().Match(error);
+        if (!answer.Success)
         {
-            return Cut(FirstLine(head));
+            return Cut(FirstLine(error));
         }
+
+        var head = answer.Groups["head"].Value;
+        var body = answer.Groups["body"].Value.Trim();
 
         var said = Said(body) ?? FirstLine(body);
         return Cut(string.IsNullOrWhiteSpace(said) ? head : $"{head} — {said}");
@@ -77,6 +81,9 @@ public static class ErrorSummary
             return null;
         }
     }
+
+    [GeneratedRegex(@"^(?<head>.*?HTTP \d{3}[^:\n]*): (?<body>.*)$", RegexOptions.Singleline)]
+    private static partial Regex HttpAnswer();
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
