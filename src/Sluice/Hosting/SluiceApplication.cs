@@ -16,6 +16,7 @@ using Sluice.Punches.Ledger;
 using Sluice.Punches.Receipts;
 using Sluice.Punches.Registry;
 using Sluice.Punches.Signing;
+using Sluice.Punches.Timesheets.Page;
 using Sluice.Punches.WebPage;
 using Sluice.Replies;
 using Sluice.Security;
@@ -98,6 +99,7 @@ public static class SluiceApplication
         app.MapReceiptsApi();
         app.MapPunchPage();
         app.MapExportsApi();
+        app.MapTimesheetPage();
         app.MapSigningApi();
         app.MapAdms();
         app.MapDestinationsApi();
