@@ -16,7 +16,6 @@ using Sluice.Punches.Ledger;
 using Sluice.Punches.Receipts;
 using Sluice.Punches.Registry;
 using Sluice.Punches.Signing;
-using Sluice.Punches.Timesheets.Page;
 using Sluice.Punches.WebPage;
 using Sluice.Replies;
 using Sluice.Security;
@@ -99,7 +98,6 @@ public static class SluiceApplication
         app.MapReceiptsApi();
         app.MapPunchPage();
         app.MapExportsApi();
-        app.MapTimesheetPage();
         app.MapSigningApi();
         app.MapAdms();
         app.MapDestinationsApi();

@@ -6,6 +6,7 @@ using Sluice.Punches.Afd;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
 using Sluice.Punches.Timesheets;
+using Sluice.Punches.Timesheets.Page;
 using Sluice.Security;
 
 namespace Sluice.Punches.Exports;
@@ -27,6 +28,8 @@ public static class ExportsApi
         app.MapGet("/api/employees/{id:guid}/timesheet", GetTimesheetAsync).WithTags("Exports").WithName("GetTimesheet")
             .WithSummary("In/out pairs per day in the establishment's zone, worked minutes, days missing a punch; text/csv on Accept.")
             .RequireSluicePolicy(SluicePolicies.Read);
+        // HR's page over the same timesheets.
+        app.MapTimesheetPage();
         return app;
     }
 
