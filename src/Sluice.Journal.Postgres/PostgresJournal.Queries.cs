@@ -51,7 +51,8 @@ public sealed partial class PostgresJournal
         var counts = new DeliveryCounts();
         while (await reader.ReadAsync(cancellationToken))
         {
-            counts.Add(reader.GetString(0), reader.GetInt16(1), reader.GetInt64(2), reader.GetInt64(3));
+            counts.Add(reader.GetString(0), reader.GetInt16(1), reader.GetInt64(2), reader.GetInt64(3),
+                NullableTime(reader, 4), reader.IsDBNull(5) ? null : reader.GetString(5));
         }
 
         return counts.ToStats();

@@ -170,8 +170,12 @@ public sealed partial class PostgresJournal
 
         public readonly string Stats =
             $"""
-            SELECT destination, status, COUNT(*), COUNT(*) FILTER (WHERE status = 0 AND attempts > 0)
-            FROM {s}.deliveries GROUP BY destination, status
+            SELECT g.destination, g.status, g.n, g.retrying, m.received_at, g.owners
+            FROM (
+                SELECT destination, status, COUNT(*) AS n, COUNT(*) FILTER (WHERE status = 0 AND attempts > 0) AS retrying,
+                       MIN(message_seq) AS first_seq, string_agg(DISTINCT lease_owner, ',') AS owners
+                FROM {s}.deliveries GROUP BY destination, status) g
+            LEFT JOIN {s}.messages m ON m.seq = g.first_seq AND g.status < 2
             """;
 
         public readonly string DeadLetters =

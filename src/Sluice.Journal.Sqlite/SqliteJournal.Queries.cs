@@ -57,14 +57,19 @@ public sealed partial class SqliteJournal
         await using var connection = OpenReader();
         await using var command = Command(connection, null,
             """
-            SELECT destination, status, COUNT(*), SUM(CASE WHEN status = 0 AND attempts > 0 THEN 1 ELSE 0 END)
-            FROM deliveries GROUP BY destination, status
+            SELECT g.destination, g.status, g.n, g.retrying, m.received_at, g.owners
+            FROM (
+                SELECT destination, status, COUNT(*) AS n, SUM(CASE WHEN status = 0 AND attempts > 0 THEN 1 ELSE 0 END) AS retrying,
+                       MIN(message_seq) AS first_seq, GROUP_CONCAT(DISTINCT lease_owner) AS owners
+                FROM deliveries GROUP BY destination, status) g
+            LEFT JOIN messages m ON m.seq = g.first_seq AND g.status < 2
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var counts = new DeliveryCounts();
         while (await reader.ReadAsync(cancellationToken))
         {
-            counts.Add(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3));
+            counts.Add(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3),
+                UnixTime.FromMs(NullableInt64(reader, 4)), reader.IsDBNull(5) ? null : reader.GetString(5));
         }
 
         return counts.ToStats();

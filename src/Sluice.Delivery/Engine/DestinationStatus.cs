@@ -10,4 +10,8 @@ public sealed record DestinationStatus(
     bool Paused,
     DateTimeOffset? HeldUntil,
     DateTimeOffset? ClosedUntil = null,
-    DateTimeOffset? CircuitOpenUntil = null);
+    DateTimeOffset? CircuitOpenUntil = null)
+{
+    /// <summary>How long the destination took to answer over the last minute; null when it answered nothing in it.</summary>
+    public LatencySummary? Latency { get; init; }
+}

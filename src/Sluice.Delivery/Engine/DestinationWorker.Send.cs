@@ -96,6 +96,12 @@ internal sealed partial class DestinationWorker
         DeliveryMetrics.SendDuration.Record(latency.TotalSeconds, new KeyValuePair<string, object?>("destination", _name));
         _limit.OnSample(latency, results.Any(r => r.Overloaded), inFlight);
 
+        // Only sends the destination answered: a refused connection's few microseconds would read as a fast system.
+        if (results.Any(r => r.Status != SendStatus.Transient || r.Overloaded))
+        {
+            _latency.Record(latency);
+        }
+
         // Retry-After is about the destination, not one message: nothing more is sent until it passes.
         var pause = results.Where(r => r.Status == SendStatus.Transient).Max(r => r.RetryAfter);
         if (pause is { } longest)

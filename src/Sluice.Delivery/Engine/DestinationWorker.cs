@@ -28,6 +28,7 @@ internal sealed partial class DestinationWorker
     private readonly IConcurrencyLimit _limit;
     private readonly Pace _pace;
     private readonly CircuitBreakerStateProvider _circuit = new();
+    private readonly LatencyWindow _latency;
     private readonly ResiliencePipeline<IReadOnlyList<SendResult>> _pipeline;
     private readonly int _batchSize;
     private readonly WakeSignal _wake = new();
@@ -64,6 +65,7 @@ internal sealed partial class DestinationWorker
         _recorder = recorder;
         _time = time;
         _logger = logger;
+        _latency = new LatencyWindow(time);
         _owner = $"{engine.NodeId ?? $"{Environment.MachineName}:{Environment.ProcessId}"}/{name}";
         _policy = new RetryPolicy(options, Random.Shared.NextDouble);
         _batchSize = sink is IBatchDeliverySink ? options.Batch.Size : 1;
@@ -96,7 +98,10 @@ internal sealed partial class DestinationWorker
             _paused,
             held > _time.GetUtcNow() ? held : null,
             Interlocked.Read(ref _scheduleOpensTicks) is > 0 and var opens ? new DateTimeOffset(opens, TimeSpan.Zero) : null,
-            circuit == CircuitState.Open && openUntil > _time.GetUtcNow() ? openUntil : null);
+            circuit == CircuitState.Open && openUntil > _time.GetUtcNow() ? openUntil : null)
+        {
+            Latency = _latency.Summary(),
+        };
     }
 
     public async Task RunAsync(CancellationToken stopping)

@@ -31,6 +31,12 @@ public sealed record DestinationStats(
     long Discarded)
 {
     public long Backlog => Pending + InFlight;
+
+    /// <summary>When the oldest message still waiting (pending or in flight) was received; null when none waits.</summary>
+    public DateTimeOffset? OldestWaitingAt { get; init; }
+
+    /// <summary>Who holds the leases in flight now (<see cref="LeaseRequest.Owner"/>), so an operator sees which node sends.</summary>
+    public IReadOnlyList<string> LeaseOwners { get; init; } = [];
 }
 
 public sealed record DeadLetter(

@@ -24,6 +24,7 @@ public static class ObservabilitySetup
         services.AddSingleton<JournalSnapshotCache>();
         services.AddSingleton<IntakeCounter>();
         services.AddSingleton<DashboardFeed>();
+        services.AddSingleton<DeadLetterSubjects>();
         services.AddSingleton<RecentErrors>();
         services.AddSingleton<RecentReplies>();
         services.AddHostedService(sp => sp.GetRequiredService<RecentReplies>());

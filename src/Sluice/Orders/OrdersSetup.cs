@@ -22,6 +22,7 @@ internal static class OrdersSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<IJournalModule, OrdersModule>();
         builder.Services.AddSingleton<OrderStore>();
+        builder.Services.AddSingleton<Operations.IDeadLetterSubjectSource, OrderSubjects>();
         builder.Services.AddSingleton<OrderQueries>();
         builder.Services.AddSingleton<OrderIntake>();
         builder.Services.AddSingleton<OrderPopulator>();

@@ -40,6 +40,7 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<Registry.WebPinHasher>();
         builder.Services.AddSingleton<EmployeeResolver>();
         builder.Services.AddSingleton<LedgerQueries>();
+        builder.Services.AddSingleton<Operations.IDeadLetterSubjectSource, PunchSubjects>();
         builder.Services.AddSingleton<Exports.AfdProductions>();
         builder.Services.AddSingleton<Exports.AejProductions>();
         builder.Services.AddSingleton<ChainVerifier>();

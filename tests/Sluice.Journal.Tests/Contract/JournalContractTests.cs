@@ -126,6 +126,29 @@ public abstract partial class JournalContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stats_name_the_oldest_waiting_message_and_the_lease_holders()
+    {
+        await Append(New(), New(receivedAt: T0.AddMinutes(1)), New(receivedAt: T0.AddMinutes(2)));
+        var first = Assert.Single(await Lease(max: 1));
+
+        var waiting = await Stats();
+        Assert.Equal(T0, waiting.OldestWaitingAt);
+        Assert.Equal(["test-node"], waiting.LeaseOwners);
+
+        await Complete(DeliveryOutcome.Delivered(first, T0.AddMinutes(3)));
+        var after = await Stats();
+        Assert.Equal(T0.AddMinutes(1), after.OldestWaitingAt);
+        Assert.Empty(after.LeaseOwners);
+
+        foreach (var lease in await Lease(now: T0.AddMinutes(3)))
+        {
+            await Complete(DeliveryOutcome.Delivered(lease, T0.AddMinutes(4)));
+        }
+
+        Assert.Null((await Stats()).OldestWaitingAt);
+    }
+
+    [Fact]
     public async Task Lease_respects_the_maximum_count()
     {
         await Append(New(), New(), New());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Sluice.LegacySimulator;
 using Sluice.Operations;
@@ -12,9 +13,14 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Sluice.Tests.Dashboard;
 
-/// <summary>The dashboard in a real browser: live numbers under load, a dead letter replayed from the page, a phone-size layout.</summary>
-public sealed class DashboardBrowserTests : LegacyGatewayTest
+/// <summary>
+/// The dashboard in a real browser, one test per state a reader meets (idle, busy, legacy down, dead letters), each
+/// asserting the words on the page and keeping a screenshot; plus replay and discard from the page and a phone layout.
+/// </summary>
+public sealed partial class DashboardBrowserTests : LegacyGatewayTest
 {
+    private const string Node = "node-a";
+
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
@@ -23,6 +29,7 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
 
     protected override void Configure(IDictionary<string, string?> settings)
     {
+        settings["Delivery:NodeId"] = Node;
         settings["Delivery:Destinations:legacy:Concurrency"] = "4";
         settings["Delivery:Destinations:legacy:CircuitBreaker:MinimumThroughput"] = "2";
         settings["Delivery:Destinations:legacy:CircuitBreaker:BreakDuration"] = "00:01:00";
@@ -44,6 +51,45 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
         await _browser.DisposeAsync();
         _playwright.Dispose();
         await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Idle_reads_as_up_to_date_with_nothing_waiting_and_empty_charts_keep_their_axes()
+    {
+        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(DashboardAddress());
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+        var legacy = page.Locator("[data-destination=\"legacy\"]");
+        await Expect(legacy.Locator(".state")).ToHaveTextAsync("up to date: nothing waiting");
+        await Expect(legacy.Locator(".circuit")).ToHaveTextAsync("circuit closed");
+        await Expect(legacy.Locator(".backlog")).ToHaveTextAsync("0");
+        await Expect(legacy.Locator(".oldest")).ToHaveTextAsync("nothing waits");
+        await Expect(legacy.Locator(".drains")).ToHaveTextAsync("nothing waits");
+        await Expect(legacy.Locator(".nodes")).ToHaveTextAsync("none right now");
+        await Expect(legacy.Locator(".latency")).ToHaveTextAsync("no answers in the last minute");
+        await Expect(page.Locator("#node")).ToHaveTextAsync($"node {Node}");
+        await Expect(page.Locator("#dead-count")).ToHaveTextAsync("0");
+        await Expect(page.Locator("#dead-letters")).ToHaveTextAsync("None.");
+
+        // The delivered-per-second chart has a value axis from 0 and a time axis of 24-hour times, titled.
+        var rate = legacy.Locator(".rate-chart");
+        await Expect(rate.Locator("text.y-tick")).ToHaveTextAsync(["0", "0.5", "1"]);
+        await Expect(rate.Locator("text.y-title")).ToHaveTextAsync("per second");
+        await Expect(rate.Locator("text.x-title")).ToHaveTextAsync("time");
+        await Expect(rate.Locator("text.x-tick")).ToHaveCountAsync(3);
+        await Expect(rate.Locator("text.x-tick").First).ToHaveTextAsync(new Regex("^([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"));
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-idle.png"), FullPage = true });
+
+        var portuguese = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await portuguese.GotoAsync(DashboardAddress("pt-BR"));
+        var legado = portuguese.Locator("[data-destination=\"legacy\"]");
+        await Expect(legado.Locator(".state")).ToHaveTextAsync("em dia: nada esperando");
+        await Expect(legado.Locator(".circuit")).ToHaveTextAsync("circuito fechado");
+        await Expect(legado.Locator(".rate-chart text.x-title")).ToHaveTextAsync("hora");
+        await portuguese.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-idle-pt-BR.png"), FullPage = true });
+        Assert.Empty(errors);
     }
 
     [Fact]
@@ -82,8 +128,22 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
             await Eventually.UntilAsync(() => NumberAsync(legacy.Locator(".delivered")), n => n > delivered, because: "deliveries climb");
             await Eventually.UntilAsync(() => NumberAsync(legacy.Locator(".rate")), r => r > 0, because: "the delivery rate shows");
             await Eventually.UntilAsync(() => NumberAsync(legacy.Locator(".backlog")), b => b > 0, because: "a backlog builds behind the limit of 4");
-            Assert.True(await page.Locator("#intake-chart polyline").GetAttributeAsync("points") is { Length: > 0 }, "the intake sparkline is drawn");
-            Assert.True(await legacy.Locator(".backlog-chart polyline").GetAttributeAsync("points") is { Length: > 0 }, "the backlog sparkline is drawn");
+
+            // Busy, in words: how long the backlog takes at this pace, how old its oldest message is, who sends it, how fast
+            // the legacy system answers. Each is read while it holds: a backlog can empty between two updates.
+            await Eventually.UntilAsync(() => legacy.Locator(".state").InnerTextAsync(), s => Drains().IsMatch(s), because: "the state says when the backlog drains");
+            await Eventually.UntilAsync(() => legacy.Locator(".drains").InnerTextAsync(), s => Duration().IsMatch(s), because: "the drain time shows");
+            await Eventually.UntilAsync(() => legacy.Locator(".oldest").InnerTextAsync(), s => s.EndsWith(')') && s.Contains(" ago (", StringComparison.Ordinal), because: "the oldest waiting message's age shows");
+            await Eventually.UntilAsync(() => legacy.Locator(".nodes").InnerTextAsync(), s => s == Node, because: "the node sending shows");
+            await Expect(legacy.Locator(".latency")).ToHaveTextAsync(new Regex("^[\\d.,]+ ms / [\\d.,]+ ms$"));
+            var (p50, p99) = await LatencyAsync(legacy);
+            // The simulator answers in 20 ms plus its queue: never faster, and p99 is never below the median.
+            Assert.InRange(p50, 19, 5_000);
+            Assert.True(p99 >= p50, $"p99 {p99} ms is below p50 {p50} ms");
+            Assert.True(await page.Locator("#intake-chart polyline").GetAttributeAsync("points") is { Length: > 0 }, "the intake chart is drawn");
+            Assert.True(await legacy.Locator(".rate-chart polyline").GetAttributeAsync("points") is { Length: > 0 }, "the delivered chart is drawn");
+            await Eventually.UntilAsync(() => legacy.Locator(".rate-chart text.y-tick").Last.TextContentAsync(), top => double.Parse(top!.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) > 1,
+                because: "the value axis scales to the delivered rate");
             await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-under-load.png"), FullPage = true });
         }
         finally
@@ -117,6 +177,12 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
         var row = page.Locator($"#dead-letters li[data-id=\"{discarded}\"]");
         await Expect(row).ToContainTextAsync(discarded.ToString());
         await Expect(page.Locator("#dead-count")).ToHaveTextAsync("3");
+        // Whose punch, when it failed, and the legacy system's sentence instead of its JSON (which stays in the tooltip).
+        await Expect(row.Locator(".subject")).ToHaveTextAsync("employee 5101 · Employee 5101");
+        await Expect(row.Locator(".when")).ToHaveTextAsync(new Regex("^failed \\d{2}/\\d{2}, ([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"));
+        await Expect(row.Locator(".why")).ToHaveTextAsync("1 attempt(s): Refused permanently: HTTP 422 Unprocessable Entity — Legacy system refuses the request (422)");
+        await Expect(row.Locator(".why")).ToHaveAttributeAsync("title", new Regex("^Refused permanently: HTTP 422 Unprocessable Entity: \\{"));
+        Assert.DoesNotContain("{", await page.Locator("#dead-letters").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-dead-letters.png"), FullPage = true });
 
         await row.Locator("button.discard").ClickAsync();
@@ -209,18 +275,33 @@ public sealed class DashboardBrowserTests : LegacyGatewayTest
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await page.GotoAsync(DashboardAddress());
         var legacy = page.Locator("[data-destination=\"legacy\"]");
-        await Expect(legacy.Locator(".state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^legacy unreachable — retrying in \\d+ s$"));
+        await Expect(legacy.Locator(".state")).ToHaveTextAsync(new Regex("^legacy unreachable — retrying in \\d+ s$"));
         await Expect(legacy.Locator(".circuit")).ToHaveTextAsync("circuit open");
+        await Expect(legacy.Locator(".oldest")).ToContainTextAsync(" ago (");
+        await Expect(legacy.Locator(".drains")).ToHaveTextAsync("no deliveries lately");
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-legacy-down.png"), FullPage = true });
 
         // Without ?lang the page speaks Portuguese, the language of the people who run a Brazilian time clock.
         var portuguese = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await portuguese.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard").ToString() + "#token=" + Uri.EscapeDataString(TestCredentials.Token(SluiceRoles.Admin)));
         var legado = portuguese.Locator("[data-destination=\"legacy\"]");
-        await Expect(legado.Locator(".state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^legacy inacessível — nova tentativa em \\d+ s$"));
+        await Expect(legado.Locator(".state")).ToHaveTextAsync(new Regex("^legacy inacessível — nova tentativa em \\d+ s$"));
         await Expect(legado.Locator(".circuit")).ToHaveTextAsync("circuito aberto");
         await Expect(portuguese.Locator("#connection")).ToHaveTextAsync("ao vivo");
         await portuguese.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-legacy-down-pt-BR.png"), FullPage = true });
+    }
+
+    [GeneratedRegex("^backlog drains in about \\d+ (s|min|h) at the current pace$")]
+    private static partial Regex Drains();
+
+    [GeneratedRegex("^\\d+ (s|min|h)$")]
+    private static partial Regex Duration();
+
+    private static async Task<(double P50, double P99)> LatencyAsync(ILocator destination)
+    {
+        var parts = (await destination.Locator(".latency").InnerTextAsync()).Split(" / ");
+        static double Ms(string text) => double.Parse(text.Replace(" ms", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        return (Ms(parts[0]), Ms(parts[1]));
     }
 
     /// <summary>The page in English (Portuguese is the default), with an admin's token in the fragment (replaying needs manage).</summary>

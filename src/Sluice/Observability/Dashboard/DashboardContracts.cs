@@ -10,7 +10,7 @@ public sealed record DashboardSnapshot(
     long IntakeTotal,
     double IntakeRate,
     IReadOnlyList<DashboardDestination> Destinations,
-    IReadOnlyList<DeadLetterView> DeadLetters,
+    IReadOnlyList<DashboardDeadLetter> DeadLetters,
     IReadOnlyList<RecentError> Errors)
 {
     /// <summary>The legacy system's latest answers recorded on this node, newest first.</summary>
@@ -40,4 +40,36 @@ public sealed record DashboardDestination(
 
     /// <summary>Its schedule is closed until then.</summary>
     public DateTimeOffset? ClosedUntil { get; init; }
+
+    /// <summary>Median time the destination took to answer over the last minute (this node's sends); null: none answered.</summary>
+    public double? LatencyP50Ms { get; init; }
+
+    /// <summary>99th percentile of the same.</summary>
+    public double? LatencyP99Ms { get; init; }
+
+    /// <summary>When the oldest message still waiting for this destination arrived (all nodes); null: nothing waits.</summary>
+    public DateTimeOffset? OldestWaitingAt { get; init; }
+
+    /// <summary>Seconds until the backlog is empty at the pace of the last half minute; null: empty, or nothing delivered lately.</summary>
+    public double? DrainSeconds { get; init; }
+
+    /// <summary>The nodes sending to this destination now (they hold its leases); empty when nothing is in flight.</summary>
+    public IReadOnlyList<string> SendingNodes { get; init; } = [];
+}
+
+/// <summary>A dead letter as the dashboard shows it: what it was about and a readable line for why it failed.</summary>
+public sealed record DashboardDeadLetter(
+    Guid MessageId,
+    string Kind,
+    string Destination,
+    DateTimeOffset ReceivedAt,
+    int Attempts,
+    DateTimeOffset? FailedAt,
+    string? LastError)
+{
+    /// <summary>The employee, order or route the message was about, when known.</summary>
+    public DeadLetterSubject? Subject { get; init; }
+
+    /// <summary>The last error in one line: status and the sentence the destination gave (the full error is <see cref="LastError"/>).</summary>
+    public string? ErrorSummary { get; init; }
 }

@@ -13,6 +13,7 @@ public sealed class DashboardFeed(
     IntakeCounter intake,
     RecentErrors errors,
     RecentReplies replies,
+    DeadLetterSubjects subjects,
     TimeProvider time,
     IOptions<ObservabilityOptions> options,
     IOptions<DeliveryOptions> delivery)
@@ -26,20 +27,23 @@ public sealed class DashboardFeed(
     {
         using var timer = new PeriodicTimer(options.Value.DashboardInterval, time);
         DashboardSnapshot? previous = null;
+        var pace = new DeliveryPace();
         do
         {
-            var next = await SnapshotAsync(previous, cancellationToken);
+            var next = await SnapshotAsync(previous, cancellationToken, pace);
             yield return next;
             previous = next;
         }
         while (await Tick(timer, cancellationToken));
     }
 
-    public async Task<DashboardSnapshot> SnapshotAsync(DashboardSnapshot? previous, CancellationToken cancellationToken)
+    public async Task<DashboardSnapshot> SnapshotAsync(DashboardSnapshot? previous, CancellationToken cancellationToken, DeliveryPace? pace = null)
     {
         var journal = await cache.GetAsync(cancellationToken);
         var now = time.GetUtcNow();
         var seconds = previous is null ? 0 : (now - previous.At).TotalSeconds;
+        var paces = (pace ?? new DeliveryPace()).Add(now, journal.Stats.ToDictionary(s => s.Destination, s => s.Delivered, StringComparer.OrdinalIgnoreCase));
+        var described = await subjects.DescribeAsync(journal.DeadLetters, cancellationToken);
         var live = engine.Status().ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
         var destinations = journal.Stats
             .Select(s => (s.Destination, Stats: (DestinationStats?)s, Live: live.GetValueOrDefault(s.Destination)))
@@ -49,7 +53,9 @@ public sealed class DashboardFeed(
             .Select(d =>
             {
                 var delivered = d.Stats?.Delivered ?? 0;
+                var backlog = d.Stats?.Backlog ?? 0;
                 var before = previous?.Destinations.FirstOrDefault(p => p.Name == d.Destination)?.Delivered;
+                var perSecond = paces.GetValueOrDefault(d.Destination);
                 return new DashboardDestination(
                     d.Destination,
                     d.Stats?.Backlog ?? 0,
@@ -66,6 +72,11 @@ public sealed class DashboardFeed(
                     CircuitOpenUntil = d.Live?.CircuitOpenUntil,
                     HeldUntil = d.Live?.HeldUntil,
                     ClosedUntil = d.Live?.ClosedUntil,
+                    LatencyP50Ms = Milliseconds(d.Live?.Latency?.P50),
+                    LatencyP99Ms = Milliseconds(d.Live?.Latency?.P99),
+                    OldestWaitingAt = d.Stats?.OldestWaitingAt,
+                    DrainSeconds = backlog > 0 && perSecond > 0 ? Math.Round(backlog / perSecond) : null,
+                    SendingNodes = NodesOf(d.Stats?.LeaseOwners ?? [], d.Destination),
                 };
             })
             .ToList();
@@ -76,7 +87,11 @@ public sealed class DashboardFeed(
             total,
             Rate(previous?.IntakeTotal, total, seconds),
             destinations,
-            journal.DeadLetters.Select(l => new DeadLetterView(l.MessageId, l.Kind, l.Destination, l.ReceivedAt, l.Attempts, l.FailedAt, l.LastError)).ToList(),
+            journal.DeadLetters.Select(l => new DashboardDeadLetter(l.MessageId, l.Kind, l.Destination, l.ReceivedAt, l.Attempts, l.FailedAt, l.LastError)
+            {
+                Subject = described.GetValueOrDefault(l.MessageId),
+                ErrorSummary = ErrorSummary.Of(l.LastError),
+            }).ToList(),
             errors.Latest(ErrorCount))
         {
             Replies = replies.Latest(),
@@ -86,6 +101,14 @@ public sealed class DashboardFeed(
     // Retention deletes delivered messages, so a count can fall: a rate is never negative.
     private static double Rate(long? before, long now, double seconds) =>
         before is { } b && seconds > 0 ? Math.Round(Math.Max(0, now - b) / seconds, 1) : 0;
+
+    private static double? Milliseconds(TimeSpan? value) => value is { } v ? Math.Round(v.TotalMilliseconds, 1) : null;
+
+    /// <summary>The nodes in lease owners ("node/destination"), each once.</summary>
+    private static IReadOnlyList<string> NodesOf(IReadOnlyList<string> owners, string destination) => owners
+        .Select(o => o.EndsWith("/" + destination, StringComparison.OrdinalIgnoreCase) ? o[..^(destination.Length + 1)] : o)
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
 
     private static async ValueTask<bool> Tick(PeriodicTimer timer, CancellationToken cancellationToken)
     {

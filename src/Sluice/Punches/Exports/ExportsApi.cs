@@ -6,6 +6,7 @@ using Sluice.Punches.Afd;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
 using Sluice.Punches.Timesheets;
+using Sluice.Punches.Timesheets.Page;
 using Sluice.Security;
 
 namespace Sluice.Punches.Exports;
@@ -36,6 +37,8 @@ public static class ExportsApi
         app.MapGet("/api/employees/{id:guid}/timesheet", GetTimesheetAsync).WithTags("Exports").WithName("GetTimesheet")
             .WithSummary("In/out pairs per day in the establishment's zone, worked minutes, days missing a punch; text/csv on Accept.")
             .RequireSluicePolicy(SluicePolicies.Read);
+        // HR's page over the same timesheets.
+        app.MapTimesheetPage();
         return app;
     }
 
@@ -73,8 +76,22 @@ public static class ExportsApi
         }
 
         var zone = snapshot.Zone(employee.EstablishmentId);
-        var today = ZoneTime.LocalDate(time.GetUtcNow(), zone);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var (first, last) = Period(from, to, ZoneTime.LocalDate(time.GetUtcNow(), zone), errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The period is not valid.");
+        }
+
+        var timesheet = await TimesheetAsync(id, zone, first, last, ledger, ct);
+        return http.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+            ? TypedResults.Content(TimesheetCsv.Render(timesheet), "text/csv; charset=utf-8")
+            : TypedResults.Ok(timesheet);
+    }
+
+    /// <summary>The period asked for: from the first of this month to today by default, at most <see cref="TimesheetRules.MaxDays"/> days.</summary>
+    internal static (DateOnly First, DateOnly Last) Period(string? from, string? to, DateOnly today, Dictionary<string, string[]> errors)
+    {
         var first = ParseDate(from, "from", errors) ?? new DateOnly(today.Year, today.Month, 1);
         var last = ParseDate(to, "to", errors) ?? today;
         if (errors.Count == 0 && (last < first || last.DayNumber - first.DayNumber + 1 > TimesheetRules.MaxDays))
@@ -82,17 +99,15 @@ public static class ExportsApi
             errors["to"] = [$"Must be from `from` to {TimesheetRules.MaxDays} days after it."];
         }
 
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The period is not valid.");
-        }
+        return (first, last);
+    }
 
+    /// <summary>An employee's timesheet for the days from <paramref name="first"/> to <paramref name="last"/> in <paramref name="zone"/>.</summary>
+    internal static async Task<Timesheet> TimesheetAsync(Guid employeeId, TimeZoneInfo zone, DateOnly first, DateOnly last, LedgerQueries ledger, CancellationToken ct)
+    {
         var (start, end) = TimesheetBuilder.Window(first, last, zone, TimesheetRules.Default);
-        var punches = await ledger.ForEmployeeAsync(id, start, end, ct);
-        var timesheet = TimesheetBuilder.Build(punches.Select(p => new TimesheetPunch(p.PunchedAt, $"{p.Collector.Name()}:{p.DeviceId}")), zone, first, last);
-        return http.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true)
-            ? TypedResults.Content(TimesheetCsv.Render(timesheet), "text/csv; charset=utf-8")
-            : TypedResults.Ok(timesheet);
+        var punches = await ledger.ForEmployeeAsync(employeeId, start, end, ct);
+        return TimesheetBuilder.Build(punches.Select(p => new TimesheetPunch(p.PunchedAt, $"{p.Collector.Name()}:{p.DeviceId}")), zone, first, last);
     }
 
     private static readonly DateOnly EarliestDate = new(1900, 1, 1);

@@ -1,10 +1,11 @@
 // Sluice dashboard: reads the server-sent event stream with fetch (EventSource cannot send headers), draws
-// the numbers and sparklines, and replays dead letters. A bearer token, when the server needs one, is given
+// the numbers and charts, and replays dead letters. A bearer token, when the server needs one, is given
 // once in the address as #token=… (a fragment never reaches the server or its logs) and kept for the tab.
 "use strict";
 (() => {
-  const keep = 60; // points per sparkline: a minute at the default interval
+  const keep = 120; // points per chart: two minutes at the default interval
   const series = { intake: [], backlog: new Map(), rate: new Map() };
+  const svg = "http://www.w3.org/2000/svg";
   const $ = (id) => document.getElementById(id);
 
   // Portuguese (Brazil) by default, for the people who run a Brazilian time clock; ?lang=en for English.
@@ -34,6 +35,11 @@
       stateIdle: "up to date: nothing waiting",
       stateDrains: (t) => `backlog drains in about ${t} at the current pace`,
       stateRetrying: (n) => `${n} waiting to be tried again`, stateSending: "sending",
+      latency: "answer time p50 / p99 (last minute)", oldest: "oldest waiting", drains: "drains in", nodes: "sending from",
+      rateChart: "delivered per second", backlogChart: "backlog (messages waiting)", replies: "Latest replies", noneYet: "None yet.",
+      time: "time", perSecond: "per second", messages: "messages", ago: (d) => `${d} ago`, nothingWaits: "nothing waits",
+      noPace: "no deliveries lately", noNode: "none right now", noAnswers: "no answers in the last minute",
+      subject: { employee: "employee", order: "order", route: "route" }, failedAt: "failed", unknownSubject: "unknown subject",
     },
     "pt-BR": {
       connecting: "conectando…", live: "ao vivo", node: "nó", signIn: "Entrar", token: "Token (bearer)",
@@ -55,6 +61,12 @@
       stateIdle: "em dia: nada esperando",
       stateDrains: (t) => `a fila esvazia em cerca de ${t} no ritmo atual`,
       stateRetrying: (n) => `${n} esperando nova tentativa`, stateSending: "enviando",
+      latency: "tempo de resposta p50 / p99 (último minuto)", oldest: "mais antiga esperando", drains: "esvazia em",
+      nodes: "enviando a partir de", rateChart: "entregues por segundo", backlogChart: "fila (mensagens esperando)",
+      replies: "Últimas respostas", noneYet: "Nenhuma ainda.", time: "hora", perSecond: "por segundo", messages: "mensagens",
+      ago: (d) => `há ${d}`, nothingWaits: "nada esperando", noPace: "sem entregas recentes", noNode: "nenhum agora",
+      noAnswers: "sem respostas no último minuto", subject: { employee: "funcionário", order: "pedido", route: "rota" },
+      failedAt: "falhou", unknownSubject: "assunto desconhecido",
     },
   };
   const t = words[lang] ?? words["pt-BR"];
@@ -93,18 +105,63 @@
     return list;
   }
 
-  function spark(svg, values) {
-    const max = Math.max(1, ...values);
-    const step = values.length > 1 ? 120 / (keep - 1) : 0;
-    const offset = 120 - step * (values.length - 1);
-    const points = values.map((v, i) => `${(offset + i * step).toFixed(1)},${(29 - (v / max) * 28).toFixed(1)}`);
-    svg.querySelector("polyline").setAttribute("points", points.join(" "));
+  // The smallest of 1, 2 or 5 times a power of ten at or above the largest value: a scale people read at a glance.
+  function niceMax(value) {
+    if (value <= 1) return 1;
+    const power = 10 ** Math.floor(Math.log10(value));
+    return [1, 2, 5, 10].map((m) => m * power).find((m) => m >= value);
+  }
+
+  function element(name, attributes, text) {
+    const el = document.createElementNS(svg, name);
+    for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  // A line chart with a labelled value axis (0, half, a round maximum) and a time axis (24-hour clock at both ends
+  // and the middle), so "how many, and when" reads without hovering. Points are {at, value}.
+  function chart(target, points, unit) {
+    // The drawing's size is its viewBox: a wide card has a wide chart, so its text keeps one size on screen.
+    const { width, height } = target.viewBox.baseVal;
+    const [left, right, top, bottom] = [40, 8, 8, 30];
+    const plotWidth = width - left - right;
+    const plotHeight = height - top - bottom;
+    const max = niceMax(Math.max(0, ...points.map((p) => p.value)));
+    const y = (v) => top + plotHeight - (v / max) * plotHeight;
+    const parts = [];
+    for (const tick of [0, max / 2, max]) {
+      parts.push(element("line", { class: tick === 0 ? "axis" : "grid", x1: left, x2: width - right, y1: y(tick), y2: y(tick) }));
+      parts.push(element("text", { x: left - 4, y: y(tick) + 3, "text-anchor": "end", class: "y-tick" }, number(tick)));
+    }
+    parts.push(element("line", { class: "axis", x1: left, x2: left, y1: top, y2: top + plotHeight }));
+    parts.push(element("text", { x: 2, y: top + plotHeight / 2, transform: `rotate(-90 8 ${top + plotHeight / 2})`, "text-anchor": "middle", class: "y-title" }, unit));
+    if (points.length > 0) {
+      const first = new Date(points[0].at).getTime();
+      const last = new Date(points[points.length - 1].at).getTime();
+      const span = Math.max(1, last - first);
+      const x = (at) => left + ((new Date(at).getTime() - first) / span) * plotWidth;
+      const line = points.map((p) => `${x(p.at).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
+      parts.push(element("polyline", { class: "line", points: points.length > 1 ? line : `${left},${y(points[0].value)} ${width - right},${y(points[0].value)}` }));
+      const ticks = [[first, "start"], [first + span / 2, "middle"], [last, "end"]];
+      for (const [at, anchor] of ticks) {
+        const tx = left + ((at - first) / span) * plotWidth;
+        parts.push(element("line", { class: "axis", x1: tx, x2: tx, y1: top + plotHeight, y2: top + plotHeight + 3 }));
+        parts.push(element("text", { x: tx, y: top + plotHeight + 13, "text-anchor": anchor, class: "x-tick" }, clock(at, true)));
+      }
+    }
+    parts.push(element("text", { x: left + plotWidth / 2, y: height - 2, "text-anchor": "middle", class: "x-title" }, t.time));
+    target.replaceChildren(...parts);
   }
 
   const number = (n) => Number(n).toLocaleString(lang, { maximumFractionDigits: 1 });
   // 24-hour times, as a Brazilian site reads them, whatever the browser's locale would pick.
   const clock = (at, seconds) => new Date(at).toLocaleTimeString(lang, {
     hour: "2-digit", minute: "2-digit", second: seconds ? "2-digit" : undefined, hourCycle: "h23",
+  });
+
+  const date = (at) => new Date(at).toLocaleString(lang, {
+    day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
   });
 
   function about(seconds) {
@@ -122,7 +179,7 @@
     if (d.heldUntil) return ["held", t.stateHeld(d.name, wait(d.heldUntil))];
     if (d.closedUntil && d.backlog > 0) return ["closed", t.stateClosed(clock(d.closedUntil))];
     if (d.backlog === 0) return ["idle", t.stateIdle];
-    if (d.deliveryRate > 0) return ["busy", t.stateDrains(about(d.backlog / d.deliveryRate))];
+    if (d.drainSeconds) return ["busy", t.stateDrains(about(d.drainSeconds))];
     if (d.retrying > 0) return ["retrying", t.stateRetrying(number(d.retrying))];
     return ["busy", t.stateSending];
   }
@@ -144,7 +201,7 @@
     $("node").textContent = `${t.node} ${s.node}`;
     $("intake-rate").textContent = number(s.intakeRate);
     $("intake-total").textContent = number(s.intakeTotal);
-    spark($("intake-chart"), push(series.intake, s.intakeRate));
+    chart($("intake-chart"), push(series.intake, { at: s.at, value: s.intakeRate }), t.perSecond);
 
     for (const d of s.destinations) {
       const card = destinationCard(d.name);
@@ -161,6 +218,13 @@
       set("retrying", d.retrying);
       set("dead", d.dead);
       set("limit", d.concurrencyLimit);
+      const text = (cls, v) => (card.querySelector("." + cls).textContent = v);
+      text("latency", d.latencyP50Ms == null ? t.noAnswers : `${number(d.latencyP50Ms)} ms / ${number(d.latencyP99Ms)} ms`);
+      text("oldest", d.oldestWaitingAt
+        ? `${t.ago(about(Math.max(0, (new Date(s.at) - new Date(d.oldestWaitingAt)) / 1000)))} (${clock(d.oldestWaitingAt, true)})`
+        : t.nothingWaits);
+      text("drains", d.backlog === 0 ? t.nothingWaits : d.drainSeconds ? about(d.drainSeconds) : t.noPace);
+      text("nodes", d.sendingNodes.length ? d.sendingNodes.join(", ") : t.noNode);
       const all = card.querySelector(".replay-all");
       all.hidden = d.dead === 0;
       if (all.hidden) all.disabled = false;
@@ -168,8 +232,8 @@
       circuit.textContent = d.paused ? t.paused : t.circuit(d.circuit);
       circuit.dataset.circuit = d.circuit;
       if (!series.backlog.has(d.name)) { series.backlog.set(d.name, []); series.rate.set(d.name, []); }
-      spark(card.querySelector(".backlog-chart"), push(series.backlog.get(d.name), d.backlog));
-      spark(card.querySelector(".rate-chart"), push(series.rate.get(d.name), d.deliveryRate));
+      chart(card.querySelector(".rate-chart"), push(series.rate.get(d.name), { at: s.at, value: d.deliveryRate }), t.perSecond);
+      chart(card.querySelector(".backlog-chart"), push(series.backlog.get(d.name), { at: s.at, value: d.backlog }), t.messages);
     }
 
     const dead = s.destinations.reduce((sum, d) => sum + d.dead, 0);
@@ -181,9 +245,19 @@
       const what = document.createElement("code");
       // The whole id: ids are time-ordered (UUID v7), so their first characters are the same for weeks of messages.
       what.textContent = `${l.destination} · ${l.messageId}`;
+      // Who or what it was about, when it failed, and the legacy system's sentence; the raw error stays in the tooltip.
+      const subject = document.createElement("span");
+      subject.className = "subject";
+      subject.textContent = l.subject
+        ? `${t.subject[l.subject.type] ?? l.subject.type} ${l.subject.label}${l.subject.detail ? " · " + l.subject.detail : ""}`
+        : t.unknownSubject;
+      const when = document.createElement("span");
+      when.className = "when";
+      when.textContent = `${t.failedAt} ${date(l.failedAt ?? l.receivedAt)}`;
       const why = document.createElement("span");
       why.className = "why";
-      why.textContent = `${l.failedAt ? clock(l.failedAt, true) + " · " : ""}${t.attempts(l.attempts)}: ${l.lastError ?? t.noError}`;
+      why.textContent = `${t.attempts(l.attempts)}: ${l.errorSummary ?? t.noError}`;
+      if (l.lastError) why.title = l.lastError;
       const button = document.createElement("button");
       button.className = "replay";
       button.textContent = t.replay;
@@ -193,7 +267,13 @@
       discard.textContent = t.discard;
       const path = `/api/dead-letters/${l.messageId}?destination=${encodeURIComponent(l.destination)}`;
       discard.addEventListener("click", () => act(discard, path, "DELETE", null, () => t.discarded));
-      li.append(what, why, button, discard);
+      const info = document.createElement("span");
+      info.className = "info";
+      info.append(subject, " ", when, document.createElement("br"), what);
+      const actions = document.createElement("span");
+      actions.className = "actions";
+      actions.append(button, discard);
+      li.append(info, why, actions);
       return li;
     }));
     if (s.deadLetters.length === 0) {
@@ -205,7 +285,7 @@
 
     $("replies").replaceChildren(...((s.replies ?? []).length ? s.replies : [null]).map((r) => {
       const li = document.createElement("li");
-      if (!r) { li.className = "why"; li.textContent = "None yet."; return li; }
+      if (!r) { li.className = "why"; li.textContent = t.noneYet; return li; }
       li.dataset.id = r.messageId;
       const what = document.createElement("code");
       what.textContent = `${r.destination} · …${r.messageId.slice(-12)}`;
