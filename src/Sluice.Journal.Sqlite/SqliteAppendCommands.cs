@@ -30,7 +30,7 @@ internal sealed class SqliteAppendCommands : IDisposable
             INSERT INTO messages (seq, id, kind, received_at, content_type, metadata, ordering_key, payload)
             SELECT $base + j.key, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
                    unhex(j.value ->> 6)
-            FROM json_each($rows) AS j
+            FROM json_each(CAST($rows AS TEXT)) AS j
             """,
             "$base", "$rows");
 
@@ -45,13 +45,13 @@ internal sealed class SqliteAppendCommands : IDisposable
                         WHEN EXISTS (SELECT 1 FROM deliveries AS d INDEXED BY ix_deliveries_key
                                      WHERE d.destination = j.value ->> 1 AND d.ordering_key = j.value ->> 3 AND d.status < 2) THEN 0
                         ELSE 1 END
-            FROM json_each($rows) AS j
+            FROM json_each(CAST($rows AS TEXT)) AS j
             """,
             "$base", "$rows");
         _findClaims = Create(connection,
             """
             SELECT j.key, i.request_hash, m.id, m.received_at
-            FROM json_each($keys) AS j
+            FROM json_each(CAST($keys AS TEXT)) AS j
             JOIN idempotency AS i ON i.scope = j.value ->> 0 AND i.key = j.value ->> 1
             JOIN messages AS m ON m.seq = i.message_seq
             """,
@@ -60,7 +60,7 @@ internal sealed class SqliteAppendCommands : IDisposable
             """
             INSERT INTO idempotency (scope, key, request_hash, message_seq)
             SELECT j.value ->> 0, j.value ->> 1, unhex(j.value ->> 2), $base + (j.value ->> 3)
-            FROM json_each($rows) AS j
+            FROM json_each(CAST($rows AS TEXT)) AS j
             """,
             "$base", "$rows");
     }
@@ -151,7 +151,7 @@ internal sealed class SqliteAppendCommands : IDisposable
         return found;
     }
 
-    private string WriteMessages(IReadOnlyList<NewMessage> messages)
+    private byte[] WriteMessages(IReadOnlyList<NewMessage> messages)
     {
         Begin();
         Span<char> id = stackalloc char[36];
@@ -188,7 +188,7 @@ internal sealed class SqliteAppendCommands : IDisposable
         return End();
     }
 
-    private string WriteDeliveries(IReadOnlyList<NewMessage> messages)
+    private byte[] WriteDeliveries(IReadOnlyList<NewMessage> messages)
     {
         Begin();
         HashSet<(string Destination, string Key)>? keysInBatch = null;
@@ -224,7 +224,7 @@ internal sealed class SqliteAppendCommands : IDisposable
         return false;
     }
 
-    private string WriteClaims(IReadOnlyList<NewMessage> messages)
+    private byte[] WriteClaims(IReadOnlyList<NewMessage> messages)
     {
         Begin();
         for (var offset = 0; offset < messages.Count; offset++)
@@ -273,14 +273,18 @@ internal sealed class SqliteAppendCommands : IDisposable
         _json.WriteStartArray();
     }
 
-    private string End()
+    /// <summary>
+    /// The array's UTF-8 bytes, bound as a blob and read back as text by <c>CAST</c>: a string parameter would be
+    /// turned into UTF-16 here and into UTF-8 again by the binding.
+    /// </summary>
+    private byte[] End()
     {
         _json.WriteEndArray();
         _json.Flush();
-        return System.Text.Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        return _buffer.WrittenSpan.ToArray();
     }
 
-    private static void Execute(SqliteCommand command, long baseSeq, string rows)
+    private static void Execute(SqliteCommand command, long baseSeq, byte[] rows)
     {
         command.Parameters[0].Value = baseSeq;
         command.Parameters[1].Value = rows;

@@ -31,10 +31,15 @@ internal static class HttpReply
         }
 
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new ArrayBufferWriter<byte>(Math.Min(max + 1, 16 * 1024));
+
+        // Sized by the announced length when there is one (most answers are small): a fixed 16 KB start was most of
+        // what a delivery allocated.
+        var expected = content.Headers.ContentLength is { } length ? (int)Math.Min(length + 1, max + 1L) : Math.Min(max + 1, 4 * 1024);
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(expected, 1));
         while (buffer.WrittenCount <= max)
         {
-            var read = await stream.ReadAsync(buffer.GetMemory(Math.Min(max + 1 - buffer.WrittenCount, 16 * 1024)), cancellationToken);
+            var free = buffer.GetMemory(1);
+            var read = await stream.ReadAsync(free[..Math.Min(free.Length, max + 1 - buffer.WrittenCount)], cancellationToken);
             if (read == 0)
             {
                 return (buffer.WrittenSpan.ToArray(), false);

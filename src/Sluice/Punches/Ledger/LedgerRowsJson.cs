@@ -7,13 +7,14 @@ namespace Sluice.Punches.Ledger;
 
 /// <summary>
 /// Punch ledger rows as one JSON array of arrays, in the column order of <see cref="PunchLedger"/>'s SQLite insert.
+/// UTF-8 bytes, to be bound as a blob and read with <c>CAST(… AS TEXT)</c>.
 /// Ids are written as Microsoft.Data.Sqlite binds a <see cref="Guid"/>: upper-case text, so lookups by id still match.
 /// </summary>
 internal static class LedgerRowsJson
 {
-    public static string Write(IList<NewMessage> messages, List<(int Index, PunchDraft Draft)> punches)
+    public static byte[] Write(IList<NewMessage> messages, List<(int Index, PunchDraft Draft)> punches)
     {
-        var buffer = new ArrayBufferWriter<byte>(punches.Count * 320);
+        var buffer = new ArrayBufferWriter<byte>(punches.Count * 400 + 2);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
         {
             json.WriteStartArray();
@@ -47,7 +48,7 @@ internal static class LedgerRowsJson
             json.WriteEndArray();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void WriteId(Utf8JsonWriter json, Guid id)

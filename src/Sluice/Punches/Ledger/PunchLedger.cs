@@ -88,7 +88,7 @@ internal sealed class PunchLedger : IJournalModule
                 INSERT INTO {session.Table("punch_ledger")} ({InsertColumns})
                 SELECT j.value ->> 0, j.value ->> 1, 7, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6,
                        j.value ->> 7, j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11, j.value ->> 12
-                FROM json_each(@p0) AS j
+                FROM json_each(CAST(@p0 AS TEXT)) AS j
                 """,
                 new object?[1]);
             _insert.Prepare();
