@@ -48,6 +48,8 @@ internal static class PunchesSetup
         builder.Services.AddHostedService<RegistryRefresher>();
         builder.Services.AddSingleton<ServiceEvents>();
         builder.Services.AddHostedService<ServiceEventsService>();
+        builder.Services.AddSingleton<EmployeeIndexer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EmployeeIndexer>());
         builder.Services.AddSingleton<PunchIntake>();
         builder.Services.AddSingleton<IDeliverySinkFactory, PunchReportSinkFactory>();
         builder.Services.AddSingleton<IPayloadShaper, LegacyPunchShape>();

@@ -13,6 +13,8 @@ internal sealed class LedgerQueries(IJournalDatabase database)
     private const string PunchColumns =
         "establishment_id, nsr, message_id, employee_id, cpf, punched_at, recorded_at, collector, offline, hash, device_id";
 
+    private static readonly string PunchColumnsOfL = string.Join(", ", PunchColumns.Split(", ").Select(c => "l." + c));
+
     public Task<LedgerPunch?> FindByMessageAsync(Guid messageId, CancellationToken ct) =>
         database.ReadAsync(async (session, token) =>
         {
@@ -28,9 +30,9 @@ internal sealed class LedgerQueries(IJournalDatabase database)
         {
             await using var command = session.Command(
                 $"""
-                SELECT {PunchColumns} FROM {session.Table("punch_ledger")}
-                WHERE employee_id = @p0 AND punched_at_ms >= @p1 AND punched_at_ms < @p2 AND record_type = 7
-                ORDER BY punched_at_ms, nsr
+                SELECT {PunchColumnsOfL} FROM {EmployeeIndex.PunchesOf(session.Table, "<")}
+                WHERE l.record_type = 7
+                ORDER BY l.punched_at_ms, l.nsr
                 """,
                 employeeId, LedgerTimes.Ms(from), LedgerTimes.Ms(to));
             await using var reader = await command.ExecuteReaderAsync(token);
@@ -85,8 +87,8 @@ internal sealed class LedgerQueries(IJournalDatabase database)
         {
             await using var command = session.Command(
                 $"""
-                SELECT punched_at_ms FROM {session.Table("punch_ledger")}
-                WHERE employee_id = @p0 AND punched_at_ms >= @p1 AND punched_at_ms <= @p2 AND record_type = 7 AND device_id = @p3
+                SELECT l.punched_at_ms FROM {EmployeeIndex.PunchesOf(session.Table, "<=")}
+                WHERE l.record_type = 7 AND l.device_id = @p3
                 """,
                 employeeId, LedgerTimes.Ms(from), LedgerTimes.Ms(to), deviceId);
             await using var reader = await command.ExecuteReaderAsync(token);

@@ -63,6 +63,7 @@ internal static class LedgerSchema
         DeviceCredentials,
         LegalRecords.Replace("{on}", "ON ", StringComparison.Ordinal).Replace("{index}", "{schema}.", StringComparison.Ordinal),
         Treatment.TreatmentSchema.Sqlite.Replace("{on}", "ON ", StringComparison.Ordinal).Replace("{index}", "{schema}.", StringComparison.Ordinal),
+        EmployeeIndex.Sqlite.Replace("{rowid}", " WITHOUT ROWID", StringComparison.Ordinal).Replace("{uuid}", "blob", StringComparison.Ordinal),
     ];
 
     private static readonly string[] Postgres =
@@ -83,6 +84,7 @@ internal static class LedgerSchema
         DeviceCredentials,
         LegalRecords.Replace("{on}", "ON {schema}.", StringComparison.Ordinal).Replace("{index}", "", StringComparison.Ordinal),
         Treatment.TreatmentSchema.Postgres.Replace("{on}", "ON {schema}.", StringComparison.Ordinal).Replace("{index}", "", StringComparison.Ordinal),
+        EmployeeIndex.Postgres.Replace("{rowid}", "", StringComparison.Ordinal).Replace("{uuid}", "uuid", StringComparison.Ordinal),
     ];
 
     /// <summary>

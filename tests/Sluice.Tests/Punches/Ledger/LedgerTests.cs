@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Sluice.Punches;
 using Sluice.Punches.Ledger;
 using Sluice.Testing;
@@ -32,6 +34,8 @@ public abstract class LedgerTests : IAsyncLifetime
             settings[key] = value;
         }
 
+        // Punches stay in the pending table until a test moves them (EmployeeIndexer.CatchUpAsync).
+        settings["Punches:EmployeeIndexInterval"] = "1.00:00:00";
         Gateway = await TestGateway.StartAsync(settings);
     }
 
@@ -59,6 +63,48 @@ public abstract class LedgerTests : IAsyncLifetime
         Assert.True(verification.Valid, verification.Problem);
         Assert.Equal(registrations + 50, verification.LastNsr);
         Assert.Equal(50, verification.Punches);
+    }
+
+    [Fact]
+    public async Task An_employees_punches_are_read_the_same_before_and_after_they_move_into_the_by_employee_index()
+    {
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(-3)).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Gateway.RegisterEmployeesAsync("3101");
+        var receipts = new List<PunchReceipt>();
+        foreach (var time in new[] { "08:00", "12:00", "13:00", "17:00" })
+        {
+            var response = await Gateway.Client.PostAsJsonAsync("/api/punches", new { employeeId = "3101", punchedAt = $"{day}T{time}:00-03:00", offline = true });
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            receipts.Add((await response.Content.ReadFromJsonAsync<PunchReceipt>())!);
+        }
+
+        var employee = receipts[0].EmployeeInternalId;
+        var queries = Gateway.Service<LedgerQueries>();
+        var from = DateTimeOffset.Parse($"{day}T00:00:00-03:00", CultureInfo.InvariantCulture);
+        async Task<long[]> ReadAsync() => [.. (await queries.ForEmployeeAsync(employee, from, from.AddDays(1), CancellationToken.None)).Select(p => p.Nsr)];
+        async Task<long> WorkedMinutesAsync() =>
+            (await Gateway.Client.GetFromJsonAsync<JsonElement>($"/api/employees/{employee}/timesheet?from={day}&to={day}"))
+                .GetProperty("workedMinutes").GetInt64();
+
+        Assert.Equal(receipts.Select(r => r.Nsr), await ReadAsync());
+        Assert.Equal(480, await WorkedMinutesAsync());
+        Assert.Equal(4L, await CountAsync("punch_index_pending"));
+
+        Assert.True(await Gateway.Service<EmployeeIndexer>().CatchUpAsync(CancellationToken.None) >= 4);
+
+        Assert.Equal(0L, await CountAsync("punch_index_pending"));
+        Assert.Equal(4L, await CountAsync("punch_employee_punches"));
+        Assert.Equal(receipts.Select(r => r.Nsr), await ReadAsync());
+        Assert.Equal(480, await WorkedMinutesAsync());
+        Assert.True((await VerifyAsync()).Valid);
+    }
+
+    private async Task<long> CountAsync(string table)
+    {
+        await using var connection = await OpenDatabaseAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {Intrusion.Table.Replace("punch_ledger", table, StringComparison.Ordinal)}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     [Fact]

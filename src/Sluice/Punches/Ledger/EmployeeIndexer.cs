@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Options;
+using Sluice.Journal.Modules;
+
+namespace Sluice.Punches.Ledger;
+
+/// <summary>
+/// Moves punches from <c>punch_index_pending</c> into the by-employee index (<see cref="EmployeeIndex"/>) every
+/// <see cref="PunchesOptions.EmployeeIndexInterval"/>, in chunks of <see cref="ChunkSize"/>, each chunk one
+/// transaction that inserts in key order and deletes what it moved. At the 08:00 rush the pending rows pile up and are
+/// moved in a few large sorted batches instead of a random page write per punch; reads see them either way.
+/// </summary>
+/// <remarks>Every node may run it: on PostgreSQL a chunk locks its pending rows (SKIP LOCKED), so two nodes move different ones.</remarks>
+internal sealed partial class EmployeeIndexer(
+    IJournalDatabase database, IOptions<PunchesOptions> options, TimeProvider time, ILogger<EmployeeIndexer> logger) : BackgroundService
+{
+    public const int ChunkSize = 10_000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.EmployeeIndexInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(ex);
+            }
+        }
+    }
+
+    /// <summary>Moves every pending punch into the index; returns how many it moved.</summary>
+    public async Task<long> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        long total = 0;
+        int moved;
+        do
+        {
+            moved = await database.WriteAsync(MoveChunkAsync, cancellationToken);
+            total += moved;
+        }
+        while (moved == ChunkSize);
+
+        return total;
+    }
+
+    private static async Task<int> MoveChunkAsync(JournalSession session, CancellationToken ct)
+    {
+        var pending = session.Table("punch_index_pending");
+        var index = session.Table("punch_employee_punches");
+        if (session.Engine == JournalEngine.Postgres)
+        {
+            await using var move = session.Command(
+                $"""
+                WITH moved AS (
+                    DELETE FROM {pending} WHERE seq IN (SELECT seq FROM {pending} ORDER BY seq LIMIT @p0 FOR UPDATE SKIP LOCKED)
+                    RETURNING employee_id, punched_at_ms, establishment_id, nsr),
+                indexed AS (
+                    INSERT INTO {index} (employee_id, punched_at_ms, establishment_id, nsr)
+                    SELECT employee_id, punched_at_ms, establishment_id, nsr FROM moved ORDER BY 1, 2, 3, 4
+                    ON CONFLICT DO NOTHING)
+                SELECT count(*) FROM moved
+                """,
+                ChunkSize);
+            return Convert.ToInt32(await move.ExecuteScalarAsync(ct));
+        }
+
+        await using var last = session.Command($"SELECT MAX(seq) FROM (SELECT seq FROM {pending} ORDER BY seq LIMIT @p0)", ChunkSize);
+        if (await last.ExecuteScalarAsync(ct) is not long upTo)
+        {
+            return 0;
+        }
+
+        await using var insert = session.Command(
+            $"""
+            INSERT OR IGNORE INTO {index} (employee_id, punched_at_ms, establishment_id, nsr)
+            SELECT employee_id, punched_at_ms, establishment_id, nsr FROM {pending} WHERE seq <= @p0 ORDER BY 1, 2, 3, 4
+            """,
+            upTo);
+        await insert.ExecuteNonQueryAsync(ct);
+        await using var delete = session.Command($"DELETE FROM {pending} WHERE seq <= @p0", upTo);
+        return await delete.ExecuteNonQueryAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Moving punches into the by-employee index failed; it will try again at its next interval (reads see them meanwhile).")]
+    private partial void LogFailed(Exception exception);
+}
