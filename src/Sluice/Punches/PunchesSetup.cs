@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks;
 using Sluice.Punches.Adms;
+using Sluice.Punches.Espelho;
 using Sluice.Journal.Modules;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
@@ -41,6 +42,7 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<LedgerQueries>();
         builder.Services.AddSingleton<Exports.AfdProductions>();
         builder.Services.AddSingleton<ChainVerifier>();
+        builder.Services.AddEspelho();
         builder.Services.AddHostedService<RegistryRefresher>();
         builder.Services.AddSingleton<ServiceEvents>();
         builder.Services.AddHostedService<ServiceEventsService>();
