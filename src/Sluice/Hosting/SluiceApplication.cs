@@ -17,6 +17,7 @@ using Sluice.Punches.Ledger;
 using Sluice.Punches.Receipts;
 using Sluice.Punches.Registry;
 using Sluice.Punches.Signing;
+using Sluice.Punches.Treatment;
 using Sluice.Punches.WebPage;
 using Sluice.Replies;
 using Sluice.Security;
@@ -99,6 +100,7 @@ public static class SluiceApplication
         app.MapReceiptsApi();
         app.MapPunchPage();
         app.MapExportsApi();
+        app.MapTreatmentApi();
         app.MapEspelhoApi();
         app.MapSigningApi();
         app.MapAdms();

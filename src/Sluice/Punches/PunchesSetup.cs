@@ -8,6 +8,7 @@ using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
 using Sluice.Punches.Reporting;
 using Sluice.Punches.Signing;
+using Sluice.Punches.Treatment;
 using Sluice.Security;
 
 namespace Sluice.Punches;
@@ -42,6 +43,7 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<LedgerQueries>();
         builder.Services.AddSingleton<Exports.AfdProductions>();
         builder.Services.AddSingleton<ChainVerifier>();
+        builder.Services.AddTreatment();
         builder.Services.AddEspelho();
         builder.Services.AddHostedService<RegistryRefresher>();
         builder.Services.AddSingleton<ServiceEvents>();

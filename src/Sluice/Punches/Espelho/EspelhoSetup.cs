@@ -8,7 +8,7 @@ internal static class EspelhoSetup
 {
     public static IServiceCollection AddEspelho(this IServiceCollection services)
     {
-        services.AddSingleton<IEspelhoSource, LedgerEspelhoSource>();
+        services.AddSingleton<IEspelhoSource, TreatedEspelhoSource>();
         services.AddSingleton<EspelhoReports>();
         services.AddSingleton<WebPage.EspelhoLinks>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(EspelhoJsonContext.Default));

@@ -3,9 +3,9 @@ using Sluice.Punches.Registry;
 namespace Sluice.Punches.Espelho;
 
 /// <summary>
-/// What the Espelho reads besides the registry: an employee's markings and their terms of employment. The default
-/// reads the ledger's punches as originals and knows no terms; the treatment program plugs in its effective
-/// markings (originals with included, pre-assigned and disregarded ones) and each employee's contract.
+/// What the Espelho reads besides the registry: an employee's markings with their source and their terms of
+/// employment. <see cref="TreatedEspelhoSource"/> reads them from the treatment program; the Espelho itself only
+/// knows markings and terms, so it does not change when the treatment program's storage does.
 /// </summary>
 internal interface IEspelhoSource
 {

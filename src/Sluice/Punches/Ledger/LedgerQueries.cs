@@ -43,6 +43,38 @@ internal sealed class LedgerQueries(IJournalDatabase database)
             return punches;
         }, ct);
 
+    /// <summary>An establishment's punches punched in [<paramref name="from"/>, <paramref name="to"/>) and numbered up to <paramref name="upToNsr"/>, by employee and time.</summary>
+    public Task<List<LedgerPunch>> EstablishmentPunchesAsync(Guid establishmentId, DateTimeOffset from, DateTimeOffset to, long upToNsr, CancellationToken ct) =>
+        database.ReadAsync(async (session, token) =>
+        {
+            await using var command = session.Command(
+                $"""
+                SELECT {PunchColumns} FROM {session.Table("punch_ledger")}
+                WHERE establishment_id = @p0 AND record_type = 7 AND nsr <= @p1 AND punched_at_ms >= @p2 AND punched_at_ms < @p3
+                ORDER BY punched_at_ms, nsr
+                """,
+                establishmentId, upToNsr, LedgerTimes.Ms(from), LedgerTimes.Ms(to));
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var punches = new List<LedgerPunch>();
+            while (await reader.ReadAsync(token))
+            {
+                punches.Add(ReadPunch(reader));
+            }
+
+            return punches;
+        }, ct);
+
+    /// <summary>The establishment's punch (type 7) numbered <paramref name="nsr"/>, if there is one.</summary>
+    public Task<LedgerPunch?> FindPunchAsync(Guid establishmentId, long nsr, CancellationToken ct) =>
+        database.ReadAsync(async (session, token) =>
+        {
+            await using var command = session.Command(
+                $"SELECT {PunchColumns} FROM {session.Table("punch_ledger")} WHERE establishment_id = @p0 AND nsr = @p1 AND record_type = 7",
+                establishmentId, nsr);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            return await reader.ReadAsync(token) ? ReadPunch(reader) : null;
+        }, ct);
+
     /// <summary>
     /// The instants (UTC milliseconds) at which the ledger already holds a punch of <paramref name="employeeId"/> from
     /// device <paramref name="deviceId"/> between <paramref name="from"/> and <paramref name="to"/> inclusive. The ledger

@@ -61,6 +61,7 @@ internal static class LedgerSchema
         """,
         DeviceCredentials,
         LegalRecords.Replace("{on}", "ON ", StringComparison.Ordinal).Replace("{index}", "{schema}.", StringComparison.Ordinal),
+        Treatment.TreatmentSchema.Sqlite.Replace("{on}", "ON ", StringComparison.Ordinal).Replace("{index}", "{schema}.", StringComparison.Ordinal),
     ];
 
     private static readonly string[] Postgres =
@@ -80,6 +81,7 @@ internal static class LedgerSchema
         """,
         DeviceCredentials,
         LegalRecords.Replace("{on}", "ON {schema}.", StringComparison.Ordinal).Replace("{index}", "", StringComparison.Ordinal),
+        Treatment.TreatmentSchema.Postgres.Replace("{on}", "ON {schema}.", StringComparison.Ordinal).Replace("{index}", "", StringComparison.Ordinal),
     ];
 
     /// <summary>
