@@ -36,15 +36,15 @@ public sealed class EspelhoTests : LegacyGatewayTest
     [Fact]
     public async Task An_included_punch_shows_as_included_with_its_reason_and_a_disregarded_one_as_disregarded_in_JSON_CSV_and_PDF_while_the_ledger_and_AFD_stay_the_same()
     {
-        var (employee, duplicate) = await NovemberAsync();
+        var (employee, duplicate) = await EspelhoMonth.NovemberAsync(Gateway, Code);
         var establishment = await Gateway.EstablishmentAsync();
         using var afd = await Gateway.Client.GetAsync($"/api/establishments/{establishment}/afd?from=2026-11-01&to=2026-11-30");
         var pinned = Treatment.TreatmentTests.PinnedQuery(afd);
         var afdBefore = await afd.Content.ReadAsByteArrayAsync();
         var ledgerBefore = await LedgerRowsAsync(establishment);
 
-        await TreatAsync(employee, new TreatmentRequest("included", "2026-11-02T13:00:00-03:00", null, "Esqueceu de marcar a volta do almoço"));
-        await TreatAsync(employee, new TreatmentRequest("disregarded", null, duplicate, "Marcação em duplicidade"));
+        await EspelhoMonth.TreatAsync(Gateway, employee, new TreatmentRequest("included", "2026-11-02T13:00:00-03:00", null, "Esqueceu de marcar a volta do almoço"));
+        await EspelhoMonth.TreatAsync(Gateway, employee, new TreatmentRequest("disregarded", null, duplicate, "Marcação em duplicidade"));
 
         var espelho = await Gateway.Client.GetFromJsonAsync<JsonElement>($"/api/employees/{employee}/espelho?month=2026-11");
         Assert.Equal("Espelho de Ponto", espelho.GetProperty("title").GetString());
@@ -109,7 +109,7 @@ public sealed class EspelhoTests : LegacyGatewayTest
     [Fact]
     public async Task A_bad_period_gets_problem_details_naming_the_field_an_unknown_employee_404_and_no_credential_401()
     {
-        var (employee, _) = await NovemberAsync();
+        var (employee, _) = await EspelhoMonth.NovemberAsync(Gateway, Code);
 
         foreach (var (query, field) in new[] { ("month=2026-13", "month"), ("month=2026-11&from=2026-11-01", "month"), ("from=2026-11-30&to=2026-11-01", "to"), ("from=11/2026", "from") })
         {
@@ -129,7 +129,7 @@ public sealed class EspelhoTests : LegacyGatewayTest
     [Fact]
     public async Task Sluice_espelho_writes_the_JSON_CSV_and_PDF_of_a_month_into_a_folder()
     {
-        var (employee, _) = await NovemberAsync();
+        var (employee, _) = await EspelhoMonth.NovemberAsync(Gateway, Code);
         var output = _folder.File("out");
 
         var (exit, printed) = await SluiceCli.RunAsync(
@@ -144,45 +144,6 @@ public sealed class EspelhoTests : LegacyGatewayTest
         Assert.Equal(240 + 299 + 420, json.RootElement.GetProperty("totals").GetProperty("workedMinutes").GetInt32());
         Assert.StartsWith("employer_document,", await File.ReadAllTextAsync(name + ".csv"), StringComparison.Ordinal);
         Assert.Contains("Espelho de Ponto", (await ExternalTool.RunAsync("pdftotext", name + ".pdf", "-")).Output, StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// A contract and, in November 2026, a Monday 08:00, 12:00, a duplicate 12:01 and 17:00 (the 13:00 forgotten), then a
-    /// full night from Tuesday 22:00 to 05:00. Returns the employee's id and the duplicate's NSR.
-    /// </summary>
-    private async Task<(Guid Employee, long Duplicate)> NovemberAsync()
-    {
-        await Gateway.RegisterEmployeesAsync(Code);
-        long duplicate = 0;
-        foreach (var at in new[] { "2026-11-02T08:00:00", "2026-11-02T12:00:00", "2026-11-02T12:01:00", "2026-11-02T17:00:00", "2026-11-03T22:00:00", "2026-11-04T05:00:00" })
-        {
-            using var response = await Gateway.Client.PostAsJsonAsync("/api/punches", new { employeeId = Code, punchedAt = at + "-03:00", offline = true, deviceId = "TEST-1" });
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            var receipt = (await response.Content.ReadFromJsonAsync<PunchReceipt>())!;
-            duplicate = at.EndsWith("12:01:00", StringComparison.Ordinal) ? receipt.Nsr : duplicate;
-        }
-
-        var establishment = await Gateway.EstablishmentAsync();
-        var employees = await Gateway.Client.GetFromJsonAsync<JsonElement>($"/api/establishments/{establishment}/employees");
-        var employee = employees.EnumerateArray().Single(e => e.GetProperty("code").GetString() == Code).GetProperty("id").GetGuid();
-        using (var schedule = await Gateway.Client.PostAsJsonAsync($"/api/establishments/{establishment}/schedules",
-            new ScheduleRequest("COM8", "Comercial 8h", null, [new SchedulePair("08:00", "12:00"), new SchedulePair("13:00", "17:00")], ["mon", "tue", "wed", "thu", "fri"])))
-        {
-            Assert.True(schedule.IsSuccessStatusCode, await schedule.Content.ReadAsStringAsync());
-        }
-
-        using (var contract = await Gateway.Client.PutAsJsonAsync($"/api/employees/{employee}/contract", new ContractRequest("2024-03-01", "Auxiliar administrativo", "COM8")))
-        {
-            Assert.True(contract.IsSuccessStatusCode, await contract.Content.ReadAsStringAsync());
-        }
-
-        return (employee, duplicate);
-    }
-
-    private async Task TreatAsync(Guid employee, TreatmentRequest request)
-    {
-        using var response = await Gateway.Client.PostAsJsonAsync($"/api/employees/{employee}/treatments", request);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 
     private async Task<HttpResponseMessage> GetAsync(string path, string accept)
