@@ -18,7 +18,7 @@ internal static class EspelhoPdf
 
     private static readonly (string Head, double Width)[] Table =
     [
-        ("Data", 64), ("Marcações", 150), ("Tratamento", 141), ("Trabalhado", 52), ("Noturno", 56), ("Duração", 52),
+        ("Data", 74), ("Marcações", 146), ("Tratamento", 135), ("Trabalhado", 52), ("Noturno", 56), ("Duração", 52),
     ];
 
     public static async Task<byte[]> RenderAsync(EspelhoReport report)

@@ -47,7 +47,8 @@ internal static class PageLayout
         .espelho tr.missing th{color:#b3261e}
         .espelho .totals{font-weight:700;background:#f0f6ff}
         form.month{display:flex;gap:.5rem;align-items:end;margin-top:1rem}
-        form.month label{margin:0}
+        form.month label{margin:0;align-self:center}
+        form.month input{flex:1;min-width:0;width:auto;font-size:1rem}
         form.month button{margin:0;min-height:3.1rem;width:auto;padding:0 1rem;white-space:nowrap}
         .legend{font-size:.8rem;color:#555}
         @media print{body{background:#fff;font-size:12pt}main{max-width:none}.card{box-shadow:none;border:1px solid #000}.actions,.noprint{display:none}}
