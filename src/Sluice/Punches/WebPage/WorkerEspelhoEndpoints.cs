@@ -33,7 +33,7 @@ internal static class WorkerEspelhoEndpoints
         return app;
     }
 
-    /// <summary>Checks the worker's credentials, then sends them to their link (303), so a reload never posts the PIN again.</summary>
+    /// <summary>Checks the worker's credentials, then redirects (302, followed with a GET) to their link, so a reload never posts the PIN again.</summary>
     internal static async Task<Results<RedirectHttpResult, ContentHttpResult>> SignInAsync(
         HttpRequest http, EmployeeDirectory directory, WebPinGuard guard, EspelhoLinks links, CancellationToken ct)
     {
