@@ -10,6 +10,7 @@ public static class SluiceCommands
         LegacySimCommand.Create(), MigrateCommand.Create(), TokenCommand.Create(), OrdersCommand.Create(), VerifyCommand.Create(),
         ApiCommand(StatusCommand.Create()), ApiCommand(DlqCommand.Create()), ApiCommand(LoadCommand.Create()), ApiCommand(KeysCommand.Create()),
         ApiCommand(DevicesCommand.Create()), ApiCommand(ReplyCommand.Create()), ApiCommand(AfdCommand.Create()), ApiCommand(AejCommand.Create()),
+        ApiCommand(EspelhoCommand.Create()),
     ];
 
     /// <summary>True when the first argument names a command (or asks for help) rather than configuring the server.</summary>

@@ -11,6 +11,7 @@ using Sluice.Orders;
 using Sluice.Proxies;
 using Sluice.Punches;
 using Sluice.Punches.Adms;
+using Sluice.Punches.Espelho;
 using Sluice.Punches.Exports;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Receipts;
@@ -100,6 +101,7 @@ public static class SluiceApplication
         app.MapPunchPage();
         app.MapExportsApi();
         app.MapTreatmentApi();
+        app.MapEspelhoApi();
         app.MapSigningApi();
         app.MapAdms();
         app.MapDestinationsApi();

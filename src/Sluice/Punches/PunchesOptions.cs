@@ -92,6 +92,13 @@ public sealed class PunchesOptions
     public TimeSpan ReceiptLinkLifetime { get; set; } = TimeSpan.FromHours(48);
 
     /// <summary>
+    /// How long the worker's Espelho link works after they sign in on <c>/punch</c> with CPF (or code) and web PIN: the
+    /// link opens their Espelho for any month and its PDF, so it is kept short, as a session would be.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan EspelhoLinkLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
     /// How far back the worker's own list of receipts on <c>/punch</c> reaches. Portaria 671 Art. 80 III asks for at
     /// least the last 48 hours, so less is refused.
     /// </summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks;
 using Sluice.Punches.Adms;
+using Sluice.Punches.Espelho;
 using Sluice.Journal.Modules;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
@@ -45,6 +46,7 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<Exports.AejProductions>();
         builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddTreatment();
+        builder.Services.AddEspelho();
         builder.Services.AddHostedService<RegistryRefresher>();
         builder.Services.AddSingleton<ServiceEvents>();
         builder.Services.AddHostedService<ServiceEventsService>();

@@ -133,6 +133,7 @@ public sealed class ApiCommandsTests : LegacyGatewayTest
     [InlineData("keys create")]
     [InlineData("keys revoke")]
     [InlineData("afd")]
+    [InlineData("espelho")]
     public async Task Every_command_explains_itself_with_help_and_shows_no_secret(string command)
     {
         var token = TestCredentials.Token(SluiceRoles.Admin);

@@ -35,6 +35,22 @@ internal static class PageLayout
         .hash{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all;font-weight:400}
         a{color:#0b62d6}
         .actions{margin-top:1.25rem;display:flex;gap:1rem;flex-wrap:wrap}
+        main:has(table.espelho){max-width:48rem}
+        table.espelho{width:100%;border-collapse:collapse;background:#fff;font-size:.85rem;margin-top:1rem}
+        .espelho th,.espelho td{text-align:left;vertical-align:top;padding:.35rem .4rem;border-top:1px solid #e2e4e8}
+        .espelho thead th{background:#e9ebef}
+        .espelho .weekday{font-weight:400;color:#555}
+        .espelho .treated{color:#0b62d6;font-weight:600}
+        .espelho .disregarded{color:#8a8f98}
+        .espelho .reason{font-size:.75rem;color:#555}
+        .espelho .flag{font-size:.75rem;color:#b3261e}
+        .espelho tr.missing th{color:#b3261e}
+        .espelho .totals{font-weight:700;background:#f0f6ff}
+        form.month{display:flex;gap:.5rem;align-items:end;margin-top:1rem}
+        form.month label{margin:0;align-self:center}
+        form.month input{flex:1;min-width:0;width:auto;font-size:1rem}
+        form.month button{margin:0;min-height:3.1rem;width:auto;padding:0 1rem;white-space:nowrap}
+        .legend{font-size:.8rem;color:#555}
         @media print{body{background:#fff;font-size:12pt}main{max-width:none}.card{box-shadow:none;border:1px solid #000}.actions,.noprint{display:none}}
         """;
 

@@ -12,6 +12,7 @@ namespace Sluice.Punches.Pages;
 /// <param name="Inpi">INPI registration number of the REP-P.</param>
 /// <param name="Hash">SHA-256 of the punch record (hex).</param>
 /// <param name="ReceiptPath">Link to the printable receipt (<c>/api/punches/{id}/receipt</c>), when there is one.</param>
+/// <param name="PdfPath">Link to the receipt's signed PDF, when the page offers one.</param>
 internal sealed record PunchReceiptModel(
     long Nsr,
     string EmployerName,
@@ -23,7 +24,8 @@ internal sealed record PunchReceiptModel(
     DateTimeOffset PunchedAt,
     string Inpi,
     string Hash,
-    string? ReceiptPath = null);
+    string? ReceiptPath = null,
+    string? PdfPath = null);
 
 /// <summary>The punch form.</summary>
 /// <param name="Employee">Pre-filled CPF or id (after an error); the PIN is never echoed back.</param>

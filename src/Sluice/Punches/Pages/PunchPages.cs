@@ -17,6 +17,7 @@ internal static class PunchPages
     public const string PinField = "pin";
     public const string ReceiptTitle = "Comprovante de Registro de Ponto do Trabalhador";
     public const string ReceiptListPath = "/punch/receipts";
+    public const string EspelhoSignInPath = "/punch/espelho";
 
     /// <summary>A page as a result: <c>text/html; charset=utf-8</c> with the given status.</summary>
     public static ContentHttpResult Html(string page, int statusCode = StatusCodes.Status200OK) =>
@@ -60,7 +61,16 @@ internal static class PunchPages
         var body = new StringBuilder()
             .Append("<section class=\"card\">\n<h1>").Append(ReceiptTitle).Append("</h1>\n")
             .Append(ReceiptBody(receipt))
-            .Append("</section>\n<p class=\"noprint\">Para imprimir ou salvar em PDF, use a impressão do navegador.</p>\n");
+            .Append("</section>\n");
+        if (receipt.PdfPath is { } pdf)
+        {
+            body.Append("<p class=\"actions noprint\"><a href=\"").Append(PageLayout.Encode(pdf)).Append("\" download>Baixar PDF assinado</a></p>\n");
+        }
+        else
+        {
+            body.Append("<p class=\"noprint\">Para imprimir ou salvar em PDF, use a impressão do navegador.</p>\n");
+        }
+
         return PageLayout.Page(ReceiptTitle, body.ToString());
     }
 
@@ -96,6 +106,8 @@ internal static class PunchPages
             .Append("<button type=\"submit\">").Append(PageLayout.Encode(button)).Append("</button>\n")
             // The same credentials list the worker's receipts (Portaria 671 Art. 80 III); formaction needs no script.
             .Append("<button type=\"submit\" class=\"secondary\" formaction=\"").Append(ReceiptListPath).Append("\">Ver meus comprovantes</button>\n")
+            // Art. 84, parágrafo único: the worker sees their Espelho with the same credentials.
+            .Append("<button type=\"submit\" class=\"secondary\" formaction=\"").Append(EspelhoSignInPath).Append("\">Ver meu espelho de ponto</button>\n")
             .Append("</form>\n");
         return form.ToString();
     }

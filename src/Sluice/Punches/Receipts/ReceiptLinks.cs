@@ -1,8 +1,7 @@
-using System.Buffers.Binary;
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Sluice.Punches.WebPage;
 
 namespace Sluice.Punches.Receipts;
 
@@ -20,14 +19,10 @@ internal sealed partial class ReceiptLinks
 {
     public const string PathPrefix = "/punch/receipts/";
 
-    // Domain separation: the same key must never yield a valid link for something other than a receipt.
-    private static readonly byte[] Purpose = Encoding.ASCII.GetBytes("sluice-receipt-link-v1\n");
-    private const int IdBytes = 16;
-    private const int ExpiryBytes = 8;
-    private const int SignatureBytes = 32;
-    private const int TokenBytes = IdBytes + ExpiryBytes + SignatureBytes;
+    /// <summary>Unchanged from the first links, so links already given stay good.</summary>
+    private const string Purpose = "sluice-receipt-link-v1";
 
-    private readonly byte[] _key;
+    private readonly LinkTokens _tokens;
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _time;
 
@@ -37,11 +32,11 @@ internal sealed partial class ReceiptLinks
         _lifetime = options.Value.ReceiptLinkLifetime;
         if (options.Value.ReceiptLinkKey is { Length: > 0 } key)
         {
-            _key = Encoding.UTF8.GetBytes(key);
+            _tokens = new LinkTokens(Encoding.UTF8.GetBytes(key), Purpose);
         }
         else
         {
-            _key = RandomNumberGenerator.GetBytes(32);
+            _tokens = new LinkTokens(RandomNumberGenerator.GetBytes(32), Purpose);
             LogRandomKey(logger);
         }
     }
@@ -49,45 +44,13 @@ internal sealed partial class ReceiptLinks
     /// <summary>The path of a link to the punch's receipt, good for <see cref="PunchesOptions.ReceiptLinkLifetime"/> from now.</summary>
     public string PathFor(Guid punchId) => PathPrefix + Sign(punchId, _time.GetUtcNow() + _lifetime);
 
-    public string Sign(Guid punchId, DateTimeOffset expires)
-    {
-        Span<byte> token = stackalloc byte[TokenBytes];
-        punchId.TryWriteBytes(token[..IdBytes], bigEndian: true, out _);
-        BinaryPrimitives.WriteInt64BigEndian(token.Slice(IdBytes, ExpiryBytes), expires.ToUnixTimeSeconds());
-        Mac(token[..(IdBytes + ExpiryBytes)], token[(IdBytes + ExpiryBytes)..]);
-        return Base64Url.EncodeToString(token);
-    }
+    public string Sign(Guid punchId, DateTimeOffset expires) => _tokens.Sign(punchId, expires);
 
     /// <summary>Reads a token: the punch it names when it is genuine and not expired.</summary>
-    public ReceiptLink Read(string token)
-    {
-        Span<byte> bytes = stackalloc byte[TokenBytes];
-        if (token.Length != Base64Url.GetEncodedLength(TokenBytes)
-            || !Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != TokenBytes)
-        {
-            return new ReceiptLink(ReceiptLinkState.Invalid, Guid.Empty, default);
-        }
-
-        Span<byte> expected = stackalloc byte[SignatureBytes];
-        Mac(bytes[..(IdBytes + ExpiryBytes)], expected);
-        // Constant time: the answer's timing must not tell how much of a forged signature was right.
-        if (!CryptographicOperations.FixedTimeEquals(expected, bytes[(IdBytes + ExpiryBytes)..]))
-        {
-            return new ReceiptLink(ReceiptLinkState.Invalid, Guid.Empty, default);
-        }
-
-        var id = new Guid(bytes[..IdBytes], bigEndian: true);
-        var expires = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(bytes.Slice(IdBytes, ExpiryBytes)));
-        return new ReceiptLink(_time.GetUtcNow() < expires ? ReceiptLinkState.Valid : ReceiptLinkState.Expired, id, expires);
-    }
-
-    private void Mac(ReadOnlySpan<byte> payload, Span<byte> destination)
-    {
-        Span<byte> message = stackalloc byte[Purpose.Length + payload.Length];
-        Purpose.CopyTo(message);
-        payload.CopyTo(message[Purpose.Length..]);
-        HMACSHA256.HashData(_key, message, destination);
-    }
+    public ReceiptLink Read(string token) =>
+        _tokens.Read(token) is not { } read
+            ? new ReceiptLink(ReceiptLinkState.Invalid, Guid.Empty, default)
+            : new ReceiptLink(_time.GetUtcNow() < read.Expires ? ReceiptLinkState.Valid : ReceiptLinkState.Expired, read.Id, read.Expires);
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "Punches:ReceiptLinkKey is not set: receipt links are signed with a random key, so they work only on this node and until it restarts.")]

@@ -23,6 +23,7 @@ public static class PunchPageEndpoints
             .WithTags("Employee page").WithName("PunchFromPage").ExcludeFromDescription()
             .AllowAnonymous();
         app.MapWorkerReceipts();
+        app.MapWorkerEspelho();
         return app;
     }
 

@@ -4,6 +4,7 @@ using Sluice.Punches.Ledger;
 using Sluice.Punches.Pages;
 using Sluice.Punches.Receipts;
 using Sluice.Punches.Registry;
+using Sluice.Punches.Signing;
 
 namespace Sluice.Punches.WebPage;
 
@@ -19,12 +20,17 @@ namespace Sluice.Punches.WebPage;
 internal static class WorkerReceiptEndpoints
 {
     public const string ListPath = PunchPages.ReceiptListPath;
+    public const string PdfSuffix = ".pdf";
 
     public static IEndpointRouteBuilder MapWorkerReceipts(this IEndpointRouteBuilder app)
     {
         // Art. 80 II: "independentemente de prévia solicitação e autorização" — the signed link is the authorization.
         app.MapGet(ReceiptLinks.PathPrefix + "{token}", OpenAsync)
             .WithTags("Employee page").WithName("WorkerReceipt").ExcludeFromDescription()
+            .AllowAnonymous();
+        // The same receipt as the signed PDF (Art. 86 §1), for a link a phone can download as a file.
+        app.MapGet(ReceiptLinks.PathPrefix + "{token}" + PdfSuffix, OpenPdfAsync)
+            .WithTags("Employee page").WithName("WorkerReceiptPdf").ExcludeFromDescription()
             .AllowAnonymous();
         // Art. 80 III: the worker's own CPF or code and web PIN, as for punching.
         app.MapPost(ListPath, ListAsync)
@@ -33,8 +39,20 @@ internal static class WorkerReceiptEndpoints
         return app;
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> OpenAsync(
-        string token, HttpContext http, ReceiptLinks links, LedgerQueries ledger, EmployeeDirectory directory, CancellationToken ct)
+    /// <summary>The receipt page, or the signed PDF for <c>Accept: application/pdf</c>.</summary>
+    internal static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> OpenAsync(
+        string token, HttpContext http, ReceiptLinks links, LedgerQueries ledger, EmployeeDirectory directory, SigningKey key, TimeProvider time,
+        CancellationToken ct) =>
+        await AnswerAsync(token, pdf: Accepts(http, ReceiptPdf.ContentType), http, links, ledger, directory, key, time, ct);
+
+    internal static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> OpenPdfAsync(
+        string token, HttpContext http, ReceiptLinks links, LedgerQueries ledger, EmployeeDirectory directory, SigningKey key, TimeProvider time,
+        CancellationToken ct) =>
+        await AnswerAsync(token, pdf: true, http, links, ledger, directory, key, time, ct);
+
+    private static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> AnswerAsync(
+        string token, bool pdf, HttpContext http, ReceiptLinks links, LedgerQueries ledger, EmployeeDirectory directory, SigningKey key,
+        TimeProvider time, CancellationToken ct)
     {
         KeepPrivate(http);
         var link = links.Read(token);
@@ -55,8 +73,24 @@ internal static class WorkerReceiptEndpoints
 
         var snapshot = await directory.RefreshIfStaleAsync(ct);
         var employers = await ledger.EmployersAsync(punch.EstablishmentId, ct);
-        return PunchPages.Html(PunchPages.Receipt(ReceiptsApi.Build(punch, snapshot, employers).Page() with { ReceiptPath = null }));
+        var receipt = ReceiptsApi.Build(punch, snapshot, employers).Page() with { ReceiptPath = null };
+        if (!pdf)
+        {
+            return PunchPages.Html(PunchPages.Receipt(receipt with { PdfPath = ReceiptLinks.PathPrefix + token + PdfSuffix }));
+        }
+
+        // Refused rather than sent unsigned, as on the staff API: a receipt PDF is only ever the signed one.
+        if (!key.TryGet(out var certificate, out var unavailable))
+        {
+            return SigningProblems.Unavailable("receipt", unavailable!);
+        }
+
+        return TypedResults.File(
+            await ReceiptPdf.SignedAsync(receipt, certificate, time.GetUtcNow()), ReceiptPdf.ContentType, $"comprovante-{receipt.Nsr:000000000}.pdf");
     }
+
+    private static bool Accepts(HttpContext http, string mediaType) =>
+        http.Request.Headers.Accept.Any(a => a?.Contains(mediaType, StringComparison.OrdinalIgnoreCase) == true);
 
     internal static async Task<ContentHttpResult> ListAsync(
         HttpRequest http, EmployeeDirectory directory, WebPinGuard guard, LedgerQueries ledger, ReceiptLinks links,
@@ -87,7 +121,7 @@ internal static class WorkerReceiptEndpoints
     }
 
     /// <summary>A page for the worker's browser; problem details naming the token for any other client.</summary>
-    private static Results<ContentHttpResult, ProblemHttpResult> Refusal(HttpContext http, int status, string title, string text, string reason) =>
+    private static Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult> Refusal(HttpContext http, int status, string title, string text, string reason) =>
         http.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true)
             ? PunchPages.Html(ReceiptListPage.Message(title, text), status)
             : TypedResults.Problem(statusCode: status, title: reason, extensions: new Dictionary<string, object?>

@@ -68,6 +68,55 @@ public sealed class SignedReceiptTests : IDisposable
     }
 
     [Fact]
+    public async Task The_workers_receipt_link_gives_the_signed_PDF_by_Accept_and_by_the_pdf_link_on_its_page()
+    {
+        var settings = TestGateway.Defaults(null);
+        _ca.Configure(settings);
+        await using var gateway = await TestGateway.StartAsync(settings);
+        var establishment = await gateway.EstablishmentAsync();
+        using (var imported = await gateway.Client.PostAsync($"/api/establishments/{establishment}/employees/import",
+            new StringContent("code,name,cpf,webPin\n3401,Joana Prado,529.982.247-25,2468\n", System.Text.Encoding.UTF8, "text/csv")))
+        {
+            imported.EnsureSuccessStatusCode();
+        }
+
+        // The worker punches on /punch with no Sluice credential; the success screen carries the receipt link.
+        using var punched = await gateway.AnonymousClient.PostAsync(Sluice.Punches.Pages.PunchPages.FormPath, new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["employee"] = "529.982.247-25", ["pin"] = "2468" }));
+        var success = await punched.Content.ReadAsStringAsync();
+        var link = System.Text.RegularExpressions.Regex.Match(success, "href=\"(/punch/receipts/[^\"]+)\"").Groups[1].Value;
+        Assert.StartsWith(ReceiptLinks.PathPrefix, link, StringComparison.Ordinal);
+        var hash = System.Text.RegularExpressions.Regex.Match(success, "[0-9a-f]{64}").Value;
+
+        using var byAccept = new HttpRequestMessage(HttpMethod.Get, link);
+        byAccept.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/pdf"));
+        using var accepted = await gateway.AnonymousClient.SendAsync(byAccept);
+        var page = await gateway.AnonymousClient.GetStringAsync(link);
+        var pdfLink = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/punch/receipts/[^\"]+\\.pdf)\"").Groups[1].Value;
+        Assert.Equal(link + ".pdf", pdfLink);
+        using var byLink = await gateway.AnonymousClient.GetAsync(pdfLink);
+
+        foreach (var (name, response) in new[] { ("accept.pdf", accepted), ("link.pdf", byLink) })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+            Assert.True(response.Headers.CacheControl?.NoStore);
+            var file = _folder.File(name);
+            await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+            var checkedSignature = await ExternalTool.RunAsync("pdfsig", "-nocert", file);
+            Assert.Contains("Signature Validation: Signature is Valid.", checkedSignature.Output, StringComparison.Ordinal);
+            Assert.Contains("Total document signed", checkedSignature.Output, StringComparison.Ordinal);
+            var text = (await ExternalTool.RunAsync("pdftotext", "-layout", file, "-")).Output;
+            Assert.Contains("Joana Prado", text, StringComparison.Ordinal);
+            Assert.Contains(hash, text, StringComparison.Ordinal);
+        }
+
+        // A forged token gets no PDF, signed or not.
+        using var forged = await gateway.AnonymousClient.GetAsync(ReceiptLinks.PathPrefix + new string('A', link.Length - ReceiptLinks.PathPrefix.Length) + ".pdf");
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+    }
+
+    [Fact]
     public async Task A_changed_byte_in_the_receipt_PDF_breaks_its_signature()
     {
         var settings = TestGateway.Defaults(null);
