@@ -38,4 +38,6 @@ for round in $(seq 1 "$rounds"); do
 done
 
 stored=$(sqlite3 "$data/sluice.db" "SELECT COUNT(*) FROM messages" 2>/dev/null || echo "?")
-python3 bench/summarize_intake.py "$out" "$rounds" "$duration" "$stored" | tee "$out/intake.md"
+# Issue 20's bar: the resident set after the bursts stays under 300 MB.
+rss_mb=$(awk '/^VmRSS/{printf "%.0f", $2 / 1024}' "/proc/$server/status")
+{ python3 bench/summarize_intake.py "$out" "$rounds" "$duration" "$stored"; echo; echo "Resident set after the bursts: $rss_mb MB"; } | tee "$out/intake.md"
