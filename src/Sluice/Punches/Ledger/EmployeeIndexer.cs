@@ -17,9 +17,11 @@ internal sealed partial class EmployeeIndexer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.EmployeeIndexInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // One delay at a time rather than a PeriodicTimer: a test clock moved forward by a month must wake this once,
+        // not once for every interval in that month.
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await Task.Delay(options.Value.EmployeeIndexInterval, time, stoppingToken);
             try
             {
                 await CatchUpAsync(stoppingToken);
