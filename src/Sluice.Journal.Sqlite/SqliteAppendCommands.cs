@@ -154,14 +154,10 @@ internal sealed class SqliteAppendCommands : IDisposable
     private byte[] WriteMessages(IReadOnlyList<NewMessage> messages)
     {
         Begin();
-        Span<char> id = stackalloc char[36];
         foreach (var message in messages)
         {
             _json.WriteStartArray();
-            // As Microsoft.Data.Sqlite binds a Guid everywhere else: upper-case text, so lookups by id match.
-            message.Id.TryFormat(id, out _, "D");
-            System.Text.Ascii.ToUpperInPlace(id, out _);
-            _json.WriteStringValue(id);
+            JsonRowIds.Write(_json, message.Id);
             _json.WriteStringValue(message.Kind);
             _json.WriteNumberValue(UnixTime.ToMs(message.ReceivedAt));
             _json.WriteStringValue(message.ContentType);

@@ -1,14 +1,13 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Sluice.Journal;
+using Sluice.Journal.Relational;
 
 namespace Sluice.Punches.Ledger;
 
 /// <summary>
 /// Punch ledger rows as one JSON array of arrays, in the column order of <see cref="PunchLedger"/>'s SQLite insert.
 /// UTF-8 bytes, to be bound as a blob and read with <c>CAST(… AS TEXT)</c>.
-/// Ids are written as Microsoft.Data.Sqlite binds a <see cref="Guid"/>: upper-case text, so lookups by id still match.
 /// </summary>
 internal static class LedgerRowsJson
 {
@@ -21,10 +20,10 @@ internal static class LedgerRowsJson
             foreach (var (index, draft) in punches)
             {
                 json.WriteStartArray();
-                WriteId(json, draft.EstablishmentId);
+                JsonRowIds.Write(json, draft.EstablishmentId);
                 json.WriteNumberValue(draft.Nsr);
-                WriteId(json, messages[index].Id);
-                WriteId(json, draft.EmployeeId);
+                JsonRowIds.Write(json, messages[index].Id);
+                JsonRowIds.Write(json, draft.EmployeeId);
                 json.WriteStringValue(draft.Cpf);
                 json.WriteStringValue(LedgerTimes.Format(draft.PunchedAt));
                 json.WriteNumberValue(LedgerTimes.Ms(draft.PunchedAt));
@@ -49,13 +48,5 @@ internal static class LedgerRowsJson
         }
 
         return buffer.WrittenSpan.ToArray();
-    }
-
-    private static void WriteId(Utf8JsonWriter json, Guid id)
-    {
-        Span<char> text = stackalloc char[36];
-        id.TryFormat(text, out _, "D");
-        Ascii.ToUpperInPlace(text, out _);
-        json.WriteStringValue(text);
     }
 }
