@@ -20,8 +20,11 @@ internal sealed class ValidatedTokenCache(TimeProvider time) : JsonWebTokenHandl
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
-    /// <summary>Beyond this many tokens the cache starts over rather than grow: a flood of distinct tokens costs what it did before.</summary>
-    public const int Capacity = 10_000;
+    /// <summary>
+    /// Beyond this many tokens the cache starts over rather than grow (an entry is a few KB): a flood of distinct tokens
+    /// costs what it did before the cache, and a gateway's callers (devices, integrations, HR) hold far fewer.
+    /// </summary>
+    public const int Capacity = 1_000;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -29,7 +32,7 @@ internal sealed class ValidatedTokenCache(TimeProvider time) : JsonWebTokenHandl
     {
         // The application's clock: the system clock in production, which is also what the validation reads.
         var now = time.GetUtcNow().UtcDateTime;
-        if (_entries.TryGetValue(token, out var cached) && cached.Parameters == validationParameters.IssuerSigningKey && now < cached.Until)
+        if (_entries.TryGetValue(token, out var cached) && cached.SigningKey == validationParameters.IssuerSigningKey && now < cached.Until)
         {
             return new TokenValidationResult
             {
@@ -58,6 +61,6 @@ internal sealed class ValidatedTokenCache(TimeProvider time) : JsonWebTokenHandl
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
-    /// <param name="Parameters">The static signing key it was checked against (null with an authority): a new key misses.</param>
-    private sealed record Entry(ClaimsIdentity Identity, JsonWebToken Token, string? TokenType, SecurityKey? Parameters, DateTime Until);
+    /// <param name="SigningKey">The static signing key it was checked against (null with an authority): a new key misses.</param>
+    private sealed record Entry(ClaimsIdentity Identity, JsonWebToken Token, string? TokenType, SecurityKey? SigningKey, DateTime Until);
 }
