@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sluice.Punches.Aej;
@@ -83,21 +82,6 @@ internal static class AejEndpoints
             return SigningProblems.Unavailable("AEJ", unavailable!);
         }
 
-        var aej = production.ToBytes();
-        var signature = CadesSignature.SignDetached(aej, certificate, time.GetUtcNow());
-        using var zip = new MemoryStream();
-        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            Add(archive, production.FileName, aej);
-            Add(archive, production.FileName + CadesSignature.Extension, signature);
-        }
-
-        return TypedResults.File(zip.ToArray(), "application/zip", Path.ChangeExtension(production.FileName, ".zip"));
-    }
-
-    private static void Add(ZipArchive archive, string name, byte[] content)
-    {
-        using var entry = archive.CreateEntry(name, CompressionLevel.Optimal).Open();
-        entry.Write(content);
+        return SignedZip.Create(production.FileName, production.ToBytes(), certificate, time.GetUtcNow());
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -74,22 +73,6 @@ internal static class SignedAfd
             return SigningProblems.Unavailable("AFD", unavailable!);
         }
 
-        var afd = await production.ToBytesAsync(ledger, ct);
-        var signature = CadesSignature.SignDetached(afd, certificate, time.GetUtcNow());
-        using var zip = new MemoryStream();
-        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            Add(archive, production.FileName, afd);
-            Add(archive, production.FileName + CadesSignature.Extension, signature);
-        }
-
-        return TypedResults.File(zip.ToArray(), "application/zip", Path.ChangeExtension(production.FileName, ".zip"));
-    }
-
-    // In memory: nothing here waits on I/O.
-    private static void Add(ZipArchive archive, string name, byte[] content)
-    {
-        using var entry = archive.CreateEntry(name, CompressionLevel.Optimal).Open();
-        entry.Write(content);
+        return SignedZip.Create(production.FileName, await production.ToBytesAsync(ledger, ct), certificate, time.GetUtcNow());
     }
 }
