@@ -44,6 +44,27 @@ public sealed class JournalSession(JournalEngine engine, DbConnection connection
 
         return command;
     }
+
+    /// <summary>Runs one statement (see <see cref="Command"/>) and returns the rows it changed.</summary>
+    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var command = Command(sql, values);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Runs one query (see <see cref="Command"/>) and reads every row it returns with <paramref name="read"/>.</summary>
+    public async Task<List<T>> ReadAllAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var command = Command(sql, values);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
 }
 
 public static class DbCommandExtensions

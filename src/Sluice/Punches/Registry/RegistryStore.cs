@@ -23,7 +23,7 @@ internal sealed class RegistryStore(IJournalDatabase database)
         database.WriteAsync(async (session, token) =>
         {
             // ON CONFLICT waits for a concurrent insert of the same document (another node) instead of failing on it.
-            var inserted = await ExecuteAsync(session,
+            var inserted = await session.ExecuteAsync(
                 $"""
                 INSERT INTO {session.Table("punch_establishments")} ({EstablishmentColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
                 ON CONFLICT (document) DO NOTHING
@@ -36,7 +36,7 @@ internal sealed class RegistryStore(IJournalDatabase database)
 
             var head = new LedgerHead(0, null);
             await LegalRecords.AppendEmployerAsync(session, head, establishment, responsibleCpf, at, token);
-            await ExecuteAsync(session, $"INSERT INTO {session.Table("punch_sequences")} (establishment_id, last_nsr, last_hash) VALUES (@p0, @p1, NULL)",
+            await session.ExecuteAsync($"INSERT INTO {session.Table("punch_sequences")} (establishment_id, last_nsr, last_hash) VALUES (@p0, @p1, NULL)",
                 token, establishment.Id.ToString(), head.Nsr);
             await BumpVersionAsync(session, token);
             return new EstablishmentSave(establishment, null);
@@ -55,10 +55,10 @@ internal sealed class RegistryStore(IJournalDatabase database)
                 return new EstablishmentSave(null, holder);
             }
 
-            var before = (await ReadAllAsync(session, $"SELECT {EstablishmentColumns} FROM {session.Table("punch_establishments")} WHERE id = @p0",
+            var before = (await session.ReadAllAsync($"SELECT {EstablishmentColumns} FROM {session.Table("punch_establishments")} WHERE id = @p0",
                 ReadEstablishment, token, establishment.Id.ToString())).Single();
             var saved = establishment with { CreatedAt = before.CreatedAt };
-            await ExecuteAsync(session,
+            await session.ExecuteAsync(
                 $"""
                 UPDATE {session.Table("punch_establishments")} SET document_type = @p1, document = @p2, cno_caepf = @p3, legal_name = @p4,
                 inpi = @p5, time_zone = @p6, updated_at = @p8, place = @p9 WHERE id = @p0
@@ -85,7 +85,7 @@ internal sealed class RegistryStore(IJournalDatabase database)
     public Task<Device> SaveDeviceAsync(Device device, CancellationToken ct) =>
         database.WriteAsync(async (session, token) =>
         {
-            await ExecuteAsync(session,
+            await session.ExecuteAsync(
                 $"""
                 INSERT INTO {session.Table("punch_devices")} ({DeviceColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
                 ON CONFLICT (serial) DO UPDATE SET establishment_id = excluded.establishment_id, time_zone = excluded.time_zone,
@@ -110,7 +110,7 @@ internal sealed class RegistryStore(IJournalDatabase database)
         {
             var heads = await LedgerHeads.LockAsync(session, [establishmentId.ToString()], token);
             var head = heads[establishmentId.ToString()];
-            var current = await ReadAllAsync(session, $"SELECT {EmployeeColumns} FROM {session.Table("punch_employees")} WHERE establishment_id = @p0",
+            var current = await session.ReadAllAsync($"SELECT {EmployeeColumns} FROM {session.Table("punch_employees")} WHERE establishment_id = @p0",
                 ReadEmployee, token, establishmentId.ToString());
             var (changes, result) = plan(current);
             foreach (var change in changes)
@@ -118,12 +118,12 @@ internal sealed class RegistryStore(IJournalDatabase database)
                 var employee = change.Result!;
                 if (change.Before is null)
                 {
-                    await ExecuteAsync(session, $"INSERT INTO {session.Table("punch_employees")} ({EmployeeColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)",
+                    await session.ExecuteAsync($"INSERT INTO {session.Table("punch_employees")} ({EmployeeColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)",
                         token, EmployeeValues(employee));
                 }
                 else
                 {
-                    await ExecuteAsync(session,
+                    await session.ExecuteAsync(
                         $"""
                         UPDATE {session.Table("punch_employees")} SET code = @p2, name = @p3, cpf = @p4, pin = @p5, web_pin_hash = @p6, active = @p7, updated_at = @p9
                         WHERE id = @p0
@@ -174,33 +174,14 @@ internal sealed class RegistryStore(IJournalDatabase database)
                 version = Convert.ToInt64(await command.ExecuteScalarAsync(token));
             }
 
-            var establishments = await ReadAllAsync(session, $"SELECT {EstablishmentColumns} FROM {session.Table("punch_establishments")}", ReadEstablishment, token);
-            var employees = await ReadAllAsync(session, $"SELECT {EmployeeColumns} FROM {session.Table("punch_employees")}", ReadEmployee, token);
-            var devices = await ReadAllAsync(session, $"SELECT {DeviceColumns} FROM {session.Table("punch_devices")}", ReadDevice, token);
+            var establishments = await session.ReadAllAsync($"SELECT {EstablishmentColumns} FROM {session.Table("punch_establishments")}", ReadEstablishment, token);
+            var employees = await session.ReadAllAsync($"SELECT {EmployeeColumns} FROM {session.Table("punch_employees")}", ReadEmployee, token);
+            var devices = await session.ReadAllAsync($"SELECT {DeviceColumns} FROM {session.Table("punch_devices")}", ReadDevice, token);
             return new RegistrySnapshot(version, establishments, employees, devices);
         }, ct);
 
     private static async Task BumpVersionAsync(JournalSession session, CancellationToken ct) =>
-        await ExecuteAsync(session, $"UPDATE {session.Table("punch_registry")} SET version = version + 1 WHERE id = 1", ct);
-
-    private static async Task<int> ExecuteAsync(JournalSession session, string sql, CancellationToken ct, params object?[] values)
-    {
-        await using var command = session.Command(sql, values);
-        return await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task<List<T>> ReadAllAsync<T>(JournalSession session, string sql, Func<DbDataReader, T> read, CancellationToken ct, params object?[] values)
-    {
-        await using var command = session.Command(sql, values);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
+        await session.ExecuteAsync($"UPDATE {session.Table("punch_registry")} SET version = version + 1 WHERE id = 1", ct);
 
     private static object?[] EstablishmentValues(Establishment e) =>
         [e.Id.ToString(), e.DocumentType, e.Document, e.CnoCaepf, e.LegalName, e.InpiNumber, e.TimeZone, UnixTime.ToMs(e.CreatedAt), UnixTime.ToMs(e.UpdatedAt), e.Place];

@@ -16,7 +16,7 @@ internal sealed class TreatmentStore(IJournalDatabase database)
     /// <summary>Stores a new schedule; false, storing nothing, when the establishment already has one with its code.</summary>
     public Task<bool> CreateScheduleAsync(Schedule schedule, CancellationToken ct) =>
         database.WriteAsync(async (session, token) =>
-            await ExecuteAsync(session,
+            await session.ExecuteAsync(
                 $"""
                 INSERT INTO {session.Table("punch_schedules")} ({ScheduleColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
                 ON CONFLICT (establishment_id, code) DO NOTHING
@@ -37,7 +37,7 @@ internal sealed class TreatmentStore(IJournalDatabase database)
                 }
             }
 
-            await ExecuteAsync(session,
+            await session.ExecuteAsync(
                 $"""
                 UPDATE {session.Table("punch_schedules")} SET code = @p2, name = @p3, daily_minutes = @p4, pairs = @p5, week_days = @p6,
                 updated_at = @p8, responsible_cpf = @p9 WHERE id = @p0
@@ -47,17 +47,17 @@ internal sealed class TreatmentStore(IJournalDatabase database)
         }, ct);
 
     public Task<List<Schedule>> SchedulesAsync(Guid establishmentId, CancellationToken ct) =>
-        database.ReadAsync((session, token) => ReadAllAsync(session,
+        database.ReadAsync((session, token) => session.ReadAllAsync(
             $"SELECT {ScheduleColumns} FROM {session.Table("punch_schedules")} WHERE establishment_id = @p0 ORDER BY code",
             ReadSchedule, token, establishmentId.ToString()), ct);
 
     public Task<Schedule?> ScheduleAsync(Guid id, CancellationToken ct) =>
-        database.ReadAsync(async (session, token) => (await ReadAllAsync(session,
+        database.ReadAsync(async (session, token) => (await session.ReadAllAsync(
             $"SELECT {ScheduleColumns} FROM {session.Table("punch_schedules")} WHERE id = @p0", ReadSchedule, token, id.ToString())).SingleOrDefault(), ct);
 
     public Task SaveContractAsync(Contract contract, CancellationToken ct) =>
         database.WriteAsync(async (session, token) =>
-            await ExecuteAsync(session,
+            await session.ExecuteAsync(
                 $"""
                 INSERT INTO {session.Table("punch_contracts")} ({ContractColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
                 ON CONFLICT (employee_id) DO UPDATE SET admission_date = excluded.admission_date, role = excluded.role,
@@ -67,17 +67,17 @@ internal sealed class TreatmentStore(IJournalDatabase database)
                 contract.Role, contract.ScheduleId.ToString(), UnixTime.ToMs(contract.UpdatedAt), contract.ResponsibleCpf), ct);
 
     public Task<List<Contract>> ContractsAsync(Guid establishmentId, CancellationToken ct) =>
-        database.ReadAsync((session, token) => ReadAllAsync(session,
+        database.ReadAsync((session, token) => session.ReadAllAsync(
             $"SELECT {ContractColumns} FROM {session.Table("punch_contracts")} WHERE establishment_id = @p0", ReadContract, token, establishmentId.ToString()), ct);
 
     public Task<Contract?> ContractAsync(Guid employeeId, CancellationToken ct) =>
-        database.ReadAsync(async (session, token) => (await ReadAllAsync(session,
+        database.ReadAsync(async (session, token) => (await session.ReadAllAsync(
             $"SELECT {ContractColumns} FROM {session.Table("punch_contracts")} WHERE employee_id = @p0", ReadContract, token, employeeId.ToString())).SingleOrDefault(), ct);
 
     /// <summary>Stores a treated marking; false, storing nothing, when it disregards a punch already disregarded.</summary>
     public Task<bool> AddTreatmentAsync(Treatment treatment, CancellationToken ct) =>
         database.WriteAsync(async (session, token) =>
-            await ExecuteAsync(session,
+            await session.ExecuteAsync(
                 $"""
                 INSERT INTO {session.Table("punch_treatments")} ({TreatmentColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
                 ON CONFLICT (establishment_id, nsr) WHERE nsr IS NOT NULL DO NOTHING
@@ -88,7 +88,7 @@ internal sealed class TreatmentStore(IJournalDatabase database)
 
     /// <summary>An employee's treated markings timed in [<paramref name="from"/>, <paramref name="to"/>), in time order.</summary>
     public Task<List<Treatment>> ForEmployeeAsync(Guid employeeId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        database.ReadAsync((session, token) => ReadAllAsync(session,
+        database.ReadAsync((session, token) => session.ReadAllAsync(
             $"""
             SELECT {TreatmentColumns} FROM {session.Table("punch_treatments")}
             WHERE employee_id = @p0 AND punched_at_ms >= @p1 AND punched_at_ms < @p2 ORDER BY punched_at_ms, created_at
@@ -100,7 +100,7 @@ internal sealed class TreatmentStore(IJournalDatabase database)
     /// <paramref name="madeUpTo"/>: rows are never changed, so the same bound gives the same set on any later read.
     /// </summary>
     public Task<List<Treatment>> ForEstablishmentAsync(Guid establishmentId, DateTimeOffset from, DateTimeOffset to, DateTimeOffset madeUpTo, CancellationToken ct) =>
-        database.ReadAsync((session, token) => ReadAllAsync(session,
+        database.ReadAsync((session, token) => session.ReadAllAsync(
             $"""
             SELECT {TreatmentColumns} FROM {session.Table("punch_treatments")}
             WHERE establishment_id = @p0 AND punched_at_ms >= @p1 AND punched_at_ms < @p2 AND created_at <= @p3 ORDER BY punched_at_ms, created_at
@@ -127,23 +127,4 @@ internal sealed class TreatmentStore(IJournalDatabase database)
     private static Treatment ReadTreatment(DbDataReader r) => new(
         Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), Guid.Parse(r.GetString(2)), Treatment.Parse(r.GetString(3))!.Value,
         LedgerTimes.Parse(r.GetString(4)), r.IsDBNull(6) ? null : r.GetInt64(6), r.GetString(7), r.GetString(8), UnixTime.FromMs(r.GetInt64(9)));
-
-    private static async Task<int> ExecuteAsync(JournalSession session, string sql, CancellationToken ct, params object?[] values)
-    {
-        await using var command = session.Command(sql, values);
-        return await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task<List<T>> ReadAllAsync<T>(JournalSession session, string sql, Func<DbDataReader, T> read, CancellationToken ct, params object?[] values)
-    {
-        await using var command = session.Command(sql, values);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
 }
