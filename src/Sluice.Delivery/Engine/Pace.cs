@@ -3,7 +3,7 @@ using Sluice.Delivery.Policies;
 namespace Sluice.Delivery.Engine;
 
 /// <summary>Everything that decides how fast and when one destination is fed.</summary>
-internal sealed record Pace(IConcurrencyLimit Limit, SendRate? Rate, DeliverySchedule Schedule)
+internal sealed record Pace(IConcurrencyLimit Limit, TokenBucket? Rate, DeliverySchedule Schedule)
 {
     public static Pace For(DestinationOptions options, TimeProvider time)
     {
@@ -12,7 +12,7 @@ internal sealed record Pace(IConcurrencyLimit Limit, SendRate? Rate, DeliverySch
             ? new AdaptiveConcurrencyLimit(limit.Initial, limit.Min, limit.Max, time)
             : new FixedConcurrencyLimit(options.Concurrency);
         var rate = options.RatePerSecond is { } perSecond
-            ? new SendRate(perSecond, options.Burst ?? (int)Math.Ceiling(perSecond), time)
+            ? new TokenBucket(perSecond, options.Burst ?? (int)Math.Ceiling(perSecond), time)
             : null;
         return new Pace(concurrency, rate, ScheduleFor(options.Schedule, time));
     }
