@@ -56,7 +56,7 @@ public static class DeliveryTracing
         }
 
         var failed = outcomes.FirstOrDefault(o => o.Kind != OutcomeKind.Delivered);
-        activity.SetTag("sluice.outcome", DestinationWorker.OutcomeName((failed ?? outcomes[0]).Kind));
+        activity.SetTag("sluice.outcome", OutcomeWriter.OutcomeName((failed ?? outcomes[0]).Kind));
         if (failed is not null)
         {
             activity.SetStatus(ActivityStatusCode.Error, failed.Error);

@@ -48,20 +48,9 @@ internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILega
     }
 
     /// <summary>Sends one message's request and keeps the answer as its reply, whatever the answer was.</summary>
-    private async Task<SendResult> ExchangeKeepingReplyAsync(
-        HttpRequestMessage request, (int MaxBodyBytes, IReadOnlyList<string> Headers) keep, CancellationToken cancellationToken)
-    {
-        HttpResponseMessage response;
-        try
-        {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        }
-        catch (HttpRequestException ex)
-        {
-            return SendResult.Transient($"Connection failed: {ex.Message}");
-        }
-
-        using (response)
+    private Task<SendResult> ExchangeKeepingReplyAsync(
+        HttpRequestMessage request, (int MaxBodyBytes, IReadOnlyList<string> Headers) keep, CancellationToken cancellationToken) =>
+        ExchangeAsync(client, request, async response =>
         {
             DeliveryReply reply;
             try
@@ -78,8 +67,7 @@ internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILega
                 ? SendResult.Success
                 : Classify(response.StatusCode, Describe(response, reply), RetryAfter(response));
             return result with { Reply = reply };
-        }
-    }
+        }, cancellationToken);
 
     /// <remarks>
     /// A message that carries its own request (a store-first route's: method, path, headers) is replayed on its own,
@@ -138,7 +126,17 @@ internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILega
         request.Headers.TryAddWithoutValidation(HttpMetadata.BatchKeysHeader, string.Join(',', deliveries.Select(d => d.MessageId)));
         request.Content = HttpBatch.Body([.. deliveries.Select(Shaped)], batch);
 
-        var (result, body) = await ExchangeAsync(request, readBody: true, cancellationToken);
+        string? body = null;
+        var result = await ExchangeAsync(client, request, async response =>
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                return Classify(response.StatusCode, await DescribeAsync(response, cancellationToken), RetryAfter(response));
+            }
+
+            body = await response.Content.ReadAsStringAsync(cancellationToken);
+            return SendResult.Success;
+        }, cancellationToken);
         var caps = deliveries.Select(d => options.Reply.For(d.Metadata).MaxBodyBytes).ToList();
         if (result.Status == SendStatus.Delivered && HttpBatch.TryReadResults(body, caps, batch.ResultsProperty, out var each))
         {
@@ -166,8 +164,10 @@ internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILega
         return request;
     }
 
-    /// <returns>The request's result, and the answer's body when asked for and it succeeded.</returns>
-    private async Task<(SendResult Result, string? Body)> ExchangeAsync(HttpRequestMessage request, bool readBody, CancellationToken cancellationToken)
+    /// <summary>Sends a request and reads its answer with <paramref name="read"/>; a connection that fails is a transient
+    /// result rather than an exception.</summary>
+    internal static async Task<SendResult> ExchangeAsync(
+        HttpClient client, HttpRequestMessage request, Func<HttpResponseMessage, Task<SendResult>> read, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -176,17 +176,12 @@ internal sealed class HttpSink(HttpClient client, HttpSinkOptions options, ILega
         }
         catch (HttpRequestException ex)
         {
-            return (SendResult.Transient($"Connection failed: {ex.Message}"), null);
+            return SendResult.Transient($"Connection failed: {ex.Message}");
         }
 
         using (response)
         {
-            if (response.IsSuccessStatusCode)
-            {
-                return (SendResult.Success, readBody ? await response.Content.ReadAsStringAsync(cancellationToken) : null);
-            }
-
-            return (Classify(response.StatusCode, await DescribeAsync(response, cancellationToken), RetryAfter(response)), null);
+            return await read(response);
         }
     }
 

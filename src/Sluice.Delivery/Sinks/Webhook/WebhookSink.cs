@@ -45,20 +45,9 @@ internal sealed class WebhookSink(HttpClient client, IWebhookSecrets secrets, Ti
         request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.TryAddWithoutValidation("webhook-signature", WebhookSignature.Sign(secret, id, timestamp, delivery.Payload.Span));
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        }
-        catch (HttpRequestException ex)
-        {
-            return SendResult.Transient($"Connection failed: {ex.Message}");
-        }
-
-        using (response)
-        {
-            return HttpSink.Classify(response.StatusCode, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
-        }
+        return await HttpSink.ExchangeAsync(client, request,
+            response => Task.FromResult(HttpSink.Classify(response.StatusCode, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}")),
+            cancellationToken);
     }
 }
 
