@@ -33,7 +33,6 @@ public sealed partial class PostgresJournal
             if (results[i] is null)
             {
                 toStore.Add(batch[i]);
-                results[i] = new AppendResult(AppendOutcome.Stored, batch[i].Id, batch[i].ReceivedAt);
             }
         }
 
@@ -46,6 +45,12 @@ public sealed partial class PostgresJournal
         {
             var busy = await LockKeysAsync(connection, KeysOf(toStore), ct);
             await InsertAsync(connection, toStore, busy, ct);
+        }
+
+        // A module may have replaced a message (with what it assigned); the results keep the original order.
+        for (int i = 0, j = 0; i < batch.Count; i++)
+        {
+            results[i] ??= AppendResult.Stored(toStore[j++]);
         }
 
         return results!;

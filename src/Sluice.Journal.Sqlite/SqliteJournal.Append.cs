@@ -58,13 +58,12 @@ public sealed partial class SqliteJournal
             commands.Insert(toStore);
         }
 
-        // A module may have replaced a message (with its numbers in the payload); the results keep the original order.
+        // A module may have replaced a message (with what it assigned); the results keep the original order.
         for (int i = 0, j = 0; i < batch.Count; i++)
         {
             if (results[i] is null)
             {
-                var stored = toStore[j++];
-                results[i] = new AppendResult(AppendOutcome.Stored, stored.Id, stored.ReceivedAt);
+                results[i] = AppendResult.Stored(toStore[j++]);
             }
         }
 

@@ -25,11 +25,17 @@ public sealed record NewMessage(
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
     /// <summary>
-    /// Never stored: an object the sender hands to the <see cref="Modules.IJournalModule"/> that handles this kind,
-    /// e.g. a holder the module fills with numbers it assigns inside the append transaction, so the sender can
-    /// read them once the commit completes. Copied along when a module replaces the message with <c>with</c>.
+    /// Never stored: what the sender hands to the <see cref="Modules.IJournalModule"/> that handles this kind,
+    /// e.g. the checked punch the module numbers. Read-only input: a module answers through <see cref="Assigned"/>.
     /// </summary>
     public object? Context { get; init; }
+
+    /// <summary>
+    /// Never stored: what a module assigned to this message inside the append transaction (an NSR and hash, an
+    /// order number), set when it replaces the message with <c>with</c>. The sender reads it on
+    /// <see cref="AppendResult.Assigned"/> once the commit completes: no second read, nothing shared and mutable.
+    /// </summary>
+    public object? Assigned { get; init; }
 }
 
 /// <param name="Scope">Keys are unique within a scope (an intake route), not globally.</param>

@@ -29,8 +29,9 @@ public interface IJournalModule
     /// Called inside the append transaction with the messages about to be stored, whenever one of them is of a kind it
     /// <see cref="Handles"/> (repeats of an idempotency
     /// key are already left out), before they are written. The module writes its own rows through
-    /// <paramref name="session"/> and may replace an entry of <paramref name="messages"/> (same id), e.g. with
-    /// a payload that carries a number assigned now. Throwing rolls the whole batch back: every request in
+    /// <paramref name="session"/> and may replace an entry of <paramref name="messages"/> (same id) with one whose
+    /// payload carries the numbers assigned now (see <see cref="JsonObjects.Join"/>) and whose
+    /// <see cref="NewMessage.Assigned"/> hands them back to the sender. Throwing rolls the whole batch back: every request in
     /// it is answered 503, so throw only when storing is impossible, never to refuse one request.
     /// </summary>
     ValueTask OnAppendingAsync(JournalSession session, IList<NewMessage> messages, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Sluice.Intake;
 
 namespace Sluice.Orders;
@@ -15,9 +16,13 @@ public sealed record OrderRequest(string? ClientOrderId, string? Account, string
 public sealed record OrderReceipt(long Id, string ClientOrderId, DateTimeOffset AcceptedAt, string Status);
 
 /// <summary>The order as stored in the journal and delivered to the processing destination.</summary>
-/// <remarks><see cref="Id"/> is 0 until the orders module numbers it inside the append transaction.</remarks>
+/// <remarks><see cref="Id"/> is 0, and left out of the JSON, until the orders module numbers it inside the append transaction.</remarks>
 public sealed record OrderMessage(
-    long Id, string ClientOrderId, string Account, string Symbol, string Side, long Quantity, decimal Price, DateTimeOffset AcceptedAt);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long Id,
+    string ClientOrderId, string Account, string Symbol, string Side, long Quantity, decimal Price, DateTimeOffset AcceptedAt);
+
+/// <summary>What the orders module adds to an order's payload inside the commit.</summary>
+public sealed record OrderNumber(long Id);
 
 /// <summary>A stored order and how far its processing got.</summary>
 /// <param name="Status"><c>stored</c>, <c>processing</c>, <c>processed</c> or <c>failed</c>.</param>

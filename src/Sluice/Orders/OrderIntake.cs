@@ -11,7 +11,7 @@ using Sluice.Orders.Storage;
 
 namespace Sluice.Orders;
 
-/// <summary>Turns a valid order into a journal message, waits for its commit, and finds the number it was given.</summary>
+/// <summary>Turns a valid order into a journal message and waits for its commit, which numbers it.</summary>
 internal sealed class OrderIntake(IMessageAppender appender, OrderStore store, IOptions<OrdersOptions> options, TimeProvider time)
 {
     private const string IdempotencyScope = "orders";
@@ -30,18 +30,26 @@ internal sealed class OrderIntake(IMessageAppender appender, OrderStore store, I
         var message = Message(order, options.Value.Destinations);
         wait?.Listen(message.Id);
         var result = await appender.AppendAsync(message, cancellationToken);
-        if (result.Outcome == AppendOutcome.IdempotencyConflict)
+        switch (result.Outcome)
         {
-            return (result.Outcome, null, result);
+            case AppendOutcome.IdempotencyConflict:
+                return (result.Outcome, null, result);
+            case AppendOutcome.Stored:
+                // The number was assigned inside the commit and comes back on the result.
+                var id = result.Assigned as long? ?? throw new InvalidOperationException($"Order message {result.MessageId} was stored without its number.");
+                return (result.Outcome, new OrderReceipt(id, order.ClientOrderId, result.ReceivedAt, OrderStatus.Stored), result);
+            default:
+                // A repeat: the original's row has been there since its commit.
+                var row = await store.GetByMessageAsync(result.MessageId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Order message {result.MessageId} is stored without its order row.");
+                return (result.Outcome, new OrderReceipt(row.Id, row.ClientOrderId, result.ReceivedAt, OrderStatus.Stored), result);
         }
-
-        // The number was assigned inside the commit; the row is there now (for a repeat, since the original's commit).
-        var row = await store.GetByMessageAsync(result.MessageId, cancellationToken)
-            ?? throw new InvalidOperationException($"Order message {result.MessageId} is stored without its order row.");
-        return (result.Outcome, new OrderReceipt(row.Id, row.ClientOrderId, result.ReceivedAt, OrderStatus.Stored), result);
     }
 
-    /// <summary>The journal message for an order; its number is assigned when the message is committed.</summary>
+    /// <summary>
+    /// The journal message for an order, serialised here without its number; the orders module numbers it inside the
+    /// commit, adds the number to the payload and hands it back on the append result.
+    /// </summary>
     internal static NewMessage Message(OrderMessage order, IReadOnlyList<string> destinations) => new(
         Guid.CreateVersion7(order.AcceptedAt),
         OrdersModule.Kind,
@@ -50,6 +58,7 @@ internal sealed class OrderIntake(IMessageAppender appender, OrderStore store, I
         destinations,
         order.AcceptedAt)
     {
+        Context = order,
         // The client's order id is the idempotency key, per account: a retry after a lost answer is the same order.
         Idempotency = new IdempotencyClaim(IdempotencyScope, $"{order.Account}\n{order.ClientOrderId}", Hash(order)),
     };

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Sluice.Intake;
 using Sluice.Punches.Ledger;
 
@@ -57,18 +58,21 @@ public sealed record PunchMessage(Guid Id, string EmployeeId, DateTimeOffset Pun
 
     public bool Offline { get; init; }
 
+    /// <summary>Left out until the ledger assigns it inside the commit, which adds it to the payload (<see cref="PunchNumbers"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long Nsr { get; init; }
 
+    /// <summary>Left out until the ledger assigns it inside the commit, which adds it to the payload (<see cref="PunchNumbers"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public string? Hash { get; init; }
 
+    /// <summary>The punch as intake knows it before the commit: everything but its NSR and hash.</summary>
     internal static PunchMessage From(Guid id, PunchDraft draft) => new(id, draft.EmployeeCode, draft.PunchedAt, draft.DeviceId, draft.RecordedAt)
     {
         EstablishmentId = draft.EstablishmentId,
         Cpf = draft.Cpf,
         Collector = draft.Collector.Name(),
         Offline = draft.Offline,
-        Nsr = draft.Nsr,
-        Hash = draft.Hash,
     };
 }
 

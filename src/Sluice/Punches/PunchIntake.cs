@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Sluice.Hosting;
 using Sluice.Intake;
 using Sluice.Journal;
 using Sluice.Journal.GroupCommit;
@@ -14,7 +16,7 @@ namespace Sluice.Punches;
 
 /// <summary>
 /// Turns a valid punch for a known employee into a journal message and waits for its commit; the ledger numbers
-/// and chains it inside that commit, so the receipt it returns already carries NSR and hash.
+/// and chains it inside that commit and hands NSR and hash back on the append result, so the receipt carries them.
 /// </summary>
 internal sealed class PunchIntake(
     IMessageAppender appender, EmployeeResolver resolver, EmployeeDirectory directory, LedgerQueries ledger,
@@ -85,8 +87,9 @@ internal sealed class PunchIntake(
             DeviceId = deviceId,
         };
 
-        // The payload is written by the ledger at commit, once the NSR and hash are known.
-        return new NewMessage(id, Kind, ReadOnlyMemory<byte>.Empty, "application/json", options.Value.Destinations, now)
+        // Serialised here, on the request's thread; the ledger adds the NSR and hash at commit.
+        var payload = JsonSerializer.SerializeToUtf8Bytes(PunchMessage.From(id, draft), SluiceJsonContext.Default.PunchMessage);
+        return new NewMessage(id, Kind, payload, "application/json", options.Value.Destinations, now)
         {
             OrderingKey = options.Value.OrderByEmployee ? employee.Id.ToString() : null,
             Idempotency = punch.IdempotencyKey is null ? null : new IdempotencyClaim(scope, punch.IdempotencyKey, Hash(draft)),
@@ -105,7 +108,8 @@ internal sealed class PunchIntake(
         {
             case AppendOutcome.Stored:
                 var draft = (PunchDraft)message.Context!;
-                return Receipt(result.MessageId, result.ReceivedAt, draft.Nsr, draft.Hash!, draft.EstablishmentId, draft.EmployeeId, draft.EmployeeCode, draft.PunchedAt);
+                var numbers = Numbers(result);
+                return Receipt(result.MessageId, result.ReceivedAt, numbers.Nsr, numbers.Hash, draft.EstablishmentId, draft.EmployeeId, draft.EmployeeCode, draft.PunchedAt);
             case AppendOutcome.Duplicate:
                 var original = await ledger.FindByMessageAsync(result.MessageId, ct)
                     ?? throw new InvalidOperationException($"Punch {result.MessageId} is in the journal but not in the ledger.");
@@ -116,6 +120,10 @@ internal sealed class PunchIntake(
                 return null;
         }
     }
+
+    /// <summary>The NSR and hash the ledger gave a punch it stored.</summary>
+    public static PunchNumbers Numbers(AppendResult stored) =>
+        stored.Assigned as PunchNumbers ?? throw new InvalidOperationException($"Punch {stored.MessageId} was stored without its ledger numbers.");
 
     private static PunchReceipt Receipt(
         Guid id, DateTimeOffset receivedAt, long nsr, string hash, Guid establishmentId, Guid employeeId, string? code, DateTimeOffset punchedAt) =>

@@ -26,14 +26,16 @@ public abstract partial class JournalContractTests
     }
 
     [Fact]
-    public async Task A_module_hands_what_it_assigned_back_to_the_sender_through_the_message_context()
+    public async Task A_module_hands_what_it_assigned_back_to_the_sender_on_the_append_result()
     {
         await using var journal = await OpenWith(new NumberingModule());
-        var holders = new[] { new NumberHolder(), new NumberHolder() };
+        var first = Numbered(claim: Claim("first"));
 
-        await journal.AppendAsync([.. holders.Select(h => Numbered() with { Context = h })], CancellationToken.None);
+        var results = await journal.AppendAsync([first, New(), Numbered(), Numbered(claim: Claim("first"))], CancellationToken.None);
 
-        Assert.Equal([1L, 2L], holders.Select(h => h.Number));
+        // Numbered messages carry their number; a plain message and a repeat of a key carry nothing.
+        Assert.Equal([1L, null, 2L, null], results.Select(r => (long?)r.Assigned));
+        Assert.Equal(AppendOutcome.Duplicate, results[3].Outcome);
     }
 
     [Fact]
@@ -153,12 +155,6 @@ public abstract partial class JournalContractTests
         public ValueTask DisposeAsync() => (journal as IAsyncDisposable)?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
-    /// <summary>What a sender passes as <see cref="NewMessage.Context"/> to learn the number its message got.</summary>
-    private sealed class NumberHolder
-    {
-        public long Number { get; set; }
-    }
-
     /// <summary>Numbers "numbered" messages 1, 2, 3… in a table of its own and writes the number into the payload.</summary>
     private sealed class NumberingModule : IJournalModule
     {
@@ -204,11 +200,7 @@ public abstract partial class JournalContractTests
                 await using var insert = session.Command(
                     $"INSERT INTO {session.Table("numbers")} (message_id, number) VALUES (@p0, @p1)", messages[i].Id.ToString(), number);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
-                messages[i] = messages[i] with { Payload = Encoding.UTF8.GetBytes($"{{\"number\":{number}}}") };
-                if (messages[i].Context is NumberHolder holder)
-                {
-                    holder.Number = number;
-                }
+                messages[i] = messages[i] with { Payload = Encoding.UTF8.GetBytes($"{{\"number\":{number}}}"), Assigned = number };
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Sluice.Punches;
 using Sluice.Testing;
@@ -27,6 +28,11 @@ public sealed class PunchIntakeTests : LegacyGatewayTest
         command.Parameters.AddWithValue("$id", receipt.Id);
         var payload = Encoding.UTF8.GetString((byte[])(await command.ExecuteScalarAsync())!);
         Assert.Contains("\"employeeId\":\"1001\"", payload, StringComparison.Ordinal);
+
+        // The NSR and hash assigned inside the commit are on the 202 and in the stored punch alike.
+        var stored = JsonSerializer.Deserialize<PunchMessage>(payload, JsonSerializerOptions.Web)!;
+        Assert.True(receipt.Nsr > 0);
+        Assert.Equal((receipt.Nsr, receipt.Hash, receipt.Id), (stored.Nsr, stored.Hash, stored.Id));
     }
 
     [Fact]

@@ -26,25 +26,33 @@ internal sealed class OrdersModule : IJournalModule
         var count = 0;
         for (var i = 0; i < messages.Count; i++)
         {
-            count += messages[i].Kind == Kind ? 1 : 0;
+            count += messages[i].Context is OrderMessage ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return;
         }
 
         var next = await OrderSql.ReserveIdsAsync(session, count, cancellationToken);
         var rows = new List<OrderRow>(count);
         for (var i = 0; i < messages.Count; i++)
         {
-            if (messages[i].Kind != Kind)
+            // Only orders intake checked carry one; anything else of this kind (a tool's) is left as it is.
+            if (messages[i].Kind != Kind || messages[i].Context is not OrderMessage order)
             {
                 continue;
             }
 
-            // Intake wrote the payload with id 0; the stored (and delivered) payload carries the number assigned now.
-            var order = JsonSerializer.Deserialize(messages[i].Payload.Span, SluiceJsonContext.Default.OrderMessage)
-                ?? throw new InvalidOperationException($"Message {messages[i].Id} is not an order.");
-            order = order with { Id = next++ };
-            messages[i] = messages[i] with { Payload = JsonSerializer.SerializeToUtf8Bytes(order, SluiceJsonContext.Default.OrderMessage) };
+            // Intake serialised the order without its number; only the number is written here.
+            var id = next++;
+            messages[i] = messages[i] with
+            {
+                Payload = JsonObjects.Join(JsonSerializer.SerializeToUtf8Bytes(new OrderNumber(id), SluiceJsonContext.Default.OrderNumber), messages[i].Payload.Span),
+                Assigned = id,
+            };
             rows.Add(new OrderRow(
-                order.Id, messages[i].Id, order.ClientOrderId, order.Account, order.Symbol, order.Side, order.Quantity,
+                id, messages[i].Id, order.ClientOrderId, order.Account, order.Symbol, order.Side, order.Quantity,
                 OrderRow.ToMicros(order.Price), UnixTime.ToMs(order.AcceptedAt)));
         }
 

@@ -11,17 +11,18 @@ namespace Sluice.Punches.Ledger;
 /// </summary>
 internal static class LedgerRowsJson
 {
-    public static byte[] Write(IList<NewMessage> messages, List<(int Index, PunchDraft Draft)> punches)
+    public static byte[] Write(IList<NewMessage> messages, List<(int Index, PunchDraft Draft)> punches, PunchNumbers[] numbers)
     {
         var buffer = new ArrayBufferWriter<byte>(punches.Count * 400 + 2);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
         {
             json.WriteStartArray();
-            foreach (var (index, draft) in punches)
+            for (var n = 0; n < punches.Count; n++)
             {
+                var (index, draft) = punches[n];
                 json.WriteStartArray();
                 JsonRowIds.Write(json, draft.EstablishmentId);
-                json.WriteNumberValue(draft.Nsr);
+                json.WriteNumberValue(numbers[n].Nsr);
                 JsonRowIds.Write(json, messages[index].Id);
                 JsonRowIds.Write(json, draft.EmployeeId);
                 json.WriteStringValue(draft.Cpf);
@@ -31,7 +32,7 @@ internal static class LedgerRowsJson
                 json.WriteNumberValue(LedgerTimes.Ms(draft.RecordedAt));
                 json.WriteNumberValue((int)draft.Collector);
                 json.WriteNumberValue(draft.Offline ? 1 : 0);
-                json.WriteStringValue(draft.Hash);
+                json.WriteStringValue(numbers[n].Hash);
                 if (draft.DeviceId is null)
                 {
                     json.WriteNullValue();

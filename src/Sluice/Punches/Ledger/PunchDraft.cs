@@ -1,11 +1,10 @@
 namespace Sluice.Punches.Ledger;
 
 /// <summary>
-/// A punch on its way into the ledger, handed to <see cref="PunchLedger"/> as the message's context. Intake fills
-/// the punch; the ledger fills <see cref="Nsr"/> and <see cref="Hash"/> inside the append transaction, so once
-/// the commit completes intake can put them on the 202 receipt without another read.
+/// A checked punch on its way into the ledger, handed to <see cref="PunchLedger"/> as the message's context.
+/// Read-only: the ledger answers with <see cref="PunchNumbers"/> on the append result.
 /// </summary>
-internal sealed class PunchDraft
+internal sealed record PunchDraft
 {
     public required Guid EstablishmentId { get; init; }
 
@@ -25,10 +24,7 @@ internal sealed class PunchDraft
     public required bool Offline { get; init; }
 
     public string? DeviceId { get; init; }
-
-    /// <summary>Assigned at commit.</summary>
-    public long Nsr { get; set; }
-
-    /// <summary>Assigned at commit: SHA-256 hex of this record chained to the previous punch's.</summary>
-    public string? Hash { get; set; }
 }
+
+/// <summary>What the ledger assigns a punch inside the commit: its NSR and its SHA-256 link to the punch before it.</summary>
+public sealed record PunchNumbers(long Nsr, string Hash);

@@ -8,8 +8,8 @@ namespace Sluice.Punches.Ledger;
 
 /// <summary>
 /// Numbers and chains punches as they are committed: inside the journal's append transaction it takes each
-/// establishment's head, gives every punch the next NSR and its SHA-256 link, inserts the immutable ledger rows
-/// and rewrites the message's payload to carry both. One writer per node and a locked head per establishment
+/// establishment's head, gives every punch the next NSR and its SHA-256 link, inserts the immutable ledger rows,
+/// adds both to the message's payload and hands them back to intake on the append result. One writer per node and a locked head per establishment
 /// make the numbering gap-free; a rolled-back batch takes its numbers with it.
 /// </summary>
 internal sealed class PunchLedger : IJournalModule
@@ -48,27 +48,31 @@ internal sealed class PunchLedger : IJournalModule
         }
 
         var heads = await LedgerHeads.LockAsync(session, punches.Select(p => p.Draft.EstablishmentId.ToString()), cancellationToken);
-        foreach (var (index, draft) in punches)
+        var numbers = new PunchNumbers[punches.Count];
+        for (var n = 0; n < punches.Count; n++)
         {
+            var (index, draft) = punches[n];
             var head = heads[draft.EstablishmentId.ToString()];
-            draft.Nsr = ++head.Nsr;
-            draft.Hash = PunchHash.Compute(
-                draft.Nsr, draft.PunchedAt, draft.Cpf, draft.RecordedAt, (int)draft.Collector, draft.Offline, head.Hash);
-            head.Hash = draft.Hash;
+            var nsr = ++head.Nsr;
+            head.Hash = PunchHash.Compute(nsr, draft.PunchedAt, draft.Cpf, draft.RecordedAt, (int)draft.Collector, draft.Offline, head.Hash);
+            numbers[n] = new PunchNumbers(nsr, head.Hash);
+
+            // Intake serialised the punch on the request's thread; only the two numbers are written here.
             var message = messages[index];
             messages[index] = message with
             {
-                Payload = JsonSerializer.SerializeToUtf8Bytes(PunchMessage.From(message.Id, draft), SluiceJsonContext.Default.PunchMessage),
+                Payload = JsonObjects.Join(JsonSerializer.SerializeToUtf8Bytes(numbers[n], SluiceJsonContext.Default.PunchNumbers), message.Payload.Span),
+                Assigned = numbers[n],
             };
         }
 
         if (session.Engine == JournalEngine.Postgres)
         {
-            await InsertBatchAsync(session, messages, punches, cancellationToken);
+            await InsertBatchAsync(session, messages, punches, numbers, cancellationToken);
         }
         else
         {
-            await InsertEachAsync(session, messages, punches, cancellationToken);
+            await InsertEachAsync(session, messages, punches, numbers, cancellationToken);
         }
 
         await LedgerHeads.SaveAsync(session, heads, cancellationToken);
@@ -78,7 +82,8 @@ internal sealed class PunchLedger : IJournalModule
     /// SQLite: the whole batch in one prepared statement, its rows as one JSON array expanded by <c>json_each</c>;
     /// binding fourteen parameters per row cost more than the insert itself.
     /// </summary>
-    private async Task InsertEachAsync(JournalSession session, IList<NewMessage> messages, List<(int Index, PunchDraft Draft)> punches, CancellationToken ct)
+    private async Task InsertEachAsync(
+        JournalSession session, IList<NewMessage> messages, List<(int Index, PunchDraft Draft)> punches, PunchNumbers[] numbers, CancellationToken ct)
     {
         if (!ReferenceEquals(_preparedOn, session.Connection) || _insert is null)
         {
@@ -96,12 +101,13 @@ internal sealed class PunchLedger : IJournalModule
         }
 
         _insert.Transaction = session.Transaction;
-        _insert.Parameters[0].Value = LedgerRowsJson.Write(messages, punches);
+        _insert.Parameters[0].Value = LedgerRowsJson.Write(messages, punches, numbers);
         await _insert.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>PostgreSQL: the whole batch in one statement, one round trip.</summary>
-    private static async Task InsertBatchAsync(JournalSession session, IList<NewMessage> messages, List<(int Index, PunchDraft Draft)> punches, CancellationToken ct)
+    private static async Task InsertBatchAsync(
+        JournalSession session, IList<NewMessage> messages, List<(int Index, PunchDraft Draft)> punches, PunchNumbers[] numbers, CancellationToken ct)
     {
         var drafts = punches.Select(p => p.Draft).ToList();
         await using var insert = session.Command(
@@ -111,7 +117,7 @@ internal sealed class PunchLedger : IJournalModule
             FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12) AS u(e, n, m, w, c, pa, pm, ra, rm, k, o, h, d)
             """,
             drafts.Select(d => d.EstablishmentId).ToArray(),
-            drafts.Select(d => d.Nsr).ToArray(),
+            numbers.Select(n => n.Nsr).ToArray(),
             punches.Select(p => messages[p.Index].Id).ToArray(),
             drafts.Select(d => d.EmployeeId).ToArray(),
             drafts.Select(d => d.Cpf).ToArray(),
@@ -121,7 +127,7 @@ internal sealed class PunchLedger : IJournalModule
             drafts.Select(d => LedgerTimes.Ms(d.RecordedAt)).ToArray(),
             drafts.Select(d => (int)d.Collector).ToArray(),
             drafts.Select(d => d.Offline ? 1 : 0).ToArray(),
-            drafts.Select(d => d.Hash).ToArray(),
+            numbers.Select(n => n.Hash).ToArray(),
             drafts.Select(d => d.DeviceId).ToArray());
         await insert.ExecuteNonQueryAsync(ct);
     }

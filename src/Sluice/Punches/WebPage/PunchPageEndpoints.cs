@@ -68,8 +68,9 @@ public static class PunchPageEndpoints
         }
 
         var draft = (PunchDraft)message.Context!;
-        var punch = new LedgerPunch(draft.EstablishmentId, draft.Nsr, result.MessageId, employee.Id, employee.Cpf, draft.PunchedAt, draft.RecordedAt,
-            draft.Collector, false, draft.Hash!, "web");
+        var numbers = PunchIntake.Numbers(result);
+        var punch = new LedgerPunch(draft.EstablishmentId, numbers.Nsr, result.MessageId, employee.Id, employee.Cpf, draft.PunchedAt, draft.RecordedAt,
+            draft.Collector, false, numbers.Hash, "web");
         var employers = await ledger.EmployersAsync(draft.EstablishmentId, ct);
         // Art. 80 II: the worker gets the receipt after each punch without asking; this link opens it without a credential.
         var receipt = ReceiptsApi.Build(punch, snapshot, employers).Page() with { ReceiptPath = links.PathFor(result.MessageId) };
