@@ -1,11 +1,12 @@
+using System.Globalization;
 using Spectre.Console;
 using SpectreTable = Spectre.Console.Table;
 
 namespace Sluice.Cli;
 
 /// <summary>
-/// Prints rows as aligned columns, without borders, so a script can split them on spaces; a column of numbers (every
-/// cell starting with a digit) is right-aligned.
+/// Prints rows as aligned columns, without borders, so a script can split them on spaces; a column of numbers is
+/// right-aligned (ids and dates, which merely start with digits, are not).
 /// </summary>
 internal static class Table
 {
@@ -19,7 +20,7 @@ internal static class Table
         {
             var column = new TableColumn(new Text(header[i], new Style(decoration: Decoration.Bold))).PadLeft(0).PadRight(2);
             var cells = all.Select(r => r[i]).Where(c => c.Length > 0).ToList();
-            table.AddColumn(cells.Count > 0 && cells.All(c => char.IsDigit(c[0])) ? column.RightAligned() : column);
+            table.AddColumn(cells.Count > 0 && cells.All(IsNumber) ? column.RightAligned() : column);
         }
 
         foreach (var row in all)
@@ -34,4 +35,6 @@ internal static class Table
             console.WriteLine("(none)");
         }
     }
+
+    private static bool IsNumber(string cell) => decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out _);
 }
