@@ -22,7 +22,7 @@ public sealed class TableTests
         var lines = Print(["id", "attempts", "failed at"], [["0199a0c3", "3", "2026-12-07"], ["1288b0c4", "12", "2026-12-08"]]);
 
         Assert.StartsWith("0199a0c3  ", lines[1], StringComparison.Ordinal);
-        Assert.Equal(lines[1].IndexOf(" 3 ", StringComparison.Ordinal) + 1, lines[2].IndexOf("12", StringComparison.Ordinal) + 1);
+        Assert.Equal(lines[1].IndexOf(" 3 ", StringComparison.Ordinal) + 1, lines[2].IndexOf(" 12 ", StringComparison.Ordinal) + 2);
     }
 
     [Fact]
