@@ -1,42 +1,42 @@
+using HdrHistogram;
+
 namespace Sluice.LegacySimulator;
 
-/// <summary>How long requests took from arrival to answer, as the simulated system saw them (queueing included).</summary>
-internal sealed class LatencyRecorder(int limit = 1_000_000)
+/// <summary>
+/// How long requests took from arrival to answer, as the simulated system saw them (queueing included). An HdrHistogram:
+/// the same memory however many requests a long run sends, and percentiles within 0.1 % without sorting every sample.
+/// </summary>
+internal sealed class LatencyRecorder
 {
+    // One microsecond to an hour at three significant digits: about 200 KB.
+    private const long HighestMicros = 60L * 60 * 1_000_000;
+
     private readonly Lock _gate = new();
-    private readonly List<double> _milliseconds = [];
+    private readonly LongHistogram _micros = new(HighestMicros, 3);
 
     public void Record(TimeSpan elapsed)
     {
+        var micros = Math.Clamp(elapsed.Ticks / TimeSpan.TicksPerMicrosecond, 1, HighestMicros);
         lock (_gate)
         {
-            if (_milliseconds.Count < limit)
-            {
-                _milliseconds.Add(elapsed.TotalMilliseconds);
-            }
+            _micros.RecordValue(micros);
         }
     }
 
-    /// <summary>The given percentiles (0–100) of what was recorded, nearest rank; zeros when nothing was.</summary>
+    /// <summary>The given percentiles (0–100) of what was recorded, in milliseconds; zeros when nothing was.</summary>
     public double[] Percentiles(params double[] percentiles)
     {
-        double[] sorted;
         lock (_gate)
         {
-            sorted = [.. _milliseconds];
+            return [.. percentiles.Select(p => _micros.TotalCount == 0 ? 0 : _micros.GetValueAtPercentile(p) / 1000.0)];
         }
-
-        Array.Sort(sorted);
-        return percentiles
-            .Select(p => sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)])
-            .ToArray();
     }
 
     public void Clear()
     {
         lock (_gate)
         {
-            _milliseconds.Clear();
+            _micros.Reset();
         }
     }
 }

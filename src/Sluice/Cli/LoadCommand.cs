@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Sluice.Cli;
 
@@ -85,7 +82,7 @@ internal static class LoadCommand
 
             var own = result.GetValue(establishmentOption) is null;
             var run = new LoadRun(client, limit, time, result.GetValue(employees), establishment, own ? LoadRegistration.CodePrefix : "");
-            var summary = await run.RunAsync(workers, Console.Out, !Console.IsOutputRedirected, cancellationToken);
+            var summary = await run.RunAsync(workers, CliConsole.Out, cancellationToken);
             Console.WriteLine(summary);
             return run.Stats.Errors == 0 ? 0 : 1;
         });
@@ -107,94 +104,6 @@ internal static class LoadCommand
         catch (SocketException)
         {
             return false;
-        }
-    }
-}
-
-/// <summary>One load run: workers sending punches until the count or the time is used up.</summary>
-/// <param name="codePrefix">Before the employee numbers 1..N: the load's own establishment's codes are <c>load-1</c>….</param>
-internal sealed class LoadRun(HttpClient client, int? count, TimeSpan? duration, int employees, Guid establishment, string codePrefix)
-{
-    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
-    private long _issued;
-
-    public LoadStats Stats { get; } = new();
-
-    public async Task<string> RunAsync(int workers, TextWriter progress, bool rewriteLine, CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (duration is { } d)
-        {
-            stop.CancelAfter(d);
-        }
-
-        var clock = Stopwatch.StartNew();
-        var senders = Enumerable.Range(0, workers).Select(_ => Task.Run(() => SendLoopAsync(stop.Token), CancellationToken.None)).ToList();
-        var all = Task.WhenAll(senders);
-        var lastCount = 0L;
-        var lastAt = TimeSpan.Zero;
-        while (await Task.WhenAny(all, Task.Delay(rewriteLine ? 250 : 1000, CancellationToken.None)) != all)
-        {
-            var (line, sent) = Progress(clock.Elapsed, lastCount, lastAt);
-            (lastCount, lastAt) = (sent, clock.Elapsed);
-            if (rewriteLine)
-            {
-                await progress.WriteAsync($"\r{line}\u001b[K");
-            }
-            else
-            {
-                await progress.WriteLineAsync(line);
-            }
-        }
-
-        await all;
-        if (rewriteLine)
-        {
-            await progress.WriteLineAsync();
-        }
-
-        return Stats.Summary(clock.Elapsed);
-    }
-
-    private (string Line, long Sent) Progress(TimeSpan elapsed, long lastCount, TimeSpan lastAt)
-    {
-        var sent = Stats.Completed;
-        var rate = (sent - lastCount) / Math.Max(0.001, (elapsed - lastAt).TotalSeconds);
-        var done = count is { } c ? (double)sent / c : duration is { } d ? elapsed / d : 0;
-        var bar = new string('#', (int)(Math.Clamp(done, 0, 1) * 20)).PadRight(20, '.');
-        var (p50, p99) = Stats.RecentPercentiles();
-        return (string.Create(CultureInfo.InvariantCulture,
-            $"[{bar}] {sent,8} sent  {rate,7:F0}/s  p50 {p50,6:F1} ms  p99 {p99,6:F1} ms  not accepted {Stats.Errors}"), sent);
-    }
-
-    private async Task SendLoopAsync(CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            var n = Interlocked.Increment(ref _issued);
-            if (count is { } c && n > c)
-            {
-                return;
-            }
-
-            var body = string.Create(CultureInfo.InvariantCulture,
-                $$"""{"employeeId":"{{codePrefix}}{{n % employees + 1}}","establishmentId":"{{establishment}}","punchedAt":"{{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:sszzz}}","deviceId":"sluice-load"}""");
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/punches")
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Add("Idempotency-Key", $"load-{_run}-{n}");
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                // Not cancelled by the deadline: a request under way is finished and counted.
-                using var response = await client.SendAsync(request, CancellationToken.None);
-                Stats.Record(Stopwatch.GetElapsedTime(started), response.StatusCode == HttpStatusCode.Accepted ? null : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                Stats.Record(Stopwatch.GetElapsedTime(started), ex is TaskCanceledException ? "timeout" : "connection");
-            }
         }
     }
 }

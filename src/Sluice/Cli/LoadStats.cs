@@ -1,15 +1,21 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using HdrHistogram;
 
 namespace Sluice.Cli;
 
-/// <summary>Latencies and errors of a load run: all of them for the summary, the last second's for the progress line.</summary>
+/// <summary>
+/// Latencies and errors of a load run: all of them for the summary, those since the last progress line for that line.
+/// Latencies go into HdrHistograms (1 µs to an hour, 0.1 %): fixed memory however long the run, no sorting per line.
+/// </summary>
 internal sealed class LoadStats
 {
+    private const long HighestMicros = 60L * 60 * 1_000_000;
+
     private readonly Lock _gate = new();
-    private readonly List<double> _all = [];
-    private readonly Queue<(long At, double Ms)> _recent = new();
+    private readonly LongHistogram _all = new(HighestMicros, 3);
+    private readonly LongHistogram _interval = new(HighestMicros, 3);
     private readonly ConcurrentDictionary<string, long> _errors = new();
     private long _completed;
 
@@ -20,16 +26,11 @@ internal sealed class LoadStats
     /// <param name="error">Null for a 202; else the status code or what went wrong.</param>
     public void Record(TimeSpan latency, string? error)
     {
-        var ms = latency.TotalMilliseconds;
-        var now = Environment.TickCount64;
+        var micros = Math.Clamp(latency.Ticks / TimeSpan.TicksPerMicrosecond, 1, HighestMicros);
         lock (_gate)
         {
-            _all.Add(ms);
-            _recent.Enqueue((now, ms));
-            while (_recent.Count > 0 && _recent.Peek().At < now - 1000)
-            {
-                _recent.Dequeue();
-            }
+            _all.RecordValue(micros);
+            _interval.RecordValue(micros);
         }
 
         if (error is not null)
@@ -40,27 +41,26 @@ internal sealed class LoadStats
         Interlocked.Increment(ref _completed);
     }
 
-    public (double P50, double P99) RecentPercentiles()
+    /// <summary>Median and 99th percentile of the requests answered since the last call, and starts the next interval.</summary>
+    public (double P50, double P99) TakeInterval()
     {
-        double[] recent;
         lock (_gate)
         {
-            recent = _recent.Select(r => r.Ms).ToArray();
+            var percentiles = (Milliseconds(_interval, 50), Milliseconds(_interval, 99));
+            _interval.Reset();
+            return percentiles;
         }
-
-        Array.Sort(recent);
-        return (Percentile(recent, 50), Percentile(recent, 99));
     }
 
     public string Summary(TimeSpan elapsed)
     {
-        double[] all;
+        double p50, p90, p99, max;
         lock (_gate)
         {
-            all = [.. _all];
+            (p50, p90, p99) = (Milliseconds(_all, 50), Milliseconds(_all, 90), Milliseconds(_all, 99));
+            max = _all.TotalCount == 0 ? 0 : _all.GetMaxValue() / 1000.0;
         }
 
-        Array.Sort(all);
         var refused = _errors.Where(e => IsRefusal(e.Key)).ToList();
         var failed = _errors.Where(e => !IsRefusal(e.Key)).ToList();
         var accepted = Completed - Errors;
@@ -84,8 +84,7 @@ internal sealed class LoadStats
             text.AppendLine("503: the journal could not keep up and asked for a pause (Retry-After); nothing refused was stored.");
         }
 
-        text.Append(CultureInfo.InvariantCulture,
-            $"Latency ms: p50 {Percentile(all, 50):F1}, p90 {Percentile(all, 90):F1}, p99 {Percentile(all, 99):F1}, max {(all.Length > 0 ? all[^1] : 0):F1}.");
+        text.Append(CultureInfo.InvariantCulture, $"Latency ms: p50 {p50:F1}, p90 {p90:F1}, p99 {p99:F1}, max {max:F1}.");
         return text.ToString();
     }
 
@@ -95,6 +94,6 @@ internal sealed class LoadStats
     private static string Kinds(List<KeyValuePair<string, long>> errors) =>
         errors.Count == 0 ? "" : $" ({string.Join(", ", errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}"))})";
 
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+    private static double Milliseconds(LongHistogram micros, double percentile) =>
+        micros.TotalCount == 0 ? 0 : micros.GetValueAtPercentile(percentile) / 1000.0;
 }

@@ -1,22 +1,40 @@
+using System.Globalization;
+using Spectre.Console;
+using SpectreTable = Spectre.Console.Table;
+
 namespace Sluice.Cli;
 
-/// <summary>Prints rows as aligned columns; numbers (anything starting with a digit) are right-aligned.</summary>
+/// <summary>
+/// Prints rows as aligned columns, without borders, so a script can split them on spaces; a column of numbers is
+/// right-aligned (ids and dates, which merely start with digits, are not).
+/// </summary>
 internal static class Table
 {
-    public static void Print(string[] header, IEnumerable<string[]> rows)
+    public static void Print(string[] header, IEnumerable<string[]> rows) => Print(CliConsole.Out, header, rows);
+
+    public static void Print(IAnsiConsole console, string[] header, IEnumerable<string[]> rows)
     {
-        var all = new List<string[]> { header };
-        all.AddRange(rows);
-        var widths = header.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
-        foreach (var row in all)
+        var all = rows.ToList();
+        var table = new SpectreTable().Border(TableBorder.None);
+        for (var i = 0; i < header.Length; i++)
         {
-            var cells = row.Select((cell, i) => cell.Length > 0 && char.IsDigit(cell[0]) && row != header ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]));
-            Console.WriteLine(string.Join("  ", cells).TrimEnd());
+            var column = new TableColumn(new Text(header[i], new Style(decoration: Decoration.Bold))).PadLeft(0).PadRight(2);
+            var cells = all.Select(r => r[i]).Where(c => c.Length > 0).ToList();
+            table.AddColumn(cells.Count > 0 && cells.All(IsNumber) ? column.RightAligned() : column);
         }
 
-        if (all.Count == 1)
+        foreach (var row in all)
         {
-            Console.WriteLine("(none)");
+            // Text, not markup: a '[' in an error message is printed, not read as a style.
+            table.AddRow(row.Select(cell => new Text(cell)));
+        }
+
+        console.Write(table);
+        if (all.Count == 0)
+        {
+            console.WriteLine("(none)");
         }
     }
+
+    private static bool IsNumber(string cell) => decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out _);
 }

@@ -21,23 +21,16 @@ public static class GatewayMetrics
     /// <summary>The journals of the gateways running in this process.</summary>
     private static readonly ConcurrentDictionary<JournalSnapshotCache, byte> Caches = new();
 
-    public static readonly ObservableGauge<long> Backlog = Gauge(
-        "sluice.destination.backlog", "Messages not yet delivered: pending plus in flight.", s => s.Backlog);
-
-    public static readonly ObservableGauge<long> Pending = Gauge(
-        "sluice.destination.pending", "Messages waiting for a send (retrying included).", s => s.Pending);
-
-    public static readonly ObservableGauge<long> InFlight = Gauge(
-        "sluice.destination.in_flight", "Messages leased for a send, on any node.", s => s.InFlight);
-
-    public static readonly ObservableGauge<long> Retrying = Gauge(
-        "sluice.destination.retrying", "Pending messages that failed at least once.", s => s.Retrying);
-
-    public static readonly ObservableGauge<long> Delivered = Gauge(
-        "sluice.destination.delivered", "Messages the destination has (until retention deletes them).", s => s.Delivered);
-
-    public static readonly ObservableGauge<long> Dead = Gauge(
-        "sluice.destination.dead", "Dead letters waiting for replay or discard.", s => s.Dead);
+    /// <summary>One gauge per count of a destination, held here for as long as the meter lives.</summary>
+    private static readonly IReadOnlyList<ObservableGauge<long>> Gauges =
+    [
+        Gauge("sluice.destination.backlog", "Messages not yet delivered: pending plus in flight.", s => s.Backlog),
+        Gauge("sluice.destination.pending", "Messages waiting for a send (retrying included).", s => s.Pending),
+        Gauge("sluice.destination.in_flight", "Messages leased for a send, on any node.", s => s.InFlight),
+        Gauge("sluice.destination.retrying", "Pending messages that failed at least once.", s => s.Retrying),
+        Gauge("sluice.destination.delivered", "Messages the destination has (until retention deletes them).", s => s.Delivered),
+        Gauge("sluice.destination.dead", "Dead letters waiting for replay or discard.", s => s.Dead),
+    ];
 
     internal static void Track(JournalSnapshotCache cache) => Caches[cache] = 0;
 

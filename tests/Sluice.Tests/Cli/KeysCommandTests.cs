@@ -90,6 +90,21 @@ public sealed class KeysCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_table_sent_to_a_pipe_carries_no_escape_codes_even_where_a_CI_allows_colour()
+    {
+        // Spectre's own detection would take GITHUB_ACTIONS as leave to style the header in a redirected log.
+        var environment = new Dictionary<string, string>
+        {
+            ["TERM"] = "xterm-256color", ["COLORTERM"] = "truecolor", ["GITHUB_ACTIONS"] = "true", ["CI"] = "true",
+        };
+        var (exit, output) = await SluiceCli.RunAsync(environment, "keys", "list", "--server", _server, "--token", "admin-jwt");
+
+        Assert.True(exit == 0, output);
+        Assert.DoesNotContain('\u001b', output);
+        Assert.StartsWith("id", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task List_shows_active_keys_with_full_ids_and_never_a_secret()
     {
         var (exit, output) = await SluiceCli.RunAsync("keys", "list", "--server", _server, "--token", "admin-jwt");

@@ -23,6 +23,8 @@ public static class DashboardApi
             .ExcludeFromDescription()
             .AllowAnonymous();
         dashboard.MapGet("/dashboard.js", () => Asset("dashboard.js", "text/javascript; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
+        // Shared with the other pages under /dashboard (the timesheets), which read the same token.
+        dashboard.MapGet("/token.js", () => Asset("token.js", "text/javascript; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
         dashboard.MapGet("/dashboard.css", () => Asset("dashboard.css", "text/css; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
         dashboard.MapGet("/events", Events)
             .WithName("DashboardEvents")

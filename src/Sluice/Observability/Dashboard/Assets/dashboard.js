@@ -1,6 +1,6 @@
 // Sluice dashboard: reads the server-sent event stream with fetch (EventSource cannot send headers), draws
 // the numbers and charts, and replays dead letters. A bearer token, when the server needs one, is given
-// once in the address as #token=… (a fragment never reaches the server or its logs) and kept for the tab.
+// once in the address as #token=… and kept for the tab (token.js).
 "use strict";
 (() => {
   const keep = 120; // points per chart: two minutes at the default interval
@@ -78,14 +78,7 @@
   other.textContent = t.other;
   other.href = `?lang=${lang === "en" ? "pt-BR" : "en"}`;
 
-  let token = (() => {
-    const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
-    if (match) {
-      sessionStorage.setItem("sluice.token", decodeURIComponent(match[1]));
-      history.replaceState(null, "", location.pathname + location.search);
-    }
-    return sessionStorage.getItem("sluice.token");
-  })();
+  let token = sluiceToken.read(); // token.js
 
   function headers(extra) {
     const h = Object.assign({}, extra);
@@ -365,7 +358,7 @@
   $("sign-in-form").addEventListener("submit", (e) => {
     e.preventDefault();
     token = $("sign-in-token").value.trim();
-    sessionStorage.setItem("sluice.token", token);
+    sluiceToken.keep(token);
     $("sign-in-token").value = "";
     if (retry) retry();
   });
