@@ -69,38 +69,41 @@ public static class ExportsApi
     internal static async Task<Results<Ok<Timesheet>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetTimesheetAsync(
         Guid id, string? from, string? to, HttpRequest http, LedgerQueries ledger, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
     {
-        var snapshot = await directory.RefreshIfStaleAsync(ct);
-        if (!snapshot.Employees.TryGetValue(id, out var employee))
+        var asked = await EmployeePeriod.ReadAsync(id, from, to, directory, time, ct);
+        if (asked.Period is not { } period)
         {
-            return Problems.NotFound("No employee with this id.");
+            return asked.Invalid is { } invalid ? invalid : asked.NotFound!;
         }
 
-        var zone = snapshot.Zone(employee.EstablishmentId);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var (first, last) = Period(from, to, ZoneTime.LocalDate(time.GetUtcNow(), zone), errors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The period is not valid.");
-        }
-
-        var timesheet = await TimesheetAsync(id, zone, first, last, ledger, ct);
+        var timesheet = await TimesheetAsync(id, period.Zone, period.First, period.Last, ledger, ct);
         return http.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true)
             ? TypedResults.Content(TimesheetCsv.Render(timesheet), "text/csv; charset=utf-8")
             : TypedResults.Ok(timesheet);
     }
 
     /// <summary>The period asked for: from the first of this month to today by default, at most <see cref="TimesheetRules.MaxDays"/> days.</summary>
-    internal static (DateOnly First, DateOnly Last) Period(string? from, string? to, DateOnly today, Dictionary<string, string[]> errors)
+    internal static (DateOnly First, DateOnly Last) Period(string? from, string? to, DateOnly today, Dictionary<string, string[]> errors) =>
+        Period(from, to, FirstOfMonth(today), today, WithinMaxDays, errors);
+
+    /// <summary>The period asked for, <paramref name="defaultFirst"/> to today by default; <paramref name="rule"/> says why it is not one to take.</summary>
+    internal static (DateOnly First, DateOnly Last) Period(
+        string? from, string? to, DateOnly defaultFirst, DateOnly today, Func<DateOnly, DateOnly, string?> rule, Dictionary<string, string[]> errors)
     {
-        var first = ParseDate(from, "from", errors) ?? new DateOnly(today.Year, today.Month, 1);
+        var first = ParseDate(from, "from", errors) ?? defaultFirst;
         var last = ParseDate(to, "to", errors) ?? today;
-        if (errors.Count == 0 && (last < first || last.DayNumber - first.DayNumber + 1 > TimesheetRules.MaxDays))
+        if (errors.Count == 0 && rule(first, last) is { } error)
         {
-            errors["to"] = [$"Must be from `from` to {TimesheetRules.MaxDays} days after it."];
+            errors["to"] = [error];
         }
 
         return (first, last);
     }
+
+    internal static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>Why a period is not from <paramref name="first"/> to at most <see cref="TimesheetRules.MaxDays"/> days after it; null when it is.</summary>
+    internal static string? WithinMaxDays(DateOnly first, DateOnly last) =>
+        last < first || last.DayNumber - first.DayNumber + 1 > TimesheetRules.MaxDays ? $"Must be from `from` to {TimesheetRules.MaxDays} days after it." : null;
 
     /// <summary>An employee's timesheet for the days from <paramref name="first"/> to <paramref name="last"/> in <paramref name="zone"/>.</summary>
     internal static async Task<Timesheet> TimesheetAsync(Guid employeeId, TimeZoneInfo zone, DateOnly first, DateOnly last, LedgerQueries ledger, CancellationToken ct)
