@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Sluice.Punches.Exports;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
@@ -15,11 +13,11 @@ namespace Sluice.Punches.Treatment;
 internal static class TreatmentEndpoints
 {
     public static async Task<Results<Created<TreatmentView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        Guid id, TreatmentRequest? request, ClaimsPrincipal caller, TreatmentStore store, LedgerQueries ledger, EmployeeDirectory directory,
-        IOptions<PunchesOptions> options, TimeProvider time, CancellationToken ct)
+        Guid id, TreatmentRequest? request, TreatmentStore store, LedgerQueries ledger, EmployeeDirectory directory,
+        [AsParameters] TreatmentAuthor author, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var errors = TreatmentValidator.Validate(request, now, options.Value.FutureTolerance);
+        var now = author.Time.GetUtcNow();
+        var errors = TreatmentValidator.Validate(request, now, author.Options.Value.FutureTolerance);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The treated marking is not valid; nothing was stored.");
@@ -31,9 +29,9 @@ internal static class TreatmentEndpoints
             return Problems.NotFound("No employee with this id.");
         }
 
-        if (!caller.MayActFor(employee.EstablishmentId.ToString()))
+        if (!author.Caller.MayActFor(employee.EstablishmentId.ToString()))
         {
-            return Problems.OutOfScope(caller);
+            return Problems.OutOfScope(author.Caller);
         }
 
         var kind = Treatment.Parse(request!.Kind)!.Value;
@@ -55,9 +53,9 @@ internal static class TreatmentEndpoints
             at = ZoneTime.InZone(TreatmentValidator.Instant(request.PunchedAt)!.Value, snapshot.Zone(employee.EstablishmentId));
         }
 
-        if (ResponsiblePerson.Cpf(caller, options.Value.ResponsibleCpfClaim) is not { } responsible)
+        if (author.Cpf is not { } responsible)
         {
-            return ResponsiblePerson.Missing(caller, options.Value.ResponsibleCpfClaim);
+            return author.Missing();
         }
 
         var treatment = new Treatment(Guid.CreateVersion7(now), employee.EstablishmentId, id, kind, at,
