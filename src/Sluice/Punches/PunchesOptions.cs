@@ -29,11 +29,11 @@ public sealed class PunchesOptions
     [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
     public TimeSpan MaxOfflineAge { get; set; } = TimeSpan.FromDays(31);
 
-    /// <summary>Most punches in one <c>POST /api/punches/batch</c>.</summary>
     /// <summary>How often punches are moved into the by-employee index (reads see them before that too).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan EmployeeIndexInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Most punches in one <c>POST /api/punches/batch</c>.</summary>
     [Range(1, 10_000)]
     public int MaxBatchSize { get; set; } = 1_000;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using nietras.SeparatedValues;
+using Sluice.Punches.Timesheets;
 
 namespace Sluice.Punches.Espelho;
 
@@ -20,36 +20,18 @@ internal static class EspelhoCsv
 
     public static string Render(EspelhoReport report)
     {
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = Sep.New(',').Writer(o => o with { Escape = true, CultureInfo = CultureInfo.InvariantCulture }).To(text))
-        {
-            string[] who = [report.Employer.Document, report.Worker.Cpf, report.Worker.Code];
-            foreach (var day in report.Days)
-            {
-                Row(writer, [.. who,
-                    day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), EspelhoText.Weekday(day.Date),
-                    EspelhoText.CountedMarkings(day), EspelhoText.Treated(day),
-                    Number(day.WorkedMinutes), EspelhoText.Hours(day.WorkedMinutes), Number(day.NightMinutes), Number(day.NightMinutesCounted),
-                    Number(day.DurationMinutes), EspelhoText.Hours(day.DurationMinutes), day.MissingPunch ? "yes" : "no"]);
-            }
-
-            var totals = report.Totals;
-            Row(writer, [.. who, "total", "", "", "",
+        string[] who = [report.Employer.Document, report.Worker.Cpf, report.Worker.Code];
+        var totals = report.Totals;
+        return CsvRows.Render(Columns, report.Days
+            .Select(day => (string[])[.. who,
+                day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), EspelhoText.Weekday(day.Date),
+                EspelhoText.CountedMarkings(day), EspelhoText.Treated(day),
+                Number(day.WorkedMinutes), EspelhoText.Hours(day.WorkedMinutes), Number(day.NightMinutes), Number(day.NightMinutesCounted),
+                Number(day.DurationMinutes), EspelhoText.Hours(day.DurationMinutes), day.MissingPunch ? "yes" : "no"])
+            .Append([.. who, "total", "", "", "",
                 Number(totals.WorkedMinutes), EspelhoText.Hours(totals.WorkedMinutes), Number(totals.NightMinutes), Number(totals.NightMinutesCounted),
-                Number(totals.DurationMinutes), EspelhoText.Hours(totals.DurationMinutes), Number(totals.DaysWithMissingPunch)]);
-        }
-
-        return text.ToString();
+                Number(totals.DurationMinutes), EspelhoText.Hours(totals.DurationMinutes), Number(totals.DaysWithMissingPunch)]));
     }
 
-    private static void Row(SepWriter writer, string[] values)
-    {
-        using var row = writer.NewRow();
-        for (var i = 0; i < Columns.Length; i++)
-        {
-            row[Columns[i]].Set(values[i]);
-        }
-    }
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Number(int value) => CsvRows.Number(value);
 }

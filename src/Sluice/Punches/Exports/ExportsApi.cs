@@ -16,30 +16,30 @@ public static class ExportsApi
 {
     public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/establishments/{id:guid}/afd", GetAfdAsync).WithTags("Exports").WithName("GetAfd")
-            .WithSummary("Stream the AFD of the records made from `from` to `to` (dates, establishment's zone), named as the regulation says.")
-            .RequireSluicePolicy(SluicePolicies.Read);
-        app.MapGet("/api/establishments/{id:guid}/afd.p7s", SignedAfd.GetSignatureAsync).WithTags("Exports").WithName("GetAfdSignature")
-            .WithSummary("The detached CAdES signature (.p7s) of the AFD that `from`, `to`, `upTo` and `generatedAt` fix: take them from the AFD's Link header.")
-            .RequireSluicePolicy(SluicePolicies.Read);
-        app.MapGet("/api/establishments/{id:guid}/afd.zip", SignedAfd.GetZipAsync).WithTags("Exports").WithName("GetSignedAfd")
-            .WithSummary("The AFD and its detached CAdES signature in one zip, both from one production.")
-            .RequireSluicePolicy(SluicePolicies.Read);
-        app.MapGet("/api/establishments/{id:guid}/aej", AejEndpoints.GetAsync).WithTags("Exports").WithName("GetAej")
-            .WithSummary("The AEJ (Arquivo Eletrônico de Jornada) of the markings from `from` to `to`: schedules, employees, original and treated markings.")
-            .RequireSluicePolicy(SluicePolicies.Read);
-        app.MapGet("/api/establishments/{id:guid}/aej.p7s", AejEndpoints.GetSignatureAsync).WithTags("Exports").WithName("GetAejSignature")
-            .WithSummary("The detached CAdES signature (.p7s) of the AEJ that `from`, `to`, `upTo` and `generatedAt` fix: take them from the AEJ's Link header.")
-            .RequireSluicePolicy(SluicePolicies.Read);
-        app.MapGet("/api/establishments/{id:guid}/aej.zip", AejEndpoints.GetZipAsync).WithTags("Exports").WithName("GetSignedAej")
-            .WithSummary("The AEJ and its detached CAdES signature in one zip, both from one production.")
-            .RequireSluicePolicy(SluicePolicies.Read);
+        MapSigned(app, "Afd", GetAfdAsync, SignedAfd.GetSignatureAsync, SignedAfd.GetZipAsync,
+            "Stream the AFD of the records made from `from` to `to` (dates, establishment's zone), named as the regulation says.");
+        MapSigned(app, "Aej", AejEndpoints.GetAsync, AejEndpoints.GetSignatureAsync, AejEndpoints.GetZipAsync,
+            "The AEJ (Arquivo Eletrônico de Jornada) of the markings from `from` to `to`: schedules, employees, original and treated markings.");
         app.MapGet("/api/employees/{id:guid}/timesheet", GetTimesheetAsync).WithTags("Exports").WithName("GetTimesheet")
             .WithSummary("In/out pairs per day in the establishment's zone, worked minutes, days missing a punch; text/csv on Accept.")
             .RequireSluicePolicy(SluicePolicies.Read);
         // HR's page over the same timesheets.
         app.MapTimesheetPage();
         return app;
+    }
+
+    /// <summary>A legal file (<paramref name="name"/>: Afd, Aej), its detached signature (<c>.p7s</c>) and both in one zip (<c>.zip</c>).</summary>
+    private static void MapSigned(IEndpointRouteBuilder app, string name, Delegate file, Delegate signature, Delegate zip, string summary)
+    {
+        var path = "/api/establishments/{id:guid}/" + name.ToLowerInvariant();
+        var title = name.ToUpperInvariant();
+        app.MapGet(path, file).WithTags("Exports").WithName("Get" + name).WithSummary(summary).RequireSluicePolicy(SluicePolicies.Read);
+        app.MapGet(path + ".p7s", signature).WithTags("Exports").WithName($"Get{name}Signature")
+            .WithSummary($"The detached CAdES signature (.p7s) of the {title} that `from`, `to`, `upTo` and `generatedAt` fix: take them from the {title}'s Link header.")
+            .RequireSluicePolicy(SluicePolicies.Read);
+        app.MapGet(path + ".zip", zip).WithTags("Exports").WithName($"GetSigned{name}")
+            .WithSummary($"The {title} and its detached CAdES signature in one zip, both from one production.")
+            .RequireSluicePolicy(SluicePolicies.Read);
     }
 
     /// <summary>
@@ -69,38 +69,41 @@ public static class ExportsApi
     internal static async Task<Results<Ok<Timesheet>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetTimesheetAsync(
         Guid id, string? from, string? to, HttpRequest http, LedgerQueries ledger, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
     {
-        var snapshot = await directory.RefreshIfStaleAsync(ct);
-        if (!snapshot.Employees.TryGetValue(id, out var employee))
+        var asked = await EmployeePeriod.ReadAsync(id, from, to, directory, time, ct);
+        if (asked.Period is not { } period)
         {
-            return Problems.NotFound("No employee with this id.");
+            return asked.Invalid is { } invalid ? invalid : asked.NotFound!;
         }
 
-        var zone = snapshot.Zone(employee.EstablishmentId);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var (first, last) = Period(from, to, ZoneTime.LocalDate(time.GetUtcNow(), zone), errors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The period is not valid.");
-        }
-
-        var timesheet = await TimesheetAsync(id, zone, first, last, ledger, ct);
+        var timesheet = await TimesheetAsync(id, period.Zone, period.First, period.Last, ledger, ct);
         return http.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true)
             ? TypedResults.Content(TimesheetCsv.Render(timesheet), "text/csv; charset=utf-8")
             : TypedResults.Ok(timesheet);
     }
 
     /// <summary>The period asked for: from the first of this month to today by default, at most <see cref="TimesheetRules.MaxDays"/> days.</summary>
-    internal static (DateOnly First, DateOnly Last) Period(string? from, string? to, DateOnly today, Dictionary<string, string[]> errors)
+    internal static (DateOnly First, DateOnly Last) Period(string? from, string? to, DateOnly today, Dictionary<string, string[]> errors) =>
+        Period(from, to, FirstOfMonth(today), today, WithinMaxDays, errors);
+
+    /// <summary>The period asked for, <paramref name="defaultFirst"/> to today by default; <paramref name="rule"/> says why it is not one to take.</summary>
+    internal static (DateOnly First, DateOnly Last) Period(
+        string? from, string? to, DateOnly defaultFirst, DateOnly today, Func<DateOnly, DateOnly, string?> rule, Dictionary<string, string[]> errors)
     {
-        var first = ParseDate(from, "from", errors) ?? new DateOnly(today.Year, today.Month, 1);
+        var first = ParseDate(from, "from", errors) ?? defaultFirst;
         var last = ParseDate(to, "to", errors) ?? today;
-        if (errors.Count == 0 && (last < first || last.DayNumber - first.DayNumber + 1 > TimesheetRules.MaxDays))
+        if (errors.Count == 0 && rule(first, last) is { } error)
         {
-            errors["to"] = [$"Must be from `from` to {TimesheetRules.MaxDays} days after it."];
+            errors["to"] = [error];
         }
 
         return (first, last);
     }
+
+    internal static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>Why a period is not from <paramref name="first"/> to at most <see cref="TimesheetRules.MaxDays"/> days after it; null when it is.</summary>
+    internal static string? WithinMaxDays(DateOnly first, DateOnly last) =>
+        last < first || last.DayNumber - first.DayNumber + 1 > TimesheetRules.MaxDays ? $"Must be from `from` to {TimesheetRules.MaxDays} days after it." : null;
 
     /// <summary>An employee's timesheet for the days from <paramref name="first"/> to <paramref name="last"/> in <paramref name="zone"/>.</summary>
     internal static async Task<Timesheet> TimesheetAsync(Guid employeeId, TimeZoneInfo zone, DateOnly first, DateOnly last, LedgerQueries ledger, CancellationToken ct)

@@ -26,45 +26,23 @@ internal sealed class LedgerQueries(IJournalDatabase database)
 
     /// <summary>An employee's punches punched at or after <paramref name="from"/> and before <paramref name="to"/>, in punch-time order.</summary>
     public Task<List<LedgerPunch>> ForEmployeeAsync(Guid employeeId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        database.ReadAsync(async (session, token) =>
-        {
-            await using var command = session.Command(
-                $"""
-                SELECT {PunchColumnsOfL} FROM {EmployeeIndex.PunchesOf(session.Table, "<")}
-                WHERE l.record_type = 7
-                ORDER BY l.punched_at_ms, l.nsr
-                """,
-                employeeId, LedgerTimes.Ms(from), LedgerTimes.Ms(to));
-            await using var reader = await command.ExecuteReaderAsync(token);
-            var punches = new List<LedgerPunch>();
-            while (await reader.ReadAsync(token))
-            {
-                punches.Add(ReadPunch(reader));
-            }
-
-            return punches;
-        }, ct);
+        database.ReadAsync((session, token) => session.ReadAllAsync(
+            $"""
+            SELECT {PunchColumnsOfL} FROM {EmployeeIndex.PunchesOf(session.Table, "<")}
+            WHERE l.record_type = 7
+            ORDER BY l.punched_at_ms, l.nsr
+            """,
+            ReadPunch, token, employeeId, LedgerTimes.Ms(from), LedgerTimes.Ms(to)), ct);
 
     /// <summary>An establishment's punches punched in [<paramref name="from"/>, <paramref name="to"/>) and numbered up to <paramref name="upToNsr"/>, by employee and time.</summary>
     public Task<List<LedgerPunch>> EstablishmentPunchesAsync(Guid establishmentId, DateTimeOffset from, DateTimeOffset to, long upToNsr, CancellationToken ct) =>
-        database.ReadAsync(async (session, token) =>
-        {
-            await using var command = session.Command(
-                $"""
-                SELECT {PunchColumns} FROM {session.Table("punch_ledger")}
-                WHERE establishment_id = @p0 AND record_type = 7 AND nsr <= @p1 AND punched_at_ms >= @p2 AND punched_at_ms < @p3
-                ORDER BY punched_at_ms, nsr
-                """,
-                establishmentId, upToNsr, LedgerTimes.Ms(from), LedgerTimes.Ms(to));
-            await using var reader = await command.ExecuteReaderAsync(token);
-            var punches = new List<LedgerPunch>();
-            while (await reader.ReadAsync(token))
-            {
-                punches.Add(ReadPunch(reader));
-            }
-
-            return punches;
-        }, ct);
+        database.ReadAsync((session, token) => session.ReadAllAsync(
+            $"""
+            SELECT {PunchColumns} FROM {session.Table("punch_ledger")}
+            WHERE establishment_id = @p0 AND record_type = 7 AND nsr <= @p1 AND punched_at_ms >= @p2 AND punched_at_ms < @p3
+            ORDER BY punched_at_ms, nsr
+            """,
+            ReadPunch, token, establishmentId, upToNsr, LedgerTimes.Ms(from), LedgerTimes.Ms(to)), ct);
 
     /// <summary>The establishment's punch (type 7) numbered <paramref name="nsr"/>, if there is one.</summary>
     public Task<LedgerPunch?> FindPunchAsync(Guid establishmentId, long nsr, CancellationToken ct) =>

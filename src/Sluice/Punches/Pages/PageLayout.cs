@@ -1,17 +1,12 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
+using Microsoft.AspNetCore.Components;
 
 namespace Sluice.Punches.Pages;
 
 /// <summary>The page shell: phone-sized, no script, no external resource, CSS inline.</summary>
-internal static class PageLayout
+public partial class PageLayout
 {
-    /// <summary>Encodes every value put in a page. All Unicode ranges are allowed so "João" stays readable in the source;
-    /// the characters that matter to HTML (&lt; &gt; &amp; " ' and controls) are always encoded.</summary>
-    public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    private const string Style = """
+    /// <summary>Inline, so the page needs nothing else (the Content-Security-Policy allows inline styles, no other origin).</summary>
+    private static readonly MarkupString Style = new("""
         *{box-sizing:border-box}
         body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:18px;line-height:1.4;color:#1b1b1b;background:#f4f5f7}
         main{max-width:30rem;margin:0 auto;padding:1.25rem}
@@ -52,19 +47,9 @@ internal static class PageLayout
         form.month button{margin:0;min-height:3.1rem;width:auto;padding:0 1rem;white-space:nowrap}
         .legend{font-size:.8rem;color:#555}
         @media print{body{background:#fff;font-size:12pt}main{max-width:none}.card{box-shadow:none;border:1px solid #000}.actions,.noprint{display:none}}
-        """;
+        """);
 
-    public static string Page(string title, string body)
-    {
-        var html = new StringBuilder(4096);
-        html.Append("<!DOCTYPE html>\n<html lang=\"pt-BR\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<meta name=\"robots\" content=\"noindex\">\n")
-            .Append("<title>").Append(Encode(title)).Append("</title>\n<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n<main>\n")
-            .Append(body)
-            .Append("</main>\n</body>\n</html>\n");
-        return html.ToString();
-    }
+    [Parameter, EditorRequired] public string Title { get; set; } = "";
 
-    public static string Encode(string? value) => Encoder.Encode(value ?? string.Empty);
+    [Parameter, EditorRequired] public RenderFragment ChildContent { get; set; } = null!;
 }

@@ -13,7 +13,7 @@ namespace Sluice.Punches.Pages;
 /// <param name="Hash">SHA-256 of the punch record (hex).</param>
 /// <param name="ReceiptPath">Link to the printable receipt (<c>/api/punches/{id}/receipt</c>), when there is one.</param>
 /// <param name="PdfPath">Link to the receipt's signed PDF, when the page offers one.</param>
-internal sealed record PunchReceiptModel(
+public sealed record PunchReceiptModel(
     long Nsr,
     string EmployerName,
     string EmployerDocument,
@@ -33,7 +33,7 @@ internal sealed record PunchReceiptModel(
 /// <param name="Antiforgery">Hidden anti-forgery field (name, token) when the endpoint checks one.</param>
 /// <param name="Heading">Name shown above the form (establishment), when known.</param>
 /// <param name="Clock">The establishment's clock when the page was made (shown to the second), when there is one zone to show.</param>
-internal sealed record PunchFormModel(
+public sealed record PunchFormModel(
     string? Employee = null,
     string Action = PunchPages.FormPath,
     (string Name, string Token)? Antiforgery = null,
@@ -43,4 +43,4 @@ internal sealed record PunchFormModel(
 /// <summary>The error screen: what was wrong, then the form again.</summary>
 /// <param name="Problems">One sentence per problem, e.g. "PIN incorreto." (Portuguese, shown as given).</param>
 /// <param name="Form">The form shown under the problems, pre-filled.</param>
-internal sealed record PunchErrorModel(IReadOnlyList<string> Problems, PunchFormModel Form);
+public sealed record PunchErrorModel(IReadOnlyList<string> Problems, PunchFormModel Form);

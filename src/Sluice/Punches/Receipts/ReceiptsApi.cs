@@ -47,7 +47,7 @@ public static class ReceiptsApi
         }
 
         return http.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true)
-            ? PunchPages.Html(PunchPages.Receipt(receipt.Page()))
+            ? PunchPages.Html(await PunchPages.ReceiptAsync(http.HttpContext.RequestServices, receipt.Page()))
             : TypedResults.Ok(receipt);
     }
 

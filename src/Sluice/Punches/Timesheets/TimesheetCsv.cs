@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using nietras.SeparatedValues;
 
 namespace Sluice.Punches.Timesheets;
 
@@ -23,40 +22,21 @@ internal static class TimesheetCsv
     public static ContentHttpResult Result(Timesheet timesheet) =>
         TypedResults.Content(Render(timesheet), ContentType, Encoding.UTF8);
 
-    public static string Render(Timesheet timesheet)
-    {
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = Sep.New(',').Writer(o => o with { Escape = true, CultureInfo = CultureInfo.InvariantCulture }).To(text))
-        {
-            foreach (var day in timesheet.Days)
+    public static string Render(Timesheet timesheet) =>
+        CsvRows.Render(Columns, timesheet.Days.Select(day => new[]
             {
-                Row(writer,
-                    day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    string.Join(' ', day.Intervals.Select(i => Interval(day.Date, i))),
-                    Number(day.WorkedMinutes),
-                    Hours(day.WorkedMinutes),
-                    day.MissingPunch ? "yes" : "no",
-                    string.Join(' ', day.Unpaired.Select(p => Time(day.Date, p))),
-                    Number(day.NightMinutes),
-                    Number(day.NightMinutesCounted),
-                    string.Join(' ', day.Intervals.Where(i => i.Suspicious).Select(i => Interval(day.Date, i))));
-            }
-
-            Row(writer, "total", "", Number(timesheet.WorkedMinutes), Hours(timesheet.WorkedMinutes), Number(timesheet.DaysWithMissingPunch), "",
-                Number(timesheet.NightMinutes), Number(timesheet.NightMinutesCounted), Number(timesheet.SuspiciousPairs));
-        }
-
-        return text.ToString();
-    }
-
-    private static void Row(SepWriter writer, params string[] values)
-    {
-        using var row = writer.NewRow();
-        for (var i = 0; i < Columns.Length; i++)
-        {
-            row[Columns[i]].Set(values[i]);
-        }
-    }
+                day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                string.Join(' ', day.Intervals.Select(i => Interval(day.Date, i))),
+                Number(day.WorkedMinutes),
+                Hours(day.WorkedMinutes),
+                day.MissingPunch ? "yes" : "no",
+                string.Join(' ', day.Unpaired.Select(p => Time(day.Date, p))),
+                Number(day.NightMinutes),
+                Number(day.NightMinutesCounted),
+                string.Join(' ', day.Intervals.Where(i => i.Suspicious).Select(i => Interval(day.Date, i))),
+            })
+            .Append(["total", "", Number(timesheet.WorkedMinutes), Hours(timesheet.WorkedMinutes), Number(timesheet.DaysWithMissingPunch), "",
+                Number(timesheet.NightMinutes), Number(timesheet.NightMinutesCounted), Number(timesheet.SuspiciousPairs)]));
 
     private static string Interval(DateOnly day, TimesheetInterval interval) => Time(day, interval.In) + "-" + Time(day, interval.Out);
 
@@ -68,7 +48,7 @@ internal static class TimesheetCsv
         return days > 0 ? text + "+" + Number(days) : text;
     }
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Number(int value) => CsvRows.Number(value);
 
     private static string Hours(int minutes) => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}:{minutes % 60:00}");
 }

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Sluice.Punches.Registry;
 using Sluice.Security;
 
@@ -10,8 +8,8 @@ namespace Sluice.Punches.Treatment;
 internal static class ContractEndpoints
 {
     public static async Task<Results<Ok<ContractView>, ValidationProblem, ProblemHttpResult>> SaveAsync(
-        Guid id, ContractRequest? request, ClaimsPrincipal caller, TreatmentStore store, EmployeeDirectory directory,
-        IOptions<PunchesOptions> options, TimeProvider time, CancellationToken ct)
+        Guid id, ContractRequest? request, TreatmentStore store, EmployeeDirectory directory,
+        [AsParameters] TreatmentAuthor author, CancellationToken ct)
     {
         var errors = TreatmentValidator.Validate(request);
         if (errors.Count > 0)
@@ -24,9 +22,9 @@ internal static class ContractEndpoints
             return Problems.NotFound("No employee with this id.");
         }
 
-        if (!caller.MayActFor(employee.EstablishmentId.ToString()))
+        if (!author.Caller.MayActFor(employee.EstablishmentId.ToString()))
         {
-            return Problems.OutOfScope(caller);
+            return Problems.OutOfScope(author.Caller);
         }
 
         var schedule = (await store.SchedulesAsync(employee.EstablishmentId, ct)).FirstOrDefault(s => s.Code == request!.ScheduleCode!.Trim());
@@ -37,13 +35,13 @@ internal static class ContractEndpoints
                 title: "The contract is not valid; nothing was stored.");
         }
 
-        if (ResponsiblePerson.Cpf(caller, options.Value.ResponsibleCpfClaim) is not { } responsible)
+        if (author.Cpf is not { } responsible)
         {
-            return ResponsiblePerson.Missing(caller, options.Value.ResponsibleCpfClaim);
+            return author.Missing();
         }
 
         var contract = new Contract(id, employee.EstablishmentId, TreatmentValidator.Date(request!.AdmissionDate)!.Value, request.Role!.Trim(), schedule.Id,
-            time.GetUtcNow(), responsible);
+            author.Time.GetUtcNow(), responsible);
         await store.SaveContractAsync(contract, ct);
         return TypedResults.Ok(View(contract, schedule));
     }

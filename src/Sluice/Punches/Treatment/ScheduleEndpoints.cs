@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Sluice.Punches.Registry;
 using Sluice.Security;
 
@@ -10,12 +8,12 @@ namespace Sluice.Punches.Treatment;
 internal static class ScheduleEndpoints
 {
     public static async Task<Results<Created<ScheduleView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        Guid id, ScheduleRequest? request, ClaimsPrincipal caller, TreatmentStore store, EmployeeDirectory directory,
-        IOptions<PunchesOptions> options, TimeProvider time, CancellationToken ct)
+        Guid id, ScheduleRequest? request, TreatmentStore store, EmployeeDirectory directory,
+        [AsParameters] TreatmentAuthor author, CancellationToken ct)
     {
-        if (!caller.MayActFor(id.ToString()))
+        if (!author.Caller.MayActFor(id.ToString()))
         {
-            return Problems.OutOfScope(caller);
+            return Problems.OutOfScope(author.Caller);
         }
 
         var errors = TreatmentValidator.Validate(request);
@@ -29,12 +27,12 @@ internal static class ScheduleEndpoints
             return Problems.NotFound("No establishment with this id.");
         }
 
-        if (ResponsiblePerson.Cpf(caller, options.Value.ResponsibleCpfClaim) is not { } responsible)
+        if (author.Cpf is not { } responsible)
         {
-            return ResponsiblePerson.Missing(caller, options.Value.ResponsibleCpfClaim);
+            return author.Missing();
         }
 
-        var now = time.GetUtcNow();
+        var now = author.Time.GetUtcNow();
         var schedule = ToSchedule(Guid.CreateVersion7(now), id, request!, now, now, responsible);
         return await store.CreateScheduleAsync(schedule, ct)
             ? TypedResults.Created($"/api/schedules/{schedule.Id}", schedule.View())
@@ -42,7 +40,7 @@ internal static class ScheduleEndpoints
     }
 
     public static async Task<Results<Ok<ScheduleView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, ScheduleRequest? request, ClaimsPrincipal caller, TreatmentStore store, IOptions<PunchesOptions> options, TimeProvider time,
+        Guid id, ScheduleRequest? request, TreatmentStore store, [AsParameters] TreatmentAuthor author,
         CancellationToken ct)
     {
         var errors = TreatmentValidator.Validate(request);
@@ -56,17 +54,17 @@ internal static class ScheduleEndpoints
             return Problems.NotFound("No schedule with this id.");
         }
 
-        if (!caller.MayActFor(existing.EstablishmentId.ToString()))
+        if (!author.Caller.MayActFor(existing.EstablishmentId.ToString()))
         {
-            return Problems.OutOfScope(caller);
+            return Problems.OutOfScope(author.Caller);
         }
 
-        if (ResponsiblePerson.Cpf(caller, options.Value.ResponsibleCpfClaim) is not { } responsible)
+        if (author.Cpf is not { } responsible)
         {
-            return ResponsiblePerson.Missing(caller, options.Value.ResponsibleCpfClaim);
+            return author.Missing();
         }
 
-        var schedule = ToSchedule(id, existing.EstablishmentId, request!, existing.CreatedAt, time.GetUtcNow(), responsible);
+        var schedule = ToSchedule(id, existing.EstablishmentId, request!, existing.CreatedAt, author.Time.GetUtcNow(), responsible);
         return await store.UpdateScheduleAsync(schedule, ct) ? TypedResults.Ok(schedule.View()) : CodeTaken();
     }
 

@@ -1,10 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Sluice.Punches.Exports;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
-using Sluice.Punches.Timesheets;
 using Sluice.Security;
 
 namespace Sluice.Punches.Treatment;
@@ -16,11 +13,11 @@ namespace Sluice.Punches.Treatment;
 internal static class TreatmentEndpoints
 {
     public static async Task<Results<Created<TreatmentView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        Guid id, TreatmentRequest? request, ClaimsPrincipal caller, TreatmentStore store, LedgerQueries ledger, EmployeeDirectory directory,
-        IOptions<PunchesOptions> options, TimeProvider time, CancellationToken ct)
+        Guid id, TreatmentRequest? request, TreatmentStore store, LedgerQueries ledger, EmployeeDirectory directory,
+        [AsParameters] TreatmentAuthor author, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var errors = TreatmentValidator.Validate(request, now, options.Value.FutureTolerance);
+        var now = author.Time.GetUtcNow();
+        var errors = TreatmentValidator.Validate(request, now, author.Options.Value.FutureTolerance);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The treated marking is not valid; nothing was stored.");
@@ -32,9 +29,9 @@ internal static class TreatmentEndpoints
             return Problems.NotFound("No employee with this id.");
         }
 
-        if (!caller.MayActFor(employee.EstablishmentId.ToString()))
+        if (!author.Caller.MayActFor(employee.EstablishmentId.ToString()))
         {
-            return Problems.OutOfScope(caller);
+            return Problems.OutOfScope(author.Caller);
         }
 
         var kind = Treatment.Parse(request!.Kind)!.Value;
@@ -56,9 +53,9 @@ internal static class TreatmentEndpoints
             at = ZoneTime.InZone(TreatmentValidator.Instant(request.PunchedAt)!.Value, snapshot.Zone(employee.EstablishmentId));
         }
 
-        if (ResponsiblePerson.Cpf(caller, options.Value.ResponsibleCpfClaim) is not { } responsible)
+        if (author.Cpf is not { } responsible)
         {
-            return ResponsiblePerson.Missing(caller, options.Value.ResponsibleCpfClaim);
+            return author.Missing();
         }
 
         var treatment = new Treatment(Guid.CreateVersion7(now), employee.EstablishmentId, id, kind, at,
@@ -78,54 +75,25 @@ internal static class TreatmentEndpoints
     public static async Task<Results<Ok<TreatmentView[]>, ValidationProblem, ProblemHttpResult>> ListAsync(
         Guid id, string? from, string? to, TreatmentStore store, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
     {
-        var snapshot = await directory.RefreshIfStaleAsync(ct);
-        if (!snapshot.Employees.TryGetValue(id, out var employee))
+        var asked = await EmployeePeriod.ReadAsync(id, from, to, directory, time, ct);
+        if (asked.Period is not { } period)
         {
-            return Problems.NotFound("No employee with this id.");
+            return asked.Invalid is { } invalid ? invalid : asked.NotFound!;
         }
 
-        var zone = snapshot.Zone(employee.EstablishmentId);
-        var (first, last, errors) = Period(from, to, zone, time);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The period is not valid.");
-        }
-
-        var treatments = await store.ForEmployeeAsync(id, ZoneTime.StartOfDay(first, zone), ZoneTime.StartOfDay(last.AddDays(1), zone), ct);
+        var treatments = await store.ForEmployeeAsync(id, period.Start, period.End, ct);
         return TypedResults.Ok(treatments.Select(t => t.View()).ToArray());
     }
 
     public static async Task<Results<Ok<EmployeeMarkingsView>, ValidationProblem, ProblemHttpResult>> MarkingsAsync(
         Guid id, string? from, string? to, TreatedMarkings markings, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
     {
-        var snapshot = await directory.RefreshIfStaleAsync(ct);
-        if (!snapshot.Employees.TryGetValue(id, out var employee))
+        var asked = await EmployeePeriod.ReadAsync(id, from, to, directory, time, ct);
+        if (asked.Period is not { } period)
         {
-            return Problems.NotFound("No employee with this id.");
+            return asked.Invalid is { } invalid ? invalid : asked.NotFound!;
         }
 
-        var zone = snapshot.Zone(employee.EstablishmentId);
-        var (first, last, errors) = Period(from, to, zone, time);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The period is not valid.");
-        }
-
-        return TypedResults.Ok((await markings.ForEmployeeAsync(id, first, last, zone, ct)).View(first, last));
-    }
-
-    /// <summary>Local days, the current month by default, at most <see cref="TimesheetRules.MaxDays"/>.</summary>
-    private static (DateOnly First, DateOnly Last, Dictionary<string, string[]> Errors) Period(string? from, string? to, TimeZoneInfo zone, TimeProvider time)
-    {
-        var today = ZoneTime.LocalDate(time.GetUtcNow(), zone);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var first = ExportsApi.ParseDate(from, "from", errors) ?? new DateOnly(today.Year, today.Month, 1);
-        var last = ExportsApi.ParseDate(to, "to", errors) ?? today;
-        if (errors.Count == 0 && (last < first || last.DayNumber - first.DayNumber + 1 > TimesheetRules.MaxDays))
-        {
-            errors["to"] = [$"Must be from `from` to {TimesheetRules.MaxDays} days after it."];
-        }
-
-        return (first, last, errors);
+        return TypedResults.Ok((await markings.ForEmployeeAsync(id, period.First, period.Last, period.Zone, ct)).View(period.First, period.Last));
     }
 }

@@ -31,12 +31,12 @@ public static class PunchPageEndpoints
     /// The form, with the establishment's clock to the second when every establishment keeps one zone: the time the punch
     /// will carry, since the page's punches take the server's time.
     /// </summary>
-    internal static async Task<ContentHttpResult> FormAsync(EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
+    internal static async Task<ContentHttpResult> FormAsync(HttpContext http, EmployeeDirectory directory, TimeProvider time, CancellationToken ct)
     {
         var snapshot = await directory.GetAsync(ct);
         var zones = snapshot.Establishments.Keys.Select(snapshot.Zone).DistinctBy(z => z.Id).Take(2).ToList();
         var clock = zones.Count == 1 ? ZoneTime.InZone(time.GetUtcNow(), zones[0]) : (DateTimeOffset?)null;
-        return PunchPages.Html(PunchPages.Form(new PunchFormModel(Clock: clock)));
+        return PunchPages.Html(await PunchPages.FormAsync(http.RequestServices, new PunchFormModel(Clock: clock)));
     }
 
     internal static async Task<ContentHttpResult> PunchAsync(
@@ -52,7 +52,7 @@ public static class PunchPageEndpoints
         var who = signIn.Who;
         if (!employee.Active)
         {
-            return WorkerSignIn.Error(who, "Cadastro inativo: procure o RH.");
+            return await WorkerSignIn.ErrorAsync(http, who, "Cadastro inativo: procure o RH.");
         }
 
         var now = intake.Now();
@@ -64,7 +64,7 @@ public static class PunchPageEndpoints
         }
         catch (JournalUnavailableException)
         {
-            return WorkerSignIn.Error(who, "O sistema está ocupado e o ponto não foi gravado. Tente de novo em instantes.", StatusCodes.Status503ServiceUnavailable);
+            return await WorkerSignIn.ErrorAsync(http, who, "O sistema está ocupado e o ponto não foi gravado. Tente de novo em instantes.", StatusCodes.Status503ServiceUnavailable);
         }
 
         var draft = (PunchDraft)message.Context!;
@@ -74,6 +74,6 @@ public static class PunchPageEndpoints
         var employers = await ledger.EmployersAsync(draft.EstablishmentId, ct);
         // Art. 80 II: the worker gets the receipt after each punch without asking; this link opens it without a credential.
         var receipt = ReceiptsApi.Build(punch, snapshot, employers).Page() with { ReceiptPath = links.PathFor(result.MessageId) };
-        return PunchPages.Html(PunchPages.Success(receipt));
+        return PunchPages.Html(await PunchPages.SuccessAsync(http.HttpContext.RequestServices, receipt));
     }
 }

@@ -37,7 +37,7 @@ internal static class WorkerEspelhoEndpoints
     internal static async Task<Results<RedirectHttpResult, ContentHttpResult>> SignInAsync(
         HttpRequest http, EmployeeDirectory directory, WebPinGuard guard, EspelhoLinks links, CancellationToken ct)
     {
-        KeepPrivate(http.HttpContext);
+        WorkerAnswers.KeepPrivate(http.HttpContext);
         var signIn = await WorkerSignIn.CheckAsync(http, directory, guard, ct);
         if (signIn is not { Employee: { } employee })
         {
@@ -54,7 +54,7 @@ internal static class WorkerEspelhoEndpoints
         string token, string? month, HttpContext http, EspelhoLinks links, EmployeeDirectory directory, EspelhoReports reports,
         TimeProvider time, CancellationToken ct)
     {
-        KeepPrivate(http);
+        WorkerAnswers.KeepPrivate(http);
         var opened = await OpenAsync(token, month, http, links, directory, reports, time, ct);
         if (opened.Refusal is { } refusal)
         {
@@ -69,23 +69,18 @@ internal static class WorkerEspelhoEndpoints
             [nameof(EspelhoPage.MonthAction)] = EspelhoLinks.PathPrefix + token,
             [nameof(EspelhoPage.PdfPath)] = EspelhoLinks.PathPrefix + token + "/pdf?" + MonthField + "=" + report.From.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         });
-        return PunchPages.Html(PageLayout.Page($"{EspelhoReport.DocumentTitle} {EspelhoText.Period(report)}", body));
+        return PunchPages.Html(body);
     }
 
-    internal static async Task<Results<FileContentHttpResult, ContentHttpResult, ProblemHttpResult>> PdfAsync(
+    internal static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> PdfAsync(
         string token, string? month, HttpContext http, EspelhoLinks links, EmployeeDirectory directory, EspelhoReports reports,
         TimeProvider time, CancellationToken ct)
     {
-        KeepPrivate(http);
+        WorkerAnswers.KeepPrivate(http);
         var opened = await OpenAsync(token, month, http, links, directory, reports, time, ct);
         if (opened.Refusal is { } refusal)
         {
-            return refusal.Result switch
-            {
-                ContentHttpResult page => page,
-                ProblemHttpResult problem => problem,
-                _ => throw new InvalidOperationException("A refusal is a page or a problem."),
-            };
+            return WorkerAnswers.OrFile(refusal);
         }
 
         return TypedResults.File(await EspelhoPdf.RenderAsync(opened.Report!), EspelhoPdf.ContentType, EspelhoReports.FileName(opened.Report!) + ".pdf");
@@ -99,7 +94,7 @@ internal static class WorkerEspelhoEndpoints
         var (state, employeeId) = links.Read(token);
         if (state == ReceiptLinkState.Expired)
         {
-            return (null, Refusal(http, StatusCodes.Status410Gone, "Link expirado",
+            return (null, await WorkerAnswers.RefusalAsync(http, StatusCodes.Status410Gone, "Link expirado",
                 "Este link do espelho de ponto expirou. Entre de novo em Registrar ponto, com CPF (ou matrícula) e PIN.",
                 "token", "The Espelho link has expired."));
         }
@@ -107,7 +102,7 @@ internal static class WorkerEspelhoEndpoints
         var snapshot = await directory.RefreshIfStaleAsync(ct);
         if (state != ReceiptLinkState.Valid || !snapshot.Employees.TryGetValue(employeeId, out var employee))
         {
-            return (null, Refusal(http, StatusCodes.Status404NotFound, "Espelho não encontrado",
+            return (null, await WorkerAnswers.RefusalAsync(http, StatusCodes.Status404NotFound, "Espelho não encontrado",
                 "Este link não é válido. Entre em Registrar ponto, com CPF (ou matrícula) e PIN.",
                 "token", "The Espelho link is not valid: it was not made by this Sluice, or it was changed."));
         }
@@ -124,26 +119,10 @@ internal static class WorkerEspelhoEndpoints
         }
         else
         {
-            return (null, Refusal(http, StatusCodes.Status400BadRequest, "Mês inválido", "Escolha o mês como ano e mês, por exemplo 2026-11.",
+            return (null, await WorkerAnswers.RefusalAsync(http, StatusCodes.Status400BadRequest, "Mês inválido", "Escolha o mês como ano e mês, por exemplo 2026-11.",
                 MonthField, "Use a month as yyyy-MM, from 1900-01 to 2999-12."));
         }
 
         return (await reports.BuildAsync(employee, snapshot, first, first.AddMonths(1).AddDays(-1), ct), null);
     }
-
-    /// <summary>The Espelho names a person and their CPF, and its link is their access: no cache keeps it, no other site sees the link.</summary>
-    private static void KeepPrivate(HttpContext http)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
-    }
-
-    /// <summary>A page for the worker's browser; problem details naming the field for any other client.</summary>
-    private static Results<ContentHttpResult, ProblemHttpResult> Refusal(HttpContext http, int status, string title, string text, string field, string reason) =>
-        http.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true)
-            ? PunchPages.Html(ReceiptListPage.Message(title, text), status)
-            : TypedResults.Problem(statusCode: status, title: reason, extensions: new Dictionary<string, object?>
-            {
-                ["errors"] = new Dictionary<string, string[]> { [field] = [reason] },
-            });
 }

@@ -43,7 +43,7 @@ internal static class WorkerReceiptEndpoints
     internal static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> OpenAsync(
         string token, HttpContext http, ReceiptLinks links, LedgerQueries ledger, EmployeeDirectory directory, SigningKey key, TimeProvider time,
         CancellationToken ct) =>
-        await AnswerAsync(token, pdf: Accepts(http, ReceiptPdf.ContentType), http, links, ledger, directory, key, time, ct);
+        await AnswerAsync(token, pdf: WorkerAnswers.Accepts(http, ReceiptPdf.ContentType), http, links, ledger, directory, key, time, ct);
 
     internal static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> OpenPdfAsync(
         string token, HttpContext http, ReceiptLinks links, LedgerQueries ledger, EmployeeDirectory directory, SigningKey key, TimeProvider time,
@@ -54,21 +54,21 @@ internal static class WorkerReceiptEndpoints
         string token, bool pdf, HttpContext http, ReceiptLinks links, LedgerQueries ledger, EmployeeDirectory directory, SigningKey key,
         TimeProvider time, CancellationToken ct)
     {
-        KeepPrivate(http);
+        WorkerAnswers.KeepPrivate(http);
         var link = links.Read(token);
         if (link.State == ReceiptLinkState.Expired)
         {
-            return Refusal(http, StatusCodes.Status410Gone, "Link expirado",
+            return WorkerAnswers.OrFile(await WorkerAnswers.RefusalAsync(http, StatusCodes.Status410Gone, "Link expirado",
                 "Este link de comprovante expirou. Veja seus comprovantes em Registrar ponto, com CPF (ou matrícula) e PIN.",
-                "The receipt link has expired.");
+                "token", "The receipt link has expired."));
         }
 
         var punch = link.State == ReceiptLinkState.Valid ? await ledger.FindByMessageAsync(link.PunchId, ct) : null;
         if (punch is null)
         {
-            return Refusal(http, StatusCodes.Status404NotFound, "Comprovante não encontrado",
+            return WorkerAnswers.OrFile(await WorkerAnswers.RefusalAsync(http, StatusCodes.Status404NotFound, "Comprovante não encontrado",
                 "Este link não é válido. Veja seus comprovantes em Registrar ponto, com CPF (ou matrícula) e PIN.",
-                "The receipt link is not valid: it was not made by this Sluice, or it was changed.");
+                "token", "The receipt link is not valid: it was not made by this Sluice, or it was changed."));
         }
 
         var snapshot = await directory.RefreshIfStaleAsync(ct);
@@ -76,7 +76,7 @@ internal static class WorkerReceiptEndpoints
         var receipt = ReceiptsApi.Build(punch, snapshot, employers).Page() with { ReceiptPath = null };
         if (!pdf)
         {
-            return PunchPages.Html(PunchPages.Receipt(receipt with { PdfPath = ReceiptLinks.PathPrefix + token + PdfSuffix }));
+            return PunchPages.Html(await PunchPages.ReceiptAsync(http.RequestServices, receipt with { PdfPath = ReceiptLinks.PathPrefix + token + PdfSuffix }));
         }
 
         // Refused rather than sent unsigned, as on the staff API: a receipt PDF is only ever the signed one.
@@ -89,14 +89,11 @@ internal static class WorkerReceiptEndpoints
             await ReceiptPdf.SignedAsync(receipt, certificate, time.GetUtcNow()), ReceiptPdf.ContentType, $"comprovante-{receipt.Nsr:000000000}.pdf");
     }
 
-    private static bool Accepts(HttpContext http, string mediaType) =>
-        http.Request.Headers.Accept.Any(a => a?.Contains(mediaType, StringComparison.OrdinalIgnoreCase) == true);
-
     internal static async Task<ContentHttpResult> ListAsync(
         HttpRequest http, EmployeeDirectory directory, WebPinGuard guard, LedgerQueries ledger, ReceiptLinks links,
         IOptions<PunchesOptions> options, TimeProvider time, CancellationToken ct)
     {
-        KeepPrivate(http.HttpContext);
+        WorkerAnswers.KeepPrivate(http.HttpContext);
         var signIn = await WorkerSignIn.CheckAsync(http, directory, guard, ct);
         if (signIn is not { Employee: { } employee, Snapshot: { } snapshot })
         {
@@ -110,22 +107,6 @@ internal static class WorkerReceiptEndpoints
         var items = punches.OrderByDescending(p => p.PunchedAt)
             .Select(p => new ReceiptListItem(ReceiptsApi.Build(p, snapshot, employers).Page(), links.PathFor(p.MessageId)))
             .ToList();
-        return PunchPages.Html(ReceiptListPage.Render(employee.Name, options.Value.WorkerReceiptsWindow, items));
+        return PunchPages.Html(await ReceiptListPage.RenderAsync(http.HttpContext.RequestServices, employee.Name, options.Value.WorkerReceiptsWindow, items));
     }
-
-    /// <summary>A receipt names a person and their CPF: no cache keeps it, and the link's token leaks to no other site.</summary>
-    private static void KeepPrivate(HttpContext http)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
-    }
-
-    /// <summary>A page for the worker's browser; problem details naming the token for any other client.</summary>
-    private static Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult> Refusal(HttpContext http, int status, string title, string text, string reason) =>
-        http.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true)
-            ? PunchPages.Html(ReceiptListPage.Message(title, text), status)
-            : TypedResults.Problem(statusCode: status, title: reason, extensions: new Dictionary<string, object?>
-            {
-                ["errors"] = new Dictionary<string, string[]> { ["token"] = [reason] },
-            });
 }

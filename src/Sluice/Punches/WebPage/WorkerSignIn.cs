@@ -31,19 +31,19 @@ internal static class WorkerSignIn
         catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException))
         {
             // Past the form limits (fields, lengths) or a broken multipart body: the client's fault, not a 500.
-            return Refused("", "O formulário enviado não é válido.");
+            return await RefusedAsync(http, "", "O formulário enviado não é válido.");
         }
 
         var who = form?[PunchPages.EmployeeField].ToString().Trim() ?? "";
         var pin = form?[PunchPages.PinField].ToString() ?? "";
         if (who.Length == 0 || pin.Length == 0)
         {
-            return Refused(who.Length > MaxEmployeeLength ? "" : who, "Informe o CPF (ou a matrícula) e o PIN.");
+            return await RefusedAsync(http, who.Length > MaxEmployeeLength ? "" : who, "Informe o CPF (ou a matrícula) e o PIN.");
         }
 
         if (who.Length > MaxEmployeeLength || pin.Length > MaxPinLength || who.Any(char.IsControl) || pin.Any(char.IsControl))
         {
-            return Refused("", "CPF, matrícula ou PIN incorretos.");
+            return await RefusedAsync(http, "", "CPF, matrícula ou PIN incorretos.");
         }
 
         var address = http.HttpContext.Connection.RemoteIpAddress?.ToString();
@@ -58,7 +58,7 @@ internal static class WorkerSignIn
         {
             var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
             http.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Refused(who, $"Muitas tentativas com PIN errado. Tente de novo em {minutes} minuto(s) ou procure o RH.", StatusCodes.Status429TooManyRequests);
+            return await RefusedAsync(http, who, $"Muitas tentativas com PIN errado. Tente de novo em {minutes} minuto(s) ou procure o RH.", StatusCodes.Status429TooManyRequests);
         }
 
         // Every candidate's PIN is checked (no early exit), one without a web PIN and nobody at all against a dummy
@@ -76,7 +76,7 @@ internal static class WorkerSignIn
                 guard.Failed(person, address);
             }
 
-            return Refused(who, "CPF, matrícula ou PIN incorretos.");
+            return await RefusedAsync(http, who, "CPF, matrícula ou PIN incorretos.");
         }
 
         foreach (var person in people)
@@ -85,16 +85,16 @@ internal static class WorkerSignIn
         }
 
         return matches.Count > 1
-            ? Refused(who, "Mais de um cadastro com estes dados: procure o RH.")
+            ? await RefusedAsync(http, who, "Mais de um cadastro com estes dados: procure o RH.")
             : new WorkerSignInResult(who, matches[0], snapshot, null);
     }
 
     /// <summary>The error screen with the form again, pre-filled with what the worker typed (never the PIN).</summary>
-    public static ContentHttpResult Error(string who, string problem, int status = StatusCodes.Status400BadRequest) =>
-        PunchPages.Html(PunchPages.Error(new PunchErrorModel([problem], new PunchFormModel(who))), status);
+    public static async Task<ContentHttpResult> ErrorAsync(HttpRequest http, string who, string problem, int status = StatusCodes.Status400BadRequest) =>
+        PunchPages.Html(await PunchPages.ErrorAsync(http.HttpContext.RequestServices, new PunchErrorModel([problem], new PunchFormModel(who))), status);
 
-    private static WorkerSignInResult Refused(string who, string problem, int status = StatusCodes.Status400BadRequest) =>
-        new(who, null, null, Error(who, problem, status));
+    private static async Task<WorkerSignInResult> RefusedAsync(HttpRequest http, string who, string problem, int status = StatusCodes.Status400BadRequest) =>
+        new(who, null, null, await ErrorAsync(http, who, problem, status));
 }
 
 /// <param name="Who">What the worker typed as CPF or code.</param>

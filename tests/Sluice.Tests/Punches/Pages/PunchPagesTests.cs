@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Sluice.Punches.Pages;
 
 namespace Sluice.Tests.Punches.Pages;
@@ -7,15 +8,18 @@ public sealed class PunchPagesTests
 {
     private const string Hostile = "<img src=x onerror=alert(1)>\"'&";
 
+    /// <summary>What HtmlRenderer needs: logging, nothing of the gateway.</summary>
+    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().BuildServiceProvider();
+
     private static PunchReceiptModel Receipt() => new(
         42, "Padaria São João Ltda", "12345678000195", null, null, "Ana Conceição", "52998224725",
         new DateTimeOffset(2026, 11, 2, 8, 0, 59, TimeSpan.FromHours(-3)), "BR512021000123-4",
         "903b49fa2746f9f8daec8749a8b9aafa16430c5f650a933ad1f94b54b21155bd", "/api/punches/7f1c/receipt");
 
     [Fact]
-    public void Form_is_a_phone_page_posting_employee_and_pin()
+    public async Task Form_is_a_phone_page_posting_employee_and_pin()
     {
-        var page = PunchPages.Form(new PunchFormModel(Antiforgery: ("__RequestVerificationToken", "tok\"en")));
+        var page = await PunchPages.FormAsync(Services, new PunchFormModel(Antiforgery: ("__RequestVerificationToken", "tok\"en")));
 
         AssertSelfContained(page);
         Assert.Contains("<html lang=\"pt-BR\">", page, StringComparison.Ordinal);
@@ -29,9 +33,9 @@ public sealed class PunchPagesTests
     }
 
     [Fact]
-    public void Success_screen_shows_every_Art_79_field()
+    public async Task Success_screen_shows_every_Art_79_field()
     {
-        var page = PunchPages.Success(Receipt());
+        var page = await PunchPages.SuccessAsync(Services, Receipt());
 
         AssertSelfContained(page);
         Assert.Contains("Ponto registrado", page, StringComparison.Ordinal);
@@ -52,9 +56,9 @@ public sealed class PunchPagesTests
     }
 
     [Fact]
-    public void Printable_receipt_has_the_title_and_the_optional_fields_when_present()
+    public async Task Printable_receipt_has_the_title_and_the_optional_fields_when_present()
     {
-        var page = PunchPages.Receipt(Receipt() with { EmployerDocument = "111.444.777-35", EmployerCnoOrCaepf = "123456789012", PlaceOfWork = "Obra Av. Paulista" });
+        var page = await PunchPages.ReceiptAsync(Services, Receipt() with { EmployerDocument = "111.444.777-35", EmployerCnoOrCaepf = "123456789012", PlaceOfWork = "Obra Av. Paulista" });
 
         AssertSelfContained(page);
         Assert.Contains($"<title>{PunchPages.ReceiptTitle}</title>", page, StringComparison.Ordinal);
@@ -66,9 +70,9 @@ public sealed class PunchPagesTests
     }
 
     [Fact]
-    public void Error_screen_says_what_was_wrong_and_offers_the_form_again_without_the_pin()
+    public async Task Error_screen_says_what_was_wrong_and_offers_the_form_again_without_the_pin()
     {
-        var page = PunchPages.Error(new PunchErrorModel(["PIN incorreto.", "Funcionário não encontrado."], new PunchFormModel(Employee: "529.982.247-25")));
+        var page = await PunchPages.ErrorAsync(Services, new PunchErrorModel(["PIN incorreto.", "Funcionário não encontrado."], new PunchFormModel(Employee: "529.982.247-25")));
 
         AssertSelfContained(page);
         Assert.Contains("Ponto não registrado", page, StringComparison.Ordinal);
@@ -80,15 +84,15 @@ public sealed class PunchPagesTests
     }
 
     [Fact]
-    public void Every_value_is_html_encoded()
+    public async Task Every_value_is_html_encoded()
     {
         var hostile = Receipt() with { EmployerName = Hostile, WorkerName = Hostile, Inpi = Hostile, Hash = Hostile, ReceiptPath = "\"><script>x</script>" };
         var pages = new[]
         {
-            PunchPages.Success(hostile),
-            PunchPages.Receipt(hostile),
-            PunchPages.Error(new PunchErrorModel([Hostile], new PunchFormModel(Employee: Hostile, Heading: Hostile))),
-            PunchPages.Form(new PunchFormModel(Employee: Hostile, Action: "\" onsubmit=\"x", Heading: Hostile)),
+            await PunchPages.SuccessAsync(Services, hostile),
+            await PunchPages.ReceiptAsync(Services, hostile),
+            await PunchPages.ErrorAsync(Services, new PunchErrorModel([Hostile], new PunchFormModel(Employee: Hostile, Heading: Hostile))),
+            await PunchPages.FormAsync(Services, new PunchFormModel(Employee: Hostile, Action: "\" onsubmit=\"x", Heading: Hostile)),
         };
 
         foreach (var page in pages)
@@ -101,9 +105,9 @@ public sealed class PunchPagesTests
     }
 
     [Fact]
-    public void Html_result_is_utf8_html_with_the_status_given()
+    public async Task Html_result_is_utf8_html_with_the_status_given()
     {
-        var result = PunchPages.Html(PunchPages.Form(new PunchFormModel()), StatusCodes.Status401Unauthorized);
+        var result = PunchPages.Html(await PunchPages.FormAsync(Services, new PunchFormModel()), StatusCodes.Status401Unauthorized);
 
         Assert.Equal("text/html; charset=utf-8", result.ContentType);
         Assert.Equal(401, result.StatusCode);

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sluice.Punches.Exports;
 using Sluice.Punches.Ledger;
+using Sluice.Punches.Pages;
 using Sluice.Punches.Registry;
 using Sluice.Security;
 
