@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Sluice.Hosting;
 using Sluice.Intake;
 using Sluice.Journal;
 using Sluice.Journal.GroupCommit;
@@ -45,7 +44,7 @@ internal sealed class OrderIntake(IMessageAppender appender, OrderStore store, I
     internal static NewMessage Message(OrderMessage order, IReadOnlyList<string> destinations) => new(
         Guid.CreateVersion7(order.AcceptedAt),
         OrdersModule.Kind,
-        JsonSerializer.SerializeToUtf8Bytes(order, SluiceJsonContext.Default.OrderMessage),
+        JsonSerializer.SerializeToUtf8Bytes(order, OrdersJsonContext.Default.OrderMessage),
         "application/json",
         destinations,
         order.AcceptedAt)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Sluice.Punches;
+using Sluice.Intake;
 
 namespace Sluice.Orders;
 
@@ -88,7 +88,7 @@ internal sealed record OrderListQuery(long? After, long? FromId, long? ToId, Dat
             return null;
         }
 
-        if (PunchValidator.TryParseInstant(text.ToString(), out var value))
+        if (Instants.TryParse(text.ToString(), out var value))
         {
             return value;
         }

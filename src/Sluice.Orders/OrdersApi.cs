@@ -10,7 +10,7 @@ using Sluice.Security;
 
 namespace Sluice.Orders;
 
-public static class OrdersApi
+internal static class OrdersApi
 {
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
 using Sluice.Journal.Modules;
@@ -6,10 +7,13 @@ using Sluice.Orders.Storage;
 
 namespace Sluice.Orders;
 
-internal static class OrdersSetup
+public static class OrdersSetup
 {
     public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
     {
+        // Ahead of the reflection fallback at the end of the chain, so the order contracts are read and written by
+        // the generated code.
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OrdersJsonContext.Default));
         builder.Services.AddOptions<OrdersOptions>()
             .BindConfiguration(OrdersOptions.SectionName)
             // Binding appends to the default list instead of replacing it.
@@ -27,5 +31,11 @@ internal static class OrdersSetup
         builder.Services.AddSingleton<OrderIntake>();
         builder.Services.AddSingleton<OrderPopulator>();
         return builder;
+    }
+
+    public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
+    {
+        app.MapOrdersApi();
+        return app;
     }
 }

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Sluice.Delivery.Sinks;
-using Sluice.Hosting;
 using Sluice.Journal;
 
 namespace Sluice.Punches;
@@ -15,7 +14,7 @@ namespace Sluice.Punches;
 internal sealed class LegacyPunchShape(IOptions<PunchesOptions> options) : IPayloadShaper
 {
     /// <summary>The fields of a stored punch (<see cref="PunchMessage"/> as JSON), which the shape may take from.</summary>
-    public static readonly IReadOnlyList<string> Fields = [.. SluiceJsonContext.Default.PunchMessage.Properties.Select(p => p.Name)];
+    public static readonly IReadOnlyList<string> Fields = [.. PunchesJsonContext.Default.PunchMessage.Properties.Select(p => p.Name)];
 
     public ReadOnlyMemory<byte>? Shape(LeasedDelivery delivery)
     {

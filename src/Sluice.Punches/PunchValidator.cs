@@ -59,7 +59,7 @@ internal static partial class PunchValidator
         {
             errors["punchedAt"] = ["Required."];
         }
-        else if (!TryParseInstant(request.PunchedAt, out var punchedAt))
+        else if (!Instants.TryParse(request.PunchedAt, out var punchedAt))
         {
             errors["punchedAt"] = ["Use ISO 8601 with a UTC offset, e.g. 2026-11-22T08:00:03-03:00."];
         }
@@ -99,17 +99,6 @@ internal static partial class PunchValidator
         return errors;
     }
 
-    /// <summary>A time without an offset is refused: the punch's meaning would depend on the server's zone.</summary>
-    internal static bool TryParseInstant(string text, out DateTimeOffset value)
-    {
-        value = default;
-        return InstantPattern().IsMatch(text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
-    }
-
     [GeneratedRegex(@"^[A-Za-z0-9._-]+$")]
     private static partial Regex EmployeeIdPattern();
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
-    private static partial Regex InstantPattern();
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Sluice.Hosting;
 using Sluice.Intake;
 using Sluice.Journal;
 using Sluice.Replies;
@@ -11,7 +10,7 @@ using Sluice.Security;
 
 namespace Sluice.Punches;
 
-public static class PunchesApi
+internal static class PunchesApi
 {
     public static RouteGroupBuilder MapPunchesApi(this IEndpointRouteBuilder app)
     {
@@ -157,7 +156,7 @@ public static class PunchesApi
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No punch with this id.");
         }
 
-        var punch = JsonSerializer.Deserialize(record.Payload.Span, SluiceJsonContext.Default.PunchMessage)!;
+        var punch = JsonSerializer.Deserialize(record.Payload.Span, PunchesJsonContext.Default.PunchMessage)!;
         var snapshot = await directory.GetAsync(cancellationToken);
         var zone = snapshot.Establishments.ContainsKey(punch.EstablishmentId) ? snapshot.Zone(punch.EstablishmentId) : TimeZoneInfo.Utc;
         return TypedResults.Ok(new PunchView(

@@ -1,22 +1,29 @@
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks;
 using Sluice.Punches.Adms;
 using Sluice.Punches.Espelho;
+using Sluice.Punches.Exports;
 using Sluice.Journal.Modules;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
+using Sluice.Punches.Receipts;
 using Sluice.Punches.Reporting;
 using Sluice.Punches.Signing;
 using Sluice.Punches.Treatment;
+using Sluice.Punches.WebPage;
 using Sluice.Security;
 
 namespace Sluice.Punches;
 
-internal static class PunchesSetup
+public static class PunchesSetup
 {
     public static WebApplicationBuilder AddPunches(this WebApplicationBuilder builder)
     {
+        // Ahead of the reflection fallback at the end of the chain, so the punch contracts are read and written by
+        // the generated code.
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, PunchesJsonContext.Default));
         builder.Services.AddOptions<PunchesOptions>()
             .BindConfiguration(PunchesOptions.SectionName)
             // Binding appends to the default list instead of replacing it.
@@ -56,5 +63,20 @@ internal static class PunchesSetup
         builder.Services.AddSingleton<IDeliverySinkFactory, PunchReportSinkFactory>();
         builder.Services.AddSingleton<IPayloadShaper, LegacyPunchShape>();
         return builder.AddAdms();
+    }
+
+    /// <summary>Every punch endpoint: intake, the register, the ledger and its receipts, exports, treatment, pages, ADMS.</summary>
+    public static IEndpointRouteBuilder MapPunches(this IEndpointRouteBuilder app)
+    {
+        app.MapPunchesApi();
+        app.MapRegistryApi();
+        app.MapLedgerApi();
+        app.MapReceiptsApi();
+        app.MapPunchPage();
+        app.MapExportsApi();
+        app.MapTreatmentApi();
+        app.MapEspelhoApi();
+        app.MapSigningApi();
+        return app.MapAdms();
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Sluice.Orders.Bench;
+namespace Sluice.Bench.Orders;
 
 /// <summary>
 /// The benchmark as an SVG line chart: time against number of orders, one line per mode. The time axis is

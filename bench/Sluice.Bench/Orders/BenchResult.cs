@@ -1,4 +1,4 @@
-namespace Sluice.Orders.Bench;
+namespace Sluice.Bench.Orders;
 
 /// <summary>How long one set of orders took to process in one mode.</summary>
 /// <param name="Extrapolated">Not run: estimated from the mean time per order of the sizes that were.</param>

@@ -3,8 +3,9 @@ using Sluice.Delivery.Engine;
 using Sluice.Hosting;
 using Sluice.Journal;
 using Sluice.LegacySimulator;
+using Sluice.Orders;
 
-namespace Sluice.Orders.Bench;
+namespace Sluice.Bench.Orders;
 
 /// <summary>
 /// Seed 004's comparison, on the real pipeline: the same orders are stored, then processed through the delivery
@@ -132,6 +133,6 @@ internal sealed class OrdersBench(OrdersBenchSettings settings, TextWriter outpu
         (await journal.GetStatsAsync(cancellationToken)).FirstOrDefault(s => s.Destination == Destination)?.Delivered ?? 0;
 }
 
-/// <summary>What <c>sluice orders bench</c> runs.</summary>
+/// <summary>What the <c>orders</c> bench runs.</summary>
 internal sealed record OrdersBenchSettings(
     IReadOnlyList<int> Sizes, TimeSpan LatencyMin, TimeSpan? LatencyMax, int Concurrency, int SequentialUpTo, int Repeat);

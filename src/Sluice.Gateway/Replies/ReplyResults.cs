@@ -9,7 +9,8 @@ internal static class ReplyResults
     /// <summary>Marks an answer whose body was cut at the configured cap.</summary>
     public const string TruncatedHeader = "X-Sluice-Reply-Truncated";
 
-    public const string MessageIdHeader = Facade.StoreFirstIntake.MessageIdHeader;
+    /// <summary>Names the stored message on every answer, so a client can poll it or quote it.</summary>
+    public const string MessageIdHeader = "X-Sluice-Message-Id";
 
     // Framing is Kestrel's to set for the body we write; a listed Content-Length would not match a truncated body.
     private static readonly HashSet<string> NotCopied = new(StringComparer.OrdinalIgnoreCase)

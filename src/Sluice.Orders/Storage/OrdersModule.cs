@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sluice.Hosting;
 using Sluice.Journal;
 using Sluice.Journal.Modules;
 using Sluice.Journal.Relational;
@@ -39,10 +38,10 @@ internal sealed class OrdersModule : IJournalModule
             }
 
             // Intake wrote the payload with id 0; the stored (and delivered) payload carries the number assigned now.
-            var order = JsonSerializer.Deserialize(messages[i].Payload.Span, SluiceJsonContext.Default.OrderMessage)
+            var order = JsonSerializer.Deserialize(messages[i].Payload.Span, OrdersJsonContext.Default.OrderMessage)
                 ?? throw new InvalidOperationException($"Message {messages[i].Id} is not an order.");
             order = order with { Id = next++ };
-            messages[i] = messages[i] with { Payload = JsonSerializer.SerializeToUtf8Bytes(order, SluiceJsonContext.Default.OrderMessage) };
+            messages[i] = messages[i] with { Payload = JsonSerializer.SerializeToUtf8Bytes(order, OrdersJsonContext.Default.OrderMessage) };
             rows.Add(new OrderRow(
                 order.Id, messages[i].Id, order.ClientOrderId, order.Account, order.Symbol, order.Side, order.Quantity,
                 OrderRow.ToMicros(order.Price), UnixTime.ToMs(order.AcceptedAt)));

@@ -9,7 +9,7 @@ namespace Sluice.Punches.Adms;
 /// (<c>/iclock/cdata.aspx</c>) call. Only a registered device that proves itself (<see cref="AdmsGate"/>) is served;
 /// an upload is answered <c>OK: n</c> only after its punches are committed (<see cref="AdmsUploadEndpoint"/>).
 /// </summary>
-public static partial class AdmsEndpoints
+internal static partial class AdmsEndpoints
 {
     /// <summary>Idempotency scope of device lines: the key already names the serial.</summary>
     public const string IdempotencyScope = "adms";

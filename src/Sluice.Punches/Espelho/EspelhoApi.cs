@@ -10,7 +10,7 @@ namespace Sluice.Punches.Espelho;
 /// The Espelho de Ponto (Portaria 671 Art. 84) of an employee for a period, for HR and reporting: JSON, CSV for
 /// <c>Accept: text/csv</c>, or the printable PDF for <c>Accept: application/pdf</c>. Same policy as the timesheet.
 /// </summary>
-public static class EspelhoApi
+internal static class EspelhoApi
 {
     public static IEndpointRouteBuilder MapEspelhoApi(this IEndpointRouteBuilder app)
     {

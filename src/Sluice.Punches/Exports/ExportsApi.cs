@@ -12,7 +12,7 @@ using Sluice.Security;
 namespace Sluice.Punches.Exports;
 
 /// <summary>The AFD and AEJ files (Portaria 671) and timesheets, read from the ledger and the treatment program.</summary>
-public static class ExportsApi
+internal static class ExportsApi
 {
     public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
     {

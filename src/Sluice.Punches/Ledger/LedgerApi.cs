@@ -5,7 +5,7 @@ using Sluice.Security;
 namespace Sluice.Punches.Ledger;
 
 /// <summary>What auditors ask of the ledger.</summary>
-public static class LedgerApi
+internal static class LedgerApi
 {
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text.Json;
-using Sluice.Hosting;
 using Sluice.Journal;
 using Sluice.Journal.Modules;
 
@@ -58,7 +57,7 @@ internal sealed class PunchLedger : IJournalModule
             var message = messages[index];
             messages[index] = message with
             {
-                Payload = JsonSerializer.SerializeToUtf8Bytes(PunchMessage.From(message.Id, draft), SluiceJsonContext.Default.PunchMessage),
+                Payload = JsonSerializer.SerializeToUtf8Bytes(PunchMessage.From(message.Id, draft), PunchesJsonContext.Default.PunchMessage),
             };
         }
 

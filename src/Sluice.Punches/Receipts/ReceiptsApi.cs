@@ -11,7 +11,7 @@ namespace Sluice.Punches.Receipts;
 /// The Art. 79 receipt ("comprovante") of a punch, as JSON or as a printable page, and an employee's receipts of
 /// the last hours (the regulation: at least the last 48).
 /// </summary>
-public static class ReceiptsApi
+internal static class ReceiptsApi
 {
     public static IEndpointRouteBuilder MapReceiptsApi(this IEndpointRouteBuilder app)
     {

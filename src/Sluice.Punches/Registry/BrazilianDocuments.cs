@@ -1,7 +1,7 @@
 namespace Sluice.Punches.Registry;
 
 /// <summary>CPF (people, 11 digits) and CNPJ (companies, 14 digits) with their two mod-11 check digits.</summary>
-internal static class BrazilianDocuments
+public static class BrazilianDocuments
 {
     /// <summary>The digits alone, so "123.456.789-09" and "12345678909" are the same CPF.</summary>
     public static string Digits(string? text) => new((text ?? "").Where(char.IsAsciiDigit).ToArray());

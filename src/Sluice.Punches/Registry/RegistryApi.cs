@@ -6,7 +6,7 @@ using Sluice.Security;
 namespace Sluice.Punches.Registry;
 
 /// <summary>Establishments, their employees and devices: the HR side of the punch clock.</summary>
-public static class RegistryApi
+internal static class RegistryApi
 {
     public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder app)
     {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Npgsql;
 using Sluice.Delivery.Engine;
-using Sluice.Hosting;
 using Sluice.Journal;
 
 namespace Sluice.Punches.Reporting;
@@ -26,7 +25,7 @@ internal sealed class PunchReportSink(NpgsqlDataSource dataSource, PunchReportOp
         PunchMessage? punch;
         try
         {
-            punch = JsonSerializer.Deserialize(delivery.Payload.Span, SluiceJsonContext.Default.PunchMessage);
+            punch = JsonSerializer.Deserialize(delivery.Payload.Span, PunchesJsonContext.Default.PunchMessage);
         }
         catch (JsonException ex)
         {

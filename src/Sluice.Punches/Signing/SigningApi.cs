@@ -5,7 +5,7 @@ using Sluice.Security;
 namespace Sluice.Punches.Signing;
 
 /// <summary>Which certificate signs Sluice's legal outputs, so an auditor can match it against the signatures they hold.</summary>
-public static class SigningApi
+internal static class SigningApi
 {
     public static IEndpointRouteBuilder MapSigningApi(this IEndpointRouteBuilder app)
     {

@@ -7,7 +7,7 @@ namespace Sluice.Punches.Treatment;
 /// Changes are kept like the register (the <c>registry</c> policy, and the caller's CPF as the one responsible); reads
 /// like any report.
 /// </summary>
-public static class TreatmentApi
+internal static class TreatmentApi
 {
     public static IEndpointRouteBuilder MapTreatmentApi(this IEndpointRouteBuilder app)
     {

@@ -11,7 +11,7 @@ namespace Sluice.Punches.WebPage;
 /// Seed 000's employee page: a form (CPF or code and web PIN), then a success screen with the receipt or an error
 /// screen. The punch time is the server's: a browser's clock is not trusted, and the page is online by nature.
 /// </summary>
-public static class PunchPageEndpoints
+internal static class PunchPageEndpoints
 {
     public static IEndpointRouteBuilder MapPunchPage(this IEndpointRouteBuilder app)
     {

@@ -26,7 +26,7 @@ internal sealed class StoreFirstIntake(
     public const string CallbackHeader = "X-Sluice-Callback-Url";
 
     /// <summary>Header on the answer naming the stored message, so a client or operator can follow it.</summary>
-    public const string MessageIdHeader = "X-Sluice-Message-Id";
+    public const string MessageIdHeader = Replies.ReplyResults.MessageIdHeader;
 
     /// <summary>Metadata key naming the route a request came through; also marks the message as a stored request.</summary>
     public const string RouteMetadata = "route";

@@ -1,12 +1,12 @@
 using Sluice.Intake;
 using Sluice.Punches;
 
-namespace Sluice.Hosting;
+namespace Sluice.Bench.Noop;
 
 /// <summary>
 /// The benchmark's yardstick: the same request as a punch, parsed and answered, but not stored.
 /// It passes the same authentication, limits and policy as intake, so the difference is the journal alone.
-/// Mapped only when <c>Benchmark:NoopEndpoint</c> is true.
+/// Mapped only by the bench's <c>serve</c> command: the shipped gateway has no such endpoint.
 /// </summary>
 internal static class BenchmarkBaseline
 {
