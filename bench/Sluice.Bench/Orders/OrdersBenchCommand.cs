@@ -44,7 +44,7 @@ internal static class OrdersBenchCommand
                 result.GetValue(concurrency),
                 result.GetValue(sequentialUpTo),
                 result.GetValue(repeat));
-            var range = Cli.LegacySimCommand.Describe(new LegacySimulator.SimulatorSettings { Latency = settings.LatencyMin, LatencyMax = settings.LatencyMax });
+            var range = new LegacySimulator.SimulatorSettings { Latency = settings.LatencyMin, LatencyMax = settings.LatencyMax }.DescribeLatency();
             Console.WriteLine($"Orders bench: save latency {range}, concurrent runs at concurrency {settings.Concurrency}; sequential measured up to {settings.SequentialUpTo} orders.");
             var results = await new OrdersBench(settings, Console.Out).RunAsync(cancellationToken);
 

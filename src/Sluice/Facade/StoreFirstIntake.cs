@@ -149,19 +149,17 @@ internal sealed class StoreFirstIntake(
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [HttpMetadata.Method] = request.Method,
-            [HttpMetadata.PathAndQuery] = raw is { Length: > 0 } && raw[0] == '/' ? raw : request.Path.ToUriComponent() + request.QueryString.ToUriComponent(),
             [RouteMetadata] = route.Name,
         };
         // A route may list Authorization for the legacy system's own credentials; Sluice's are never stored or replayed.
-        foreach (var header in route.Headers.Where(h => !sluiceCredentials.Contains(h, StringComparer.OrdinalIgnoreCase)))
-        {
-            if (request.Headers.TryGetValue(header, out var value))
-            {
-                metadata[HttpMetadata.HeaderPrefix + header] = value.ToString();
-            }
-        }
-
+        var headers = route.Headers.Where(h => !sluiceCredentials.Contains(h, StringComparer.OrdinalIgnoreCase))
+            .Where(request.Headers.ContainsKey)
+            .Select(h => KeyValuePair.Create(h, request.Headers[h].ToString()));
+        HttpRequestMetadata.Write(
+            metadata,
+            request.Method,
+            raw is { Length: > 0 } && raw[0] == '/' ? raw : request.Path.ToUriComponent() + request.QueryString.ToUriComponent(),
+            headers);
         return metadata;
     }
 
