@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks.Http;
-using Sluice.Hosting;
 using Sluice.Intake;
 using Sluice.Journal;
 using Sluice.Journal.GroupCommit;
@@ -241,7 +240,7 @@ internal sealed class StoreFirstIntake(
 
                 return TypedResults.Json(
                     new StoreFirstReceipt(stored.MessageId, stored.ReceivedAt, "stored"),
-                    SluiceJsonContext.Default.StoreFirstReceipt,
+                    FacadeJsonContext.Default.StoreFirstReceipt,
                     statusCode: response.Status).ExecuteAsync(context);
             }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Sluice.Facade;
 using Sluice.Observability.Dashboard;
 using Sluice.Operations;
 using Sluice.Security;
@@ -17,7 +16,4 @@ namespace Sluice.Hosting;
 [JsonSerializable(typeof(CreatedApiKey))]
 [JsonSerializable(typeof(IReadOnlyList<ApiKeyView>))]
 [JsonSerializable(typeof(DashboardSnapshot))]
-[JsonSerializable(typeof(StoreFirstReceipt))]
-[JsonSerializable(typeof(StoreFirstRequestView))]
-[JsonSerializable(typeof(StoreFirstRouteOptions))]
 internal sealed partial class SluiceJsonContext : JsonSerializerContext;
