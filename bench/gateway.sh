@@ -1,7 +1,8 @@
 # Sourced by the bench scripts. install_missing TOOL...: installs the Debian packages of the same name that are not
 # on the PATH. start_gateway PORT LOG [SETTING...]: starts the Release build of Sluice on a fresh SQLite journal
 # ($data/sluice.db), logging warnings to LOG, waits until it answers /health/ready, and stops it and removes the
-# journal when the script exits; sets $server and $data. Build and source bench/auth.sh first.
+# journal when the script exits; sets $server and $data. Build and source bench/auth.sh first. With
+# gateway=bench it runs the bench's build instead (bench/Sluice.Bench serve): the same gateway plus POST /_bench/noop.
 
 install_missing() {
   local need=() tool
@@ -15,7 +16,9 @@ start_gateway() {
   local port="$1" log="$2"
   shift 2
   data="$(mktemp -d)"
-  dotnet src/Sluice/bin/Release/net10.0/Sluice.dll --urls "http://127.0.0.1:$port" --Journal:Path="$data/sluice.db" \
+  local program=(src/Sluice/bin/Release/net10.0/Sluice.dll)
+  [ "${gateway:-}" = bench ] && program=(bench/Sluice.Bench/bin/Release/net10.0/Sluice.Bench.dll serve)
+  dotnet "${program[@]}" --urls "http://127.0.0.1:$port" --Journal:Path="$data/sluice.db" \
     --Legacy:Simulator:Enabled=true --Logging:LogLevel:Default=Warning "$@" > "$log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT

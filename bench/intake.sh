@@ -14,9 +14,9 @@ rm -f "$out"/wrk-noop-*.txt "$out"/wrk-punches-*.txt "$out"/hey-burst-*.txt
 
 source bench/gateway.sh
 install_missing wrk hey
-dotnet build src/Sluice -c Release -v quiet -nologo >/dev/null
+dotnet build bench/Sluice.Bench -c Release -v quiet -nologo >/dev/null
 source bench/auth.sh
-start_gateway "$port" "$out/server.log" --Benchmark:NoopEndpoint=true
+gateway=bench start_gateway "$port" "$out/server.log"
 bench/register.sh "http://127.0.0.1:$port" 5000 >/dev/null
 
 run_wrk() { # path label round

@@ -16,11 +16,11 @@ install_missing wrk
 command -v perf >/dev/null || install_missing linux-perf
 dotnet tool list -g | grep -q dotnet-counters || dotnet tool install -g dotnet-counters >/dev/null
 counters="$HOME/.dotnet/tools/dotnet-counters"
-dotnet build src/Sluice -c Release -v quiet -nologo >/dev/null
+dotnet build bench/Sluice.Bench -c Release -v quiet -nologo >/dev/null
 source bench/auth.sh
 # Jitted code named in perf's map, and mapped once so perf can read it.
 export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
-start_gateway "$port" "$out/server.log" --Benchmark:NoopEndpoint=true \
+gateway=bench start_gateway "$port" "$out/server.log" \
   --Facade:Routes:0:Method=POST --Facade:Routes:0:Path=/bench/raw --Facade:Routes:0:Destinations:0=legacy
 bench/register.sh "http://127.0.0.1:$port" 5000 >/dev/null
 hz=$(getconf CLK_TCK)

@@ -27,6 +27,11 @@ public sealed record SimulatorSettings
     /// <summary>When not 0, every request is answered with this status at once (e.g. 422: a permanent refusal, so the message is dead-lettered).</summary>
     public int RejectStatus { get; init; }
 
+    /// <summary>The latency as people read it: <c>100 ms</c>, or <c>0-1000 ms (uniform)</c> for a range.</summary>
+    public string DescribeLatency() => LatencyMax is { } max
+        ? $"{Latency.TotalMilliseconds}-{max.TotalMilliseconds} ms (uniform)"
+        : $"{Latency.TotalMilliseconds} ms";
+
     /// <summary>The time one request takes: fixed, or uniform in the latency range.</summary>
     public TimeSpan DrawLatency() => LatencyMax is { } max && max > Latency
         ? Latency + (max - Latency) * Random.Shared.NextDouble()

@@ -25,7 +25,11 @@ public static class SluiceCli
     }
 
     /// <param name="environment">Environment variables for the process (e.g. SLUICE_SERVER), on top of this one's.</param>
-    public static async Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, params string[] arguments) =>
+        RunProgramAsync(typeof(SluiceServer).Assembly.Location, environment, arguments);
+
+    /// <summary>Runs another program of the solution (e.g. the benchmarks' executable) as <see cref="RunAsync(string[])"/> runs Sluice.</summary>
+    public static async Task<(int ExitCode, string Output)> RunProgramAsync(string program, IDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -38,7 +42,7 @@ public static class SluiceCli
             start.Environment[name] = value;
         }
 
-        start.ArgumentList.Add(typeof(SluiceServer).Assembly.Location);
+        start.ArgumentList.Add(program);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

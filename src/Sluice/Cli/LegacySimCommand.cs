@@ -48,15 +48,11 @@ internal static class LegacySimCommand
             await using var simulator = await LegacySimulatorHost.StartAsync(
                 settings, $"http://{result.GetValue(host)}:{result.GetValue(port)}", cancellationToken: cancellationToken);
             Console.WriteLine(
-                $"Legacy simulator on port {simulator.BaseAddress.Port}: latency {Describe(settings)}, capacity {settings.Capacity}, queue {settings.QueueLimit}, " +
+                $"Legacy simulator on port {simulator.BaseAddress.Port}: latency {settings.DescribeLatency()}, capacity {settings.Capacity}, queue {settings.QueueLimit}, " +
                 $"error rate {settings.ErrorRate:P1}. Stats: GET /_sim/stats; change: POST /_sim/config. Ctrl+C stops.");
             await simulator.WaitForShutdownAsync(cancellationToken);
             return 0;
         });
         return command;
     }
-
-    internal static string Describe(SimulatorSettings settings) => settings.LatencyMax is { } max
-        ? $"{settings.Latency.TotalMilliseconds}-{max.TotalMilliseconds} ms (uniform)"
-        : $"{settings.Latency.TotalMilliseconds} ms";
 }

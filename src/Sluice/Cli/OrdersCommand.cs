@@ -2,18 +2,16 @@ using System.CommandLine;
 using System.Globalization;
 using Sluice.Hosting;
 using Sluice.Journal;
-using Sluice.Orders.Bench;
 using Sluice.Orders.Populate;
 
 namespace Sluice.Cli;
 
-/// <summary><c>sluice orders populate</c> and <c>sluice orders bench</c>.</summary>
+/// <summary><c>sluice orders populate</c> (the benchmark comparing sequential and concurrent processing is <c>bench/Sluice.Bench</c>'s).</summary>
 internal static class OrdersCommand
 {
-    public static Command Create() => new("orders", "Orders: populate the table with fake history, or benchmark sequential against concurrent processing.")
+    public static Command Create() => new("orders", "Orders: populate the table with fake history.")
     {
         Populate(),
-        Bench(),
     };
 
     private static Command Populate()
@@ -44,59 +42,6 @@ internal static class OrdersCommand
                 await Console.Error.WriteLineAsync($"orders populate: the configuration is invalid: {string.Join("; ", problems)}");
                 return 2;
             }
-        });
-        return command;
-    }
-
-    private static Command Bench()
-    {
-        var sizes = new Option<string>("--sizes") { Description = "Numbers of orders, comma-separated.", DefaultValueFactory = _ => "10,50,100,500,1000" };
-        var latency = SluiceCommands.LatencyOption("--latency", "Time each save takes: a range drawn uniformly per order, as in seed 004.", TimeSpan.Zero);
-        var concurrency = new Option<int>("--concurrency") { Description = "Saves in flight at once in the concurrent runs.", DefaultValueFactory = _ => 1000 };
-        var sequentialUpTo = new Option<int>("--sequential-up-to")
-        {
-            Description = "Run the sequential mode only up to this many orders and extrapolate beyond (1,000 sequential saves take ~500 s).",
-            DefaultValueFactory = _ => 100,
-        };
-        var repeat = new Option<int>("--repeat") { Description = "Concurrent runs per size; the median is reported.", DefaultValueFactory = _ => 3 };
-        var output = new Option<string>("--out") { Description = "Where to write the SVG chart.", DefaultValueFactory = _ => "bench/orders-bench.svg" };
-        var command = new Command("bench",
-            "Process the same orders one at a time and concurrently through the delivery engine against a simulated slow save; " +
-            "print a table and write an SVG chart of time against number of orders.")
-        {
-            sizes, latency, concurrency, sequentialUpTo, repeat, output,
-        };
-        command.SetAction(async (result, cancellationToken) =>
-        {
-            var parsed = result.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1)
-                .ToList();
-            var (min, max) = result.GetValue(latency);
-            var given = result.GetResult(latency) is { Implicit: false };
-            if (parsed.Count == 0 || parsed.Contains(-1) || result.GetValue(concurrency) < 1 || result.GetValue(repeat) < 1)
-            {
-                await Console.Error.WriteLineAsync("orders bench: --sizes must be positive whole numbers, --concurrency and --repeat at least 1.");
-                return 2;
-            }
-
-            var settings = new OrdersBenchSettings(
-                parsed.Distinct().Order().ToList(),
-                given ? min : TimeSpan.Zero,
-                given ? max : TimeSpan.FromSeconds(1),
-                result.GetValue(concurrency),
-                result.GetValue(sequentialUpTo),
-                result.GetValue(repeat));
-            var range = LegacySimCommand.Describe(new LegacySimulator.SimulatorSettings { Latency = settings.LatencyMin, LatencyMax = settings.LatencyMax });
-            Console.WriteLine($"Orders bench: save latency {range}, concurrent runs at concurrency {settings.Concurrency}; sequential measured up to {settings.SequentialUpTo} orders.");
-            var results = await new OrdersBench(settings, Console.Out).RunAsync(cancellationToken);
-
-            Console.WriteLine();
-            Console.Write(BenchChart.Table(results));
-            var path = Path.GetFullPath(result.GetValue(output)!);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, BenchChart.Render(results, $"Processing orders against a {range} save"), cancellationToken);
-            Console.WriteLine($"Chart: {path}");
-            return 0;
         });
         return command;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace Sluice.Facade;
@@ -7,6 +8,7 @@ internal static class FacadeSetup
     public static WebApplicationBuilder AddFacade(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, FacadeJsonContext.Default));
         services.AddOptions<FacadeOptions>().BindConfiguration(FacadeOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FacadeOptions>, FacadeOptionsValidator>();
 

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks.Http;
-using Sluice.Hosting;
 using Sluice.Intake;
 using Sluice.Journal;
 using Sluice.Journal.GroupCommit;
@@ -26,7 +25,7 @@ internal sealed class StoreFirstIntake(
     public const string CallbackHeader = "X-Sluice-Callback-Url";
 
     /// <summary>Header on the answer naming the stored message, so a client or operator can follow it.</summary>
-    public const string MessageIdHeader = "X-Sluice-Message-Id";
+    public const string MessageIdHeader = Replies.ReplyResults.MessageIdHeader;
 
     /// <summary>Metadata key naming the route a request came through; also marks the message as a stored request.</summary>
     public const string RouteMetadata = "route";
@@ -149,19 +148,17 @@ internal sealed class StoreFirstIntake(
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [HttpMetadata.Method] = request.Method,
-            [HttpMetadata.PathAndQuery] = raw is { Length: > 0 } && raw[0] == '/' ? raw : request.Path.ToUriComponent() + request.QueryString.ToUriComponent(),
             [RouteMetadata] = route.Name,
         };
         // A route may list Authorization for the legacy system's own credentials; Sluice's are never stored or replayed.
-        foreach (var header in route.Headers.Where(h => !sluiceCredentials.Contains(h, StringComparer.OrdinalIgnoreCase)))
-        {
-            if (request.Headers.TryGetValue(header, out var value))
-            {
-                metadata[HttpMetadata.HeaderPrefix + header] = value.ToString();
-            }
-        }
-
+        var headers = route.Headers.Where(h => !sluiceCredentials.Contains(h, StringComparer.OrdinalIgnoreCase))
+            .Where(request.Headers.ContainsKey)
+            .Select(h => KeyValuePair.Create(h, request.Headers[h].ToString()));
+        HttpRequestMetadata.Write(
+            metadata,
+            request.Method,
+            raw is { Length: > 0 } && raw[0] == '/' ? raw : request.Path.ToUriComponent() + request.QueryString.ToUriComponent(),
+            headers);
         return metadata;
     }
 
@@ -243,7 +240,7 @@ internal sealed class StoreFirstIntake(
 
                 return TypedResults.Json(
                     new StoreFirstReceipt(stored.MessageId, stored.ReceivedAt, "stored"),
-                    SluiceJsonContext.Default.StoreFirstReceipt,
+                    FacadeJsonContext.Default.StoreFirstReceipt,
                     statusCode: response.Status).ExecuteAsync(context);
             }
 

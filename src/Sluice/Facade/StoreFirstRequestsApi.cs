@@ -37,8 +37,8 @@ public static class StoreFirstRequestsApi
         return TypedResults.Ok(new StoreFirstRequestView(
             record.Id,
             route,
-            record.Metadata.GetValueOrDefault(HttpMetadata.Method, ""),
-            record.Metadata.GetValueOrDefault(HttpMetadata.PathAndQuery, ""),
+            HttpRequestMetadata.Method(record.Metadata) ?? "",
+            HttpRequestMetadata.PathAndQuery(record.Metadata) ?? "",
             record.ContentType,
             record.Payload.Length,
             record.OrderingKey,

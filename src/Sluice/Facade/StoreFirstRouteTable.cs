@@ -87,8 +87,8 @@ internal sealed partial class StoreFirstRouteTable : IDisposable
     }
 
     private static bool SameRoutes(IReadOnlyList<StoreFirstRoute> a, IReadOnlyList<StoreFirstRoute> b) =>
-        a.Count == b.Count && a.Zip(b).All(p => System.Text.Json.JsonSerializer.Serialize(p.First.Options, Hosting.SluiceJsonContext.Default.StoreFirstRouteOptions)
-            == System.Text.Json.JsonSerializer.Serialize(p.Second.Options, Hosting.SluiceJsonContext.Default.StoreFirstRouteOptions));
+        a.Count == b.Count && a.Zip(b).All(p => System.Text.Json.JsonSerializer.Serialize(p.First.Options, FacadeJsonContext.Default.StoreFirstRouteOptions)
+            == System.Text.Json.JsonSerializer.Serialize(p.Second.Options, FacadeJsonContext.Default.StoreFirstRouteOptions));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Store-first routes reloaded: {Count} in force ({Routes}).")]
     private partial void LogReloaded(int count, string routes);

@@ -10,15 +10,6 @@ using Sluice.Operations;
 using Sluice.Orders;
 using Sluice.Proxies;
 using Sluice.Punches;
-using Sluice.Punches.Adms;
-using Sluice.Punches.Espelho;
-using Sluice.Punches.Exports;
-using Sluice.Punches.Ledger;
-using Sluice.Punches.Receipts;
-using Sluice.Punches.Registry;
-using Sluice.Punches.Signing;
-using Sluice.Punches.Treatment;
-using Sluice.Punches.WebPage;
 using Sluice.Replies;
 using Sluice.Security;
 
@@ -93,26 +84,13 @@ public static class SluiceApplication
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
             .AllowAnonymous().DisableRateLimiting();
         app.MapSluiceDocs();
-        app.MapPunchesApi();
-        app.MapOrdersApi();
-        app.MapRegistryApi();
-        app.MapLedgerApi();
-        app.MapReceiptsApi();
-        app.MapPunchPage();
-        app.MapExportsApi();
-        app.MapTreatmentApi();
-        app.MapEspelhoApi();
-        app.MapSigningApi();
-        app.MapAdms();
+        app.MapPunches();
+        app.MapOrders();
         app.MapDestinationsApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.UseSluiceObservability();
         app.MapStoreFirstRequestsApi();
-        if (app.Configuration.GetValue<bool>("Benchmark:NoopEndpoint"))
-        {
-            app.MapBenchmarkBaseline();
-        }
 
         // Last, and at the lowest precedence: whatever the endpoints above do not take.
         app.MapFacade();

@@ -39,7 +39,7 @@ internal sealed partial class LegacySystem(
         _simulator = await LegacySimulatorHost.StartAsync(
             SimulatorSettingsFrom(settings), $"http://127.0.0.1:{settings.Port}", time, cancellationToken: cancellationToken);
         BaseAddress = _simulator.BaseAddress;
-        LogUsingSimulator(BaseAddress, Cli.LegacySimCommand.Describe(SimulatorSettingsFrom(settings)), settings.Capacity);
+        LogUsingSimulator(BaseAddress, SimulatorSettingsFrom(settings).DescribeLatency(), settings.Capacity);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();

@@ -14,7 +14,7 @@ namespace Sluice.Observability;
 /// </remarks>
 public static class GatewayMetrics
 {
-    public const string MeterName = "Sluice.Gateway";
+    public const string MeterName = GatewayMeter.Name;
 
     private static readonly Meter Meter = new(MeterName);
 

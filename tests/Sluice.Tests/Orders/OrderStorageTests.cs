@@ -47,7 +47,7 @@ public abstract class OrderStorageTests : IAsyncLifetime
             var row = await Store.GetByMessageAsync(result.MessageId, CancellationToken.None);
             ids.Add(row!.Id);
             var stored = await _journal.GetMessageAsync(result.MessageId, CancellationToken.None);
-            Assert.Equal(row.Id, JsonSerializer.Deserialize(stored!.Payload.Span, SluiceJsonContext.Default.OrderMessage)!.Id);
+            Assert.Equal(row.Id, JsonSerializer.Deserialize(stored!.Payload.Span, OrdersJsonContext.Default.OrderMessage)!.Id);
         }
 
         Assert.Equal([1L, 2, 3, 4, 5], ids);

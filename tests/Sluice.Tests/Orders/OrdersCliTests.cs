@@ -30,37 +30,4 @@ public sealed class OrdersCliTests
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    [Fact]
-    public async Task Orders_bench_prints_both_modes_and_writes_the_chart()
-    {
-        var folder = Directory.CreateTempSubdirectory("sluice-orders-bench-").FullName;
-        try
-        {
-            var chart = Path.Combine(folder, "chart.svg");
-
-            var (exit, printed) = await SluiceCli.RunAsync(
-                "orders", "bench", "--sizes", "4,8", "--latency", "10-50ms", "--sequential-up-to", "4", "--repeat", "1", "--out", chart);
-
-            Assert.True(exit == 0, printed);
-            Assert.Matches(@"\| 4 \| [\d.]+ s \| [\d.]+ s \|", printed);
-            Assert.Matches(@"\| 8 \| [\d.]+ s \(extrapolated\) \| [\d.]+ s \|", printed);
-            var svg = await File.ReadAllTextAsync(chart);
-            Assert.StartsWith("<svg", svg, StringComparison.Ordinal);
-            Assert.Contains("sequential (concurrency 1)", svg, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    [Fact]
-    public async Task Orders_bench_refuses_bad_sizes()
-    {
-        var (exit, printed) = await SluiceCli.RunAsync("orders", "bench", "--sizes", "10,x");
-
-        Assert.Equal(2, exit);
-        Assert.Contains("--sizes", printed, StringComparison.Ordinal);
-    }
 }

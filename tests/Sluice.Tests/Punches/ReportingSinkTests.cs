@@ -70,7 +70,7 @@ public sealed class ReportingSinkTests
         var sink = factory.Create("reporting", configuration.GetSection("Delivery:Destinations:reporting"));
         var punch = new PunchMessage(Guid.CreateVersion7(), "1001", DateTimeOffset.Parse("2026-11-22T08:00:03-03:00"), "APP-7", DateTimeOffset.UtcNow);
         var delivery = new LeasedDelivery(1, punch.Id, "reporting", PunchIntake.Kind,
-            JsonSerializer.SerializeToUtf8Bytes(punch, SluiceJsonContext.Default.PunchMessage), "application/json",
+            JsonSerializer.SerializeToUtf8Bytes(punch, PunchesJsonContext.Default.PunchMessage), "application/json",
             new Dictionary<string, string>(), null, punch.ReceivedAt, 1, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(1));
 
         Assert.Equal(SendStatus.Delivered, (await sink.SendAsync(delivery, CancellationToken.None)).Status);

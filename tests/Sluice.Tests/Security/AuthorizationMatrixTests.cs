@@ -24,10 +24,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
 
     public async Task InitializeAsync()
     {
-        // The benchmark endpoint is mapped too, so it is held to the same rule.
         var settings = new Dictionary<string, string?>(TestGateway.Defaults(null))
         {
-            ["Benchmark:NoopEndpoint"] = "true",
             ["Delivery:Destinations:legacy:BaseUrl"] = "http://127.0.0.1:9",
             ["Punches:DeveloperDocument"] = "45723174000110",
             ["Punches:DeveloperName"] = "Sluice Desenvolvimento Ltda",

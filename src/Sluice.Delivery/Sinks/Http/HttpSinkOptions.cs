@@ -53,8 +53,8 @@ public interface ILegacyEndpoint
     Uri? BaseAddress { get; }
 }
 
-/// <summary>Metadata keys a message may carry to shape its HTTP request (store-first routes use them).</summary>
-public static class HttpMetadata
+/// <summary>Metadata keys a message may carry to shape its HTTP request; others write and read them through <see cref="HttpRequestMetadata"/>.</summary>
+internal static class HttpMetadata
 {
     public const string Method = "http.method";
     public const string PathAndQuery = "http.path";

@@ -59,8 +59,8 @@ public sealed class DeadLetterSubjects(IJournal journal, IEnumerable<IDeadLetter
         }
 
         // The path without its query: a query string may carry what the route's client considers private.
-        var path = message.Metadata.GetValueOrDefault(HttpMetadata.PathAndQuery)?.Split('?', 2)[0];
-        var method = message.Metadata.GetValueOrDefault(HttpMetadata.Method);
+        var path = HttpRequestMetadata.PathAndQuery(message.Metadata)?.Split('?', 2)[0];
+        var method = HttpRequestMetadata.Method(message.Metadata);
         return new DeadLetterSubject(DeadLetterSubject.Route, route, path is null ? method : $"{method} {path}".Trim());
     }
 }

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Sluice.Delivery.Engine;
+using Sluice.Delivery.Sinks;
+using Sluice.Punches.Adms;
+using Sluice.Punches.Espelho;
+using Sluice.Punches.Exports;
+using Sluice.Journal.Modules;
+using Sluice.Punches.Ledger;
+using Sluice.Punches.Registry;
+using Sluice.Punches.Receipts;
+using Sluice.Punches.Reporting;
+using Sluice.Punches.Signing;
+using Sluice.Punches.Treatment;
+using Sluice.Punches.WebPage;
+using Sluice.Security;
+
+namespace Sluice.Punches;
+
+public static class PunchesSetup
+{
+    public static WebApplicationBuilder AddPunches(this WebApplicationBuilder builder)
+    {
+        // Ahead of the reflection fallback at the end of the chain, so the punch contracts are read and written by
+        // the generated code.
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, PunchesJsonContext.Default));
+        builder.Services.AddOptions<PunchesOptions>()
+            .BindConfiguration(PunchesOptions.SectionName)
+            // Binding appends to the default list instead of replacing it.
+            .PostConfigure(o => o.Destinations = o.Destinations.Distinct(StringComparer.OrdinalIgnoreCase).ToArray())
+            .ValidateDataAnnotations()
+            .Validate<IOptions<DeliveryOptions>>(
+                (punches, delivery) => punches.Destinations.Length > 0
+                    && punches.Destinations.All(d => delivery.Value.Destinations.ContainsKey(d)),
+                "Punches:Destinations must name at least one destination, each defined under Delivery:Destinations.")
+            .Validate(punches => punches.DeveloperDocument.Length == 0 || Afd.AfdDeveloper.From(punches.DeveloperDocument) is not null,
+                "Punches:DeveloperDocument must be the REP-P developer's CNPJ (14 digits) or CPF (11 digits) with valid check digits.")
+            .Validate(punches => LegacyPunchShape.IsValid(punches.LegacyShape),
+                $"Punches:LegacyShape: every value must be a punch field: {string.Join(", ", LegacyPunchShape.Fields)}.")
+            .ValidateOnStart();
+        builder.AddSigning();
+        builder.Services.AddSingleton<IJournalModule, PunchLedger>();
+        builder.Services.AddSingleton<RegistryStore>();
+        builder.Services.AddSingleton<EmployeeDirectory>();
+        builder.Services.AddSingleton<IEstablishments, RegisteredEstablishments>();
+        builder.Services.AddSingleton<WebPage.WebPinGuard>();
+        builder.Services.AddSingleton<Receipts.ReceiptLinks>();
+        builder.Services.AddSingleton<Registry.WebPinHasher>();
+        builder.Services.AddSingleton<EmployeeResolver>();
+        builder.Services.AddSingleton<LedgerQueries>();
+        builder.Services.AddSingleton<Operations.IDeadLetterSubjectSource, PunchSubjects>();
+        builder.Services.AddSingleton<Exports.AfdProductions>();
+        builder.Services.AddSingleton<Exports.AejProductions>();
+        builder.Services.AddSingleton<ChainVerifier>();
+        builder.Services.AddTreatment();
+        builder.Services.AddEspelho();
+        builder.Services.AddHostedService<RegistryRefresher>();
+        builder.Services.AddSingleton<ServiceEvents>();
+        builder.Services.AddHostedService<ServiceEventsService>();
+        builder.Services.AddSingleton<EmployeeIndexer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EmployeeIndexer>());
+        builder.Services.AddSingleton<PunchIntake>();
+        builder.Services.AddSingleton<IDeliverySinkFactory, PunchReportSinkFactory>();
+        builder.Services.AddSingleton<IPayloadShaper, LegacyPunchShape>();
+        return builder.AddAdms();
+    }
+
+    /// <summary>Every punch endpoint: intake, the register, the ledger and its receipts, exports, treatment, pages, ADMS.</summary>
+    public static IEndpointRouteBuilder MapPunches(this IEndpointRouteBuilder app)
+    {
+        app.MapPunchesApi();
+        app.MapRegistryApi();
+        app.MapLedgerApi();
+        app.MapReceiptsApi();
+        app.MapPunchPage();
+        app.MapExportsApi();
+        app.MapTreatmentApi();
+        app.MapEspelhoApi();
+        app.MapSigningApi();
+        return app.MapAdms();
+    }
+}
