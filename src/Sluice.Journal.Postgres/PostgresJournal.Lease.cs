@@ -68,9 +68,9 @@ public sealed partial class PostgresJournal
                 await ReadFinishedAsync(command, finished, done, ct);
             }
 
-            await self.ApplyLeasedAsync(connection, self._sql.Retry, sorted, OutcomeKind.Retry, null, null, ct);
-            await self.ApplyLeasedAsync(connection, self._sql.Release, sorted, OutcomeKind.Release, null, null, ct);
-            await self.ApplyLeasedAsync(connection, self._sql.Dead, sorted, OutcomeKind.DeadLetter, finished, done, ct);
+            await ApplyLeasedAsync(connection, self._sql.Retry, sorted, OutcomeKind.Retry, null, null, ct);
+            await ApplyLeasedAsync(connection, self._sql.Release, sorted, OutcomeKind.Release, null, null, ct);
+            await ApplyLeasedAsync(connection, self._sql.Dead, sorted, OutcomeKind.DeadLetter, finished, done, ct);
 
             // One outcome per delivery finished it, even when the batch holds two for the same one (a repeat).
             var finishing = sorted
@@ -95,7 +95,7 @@ public sealed partial class PostgresJournal
     }
 
     /// <summary>Applies the outcomes of one kind that only count while their lease is still held.</summary>
-    private async Task ApplyLeasedAsync(
+    private static async Task ApplyLeasedAsync(
         NpgsqlConnection connection, string sql, List<DeliveryOutcome> outcomes, OutcomeKind kind,
         List<(string, string)>? finished, HashSet<(long, string, Guid)>? done, CancellationToken ct)
     {

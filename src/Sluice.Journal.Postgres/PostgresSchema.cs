@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Sluice.Journal.Modules;
@@ -107,7 +108,7 @@ internal static partial class PostgresSchema
             cancellationToken);
 
         await using var current = new NpgsqlCommand($"SELECT COALESCE(MAX(version), 0) FROM {schema}.schema_migrations", connection);
-        var version = Convert.ToInt32(await current.ExecuteScalarAsync(cancellationToken));
+        var version = Convert.ToInt32(await current.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         if (version > Migrations.Length)
         {
             throw new InvalidOperationException(

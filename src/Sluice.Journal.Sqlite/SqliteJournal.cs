@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Sluice.Journal.Modules;
@@ -128,7 +129,7 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
         Execute(connection, "PRAGMA cache_size = -16384");
         if (_options.MaxSizeMb is { } maxMb)
         {
-            var pageSize = Convert.ToInt64(Scalar(connection, "PRAGMA page_size"));
+            var pageSize = Convert.ToInt64(Scalar(connection, "PRAGMA page_size"), CultureInfo.InvariantCulture);
             Execute(connection, $"PRAGMA max_page_count = {maxMb * 1024L * 1024L / pageSize}");
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Sluice.Journal.Sqlite;
@@ -81,7 +82,7 @@ internal static class SqliteSchema
     public static void Migrate(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction();
-        var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"));
+        var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"), CultureInfo.InvariantCulture);
         for (var step = version; step < Migrations.Length; step++)
         {
             Execute(connection, transaction, Migrations[step]);

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Sluice.LegacySimulator;
@@ -130,7 +131,7 @@ public static class LegacySimulatorEndpoints
     }
 
     /// <summary>A batch: each message applied once under its own key, or failed alone by the error rate; one result each, in order.</summary>
-    private static IResult ApplyBatch(
+    private static Ok<List<BatchItemResult>> ApplyBatch(
         SimulatedLegacySystem system, SimulatorSettings settings, string method, string path, string[] keys,
         IReadOnlyDictionary<string, string> headers, string body)
     {

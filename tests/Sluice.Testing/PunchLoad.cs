@@ -10,7 +10,7 @@ namespace Sluice.Testing;
 /// unanswered request can be repeated safely later. Client <c>c</c> talks to target <c>c % targets</c>;
 /// a client whose target stops answering gives up and leaves its request in <see cref="Unanswered"/>.
 /// </summary>
-public sealed class PunchLoad
+public sealed class PunchLoad : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _clients;
@@ -31,6 +31,8 @@ public sealed class PunchLoad
         await _stop.CancelAsync();
         await Task.WhenAll(_clients);
     }
+
+    public void Dispose() => _stop.Dispose();
 
     /// <summary>Repeats every unanswered request at <paramref name="target"/>; each must now be acknowledged.</summary>
     public async Task ResendUnansweredAsync(HttpClient target)

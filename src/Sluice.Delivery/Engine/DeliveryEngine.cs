@@ -56,6 +56,11 @@ public sealed class DeliveryEngine : BackgroundService, IAppendObserver
     public override void Dispose()
     {
         DeliveryMetrics.Untrack(this);
+        foreach (var worker in _workers.Values)
+        {
+            worker.Dispose();
+        }
+
         base.Dispose();
     }
 

@@ -9,7 +9,7 @@ namespace Sluice.Delivery.Engine;
 /// <see cref="LeaseAhead"/> leased, sends each request with the <see cref="RequestSender"/> and hands its outcomes to the
 /// <see cref="OutcomeWriter"/>. One per destination per node.
 /// </summary>
-internal sealed partial class DestinationWorker
+internal sealed partial class DestinationWorker : IDisposable
 {
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
 
@@ -103,6 +103,9 @@ internal sealed partial class DestinationWorker
 
         await DrainAsync();
     }
+
+    /// <summary>Called when the engine is disposed, after the host stopped it: sends have finished or were aborted.</summary>
+    public void Dispose() => _abortSends.Dispose();
 
     private async Task LeaseAndSendAsync(CancellationToken stopping)
     {

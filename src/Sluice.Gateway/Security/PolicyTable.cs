@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 
@@ -39,7 +40,7 @@ public static class PolicyTable
             .Append("|---|---|---|---|\n");
         foreach (var row in Rows)
         {
-            table.Append($"| `{row.Policy}` | {row.Purpose} | {List(row.Roles)} | {List(row.KeyKinds)} |\n");
+            table.Append(CultureInfo.InvariantCulture, $"| `{row.Policy}` | {row.Purpose} | {List(row.Roles)} | {List(row.KeyKinds)} |\n");
         }
 
         return table.ToString();

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Sluice.Journal.Modules;
 
 /// <summary>Applies modules' schema steps, tracked per module, on either engine.</summary>
@@ -23,7 +25,7 @@ public static class ModuleMigrations
             int version;
             await using (var current = session.Command($"SELECT COALESCE(MAX(version), 0) FROM {history} WHERE module = @p0", module.Name))
             {
-                version = Convert.ToInt32(await current.ExecuteScalarAsync(cancellationToken));
+                version = Convert.ToInt32(await current.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
             }
 
             var steps = module.Migrations(session.Engine);

@@ -45,11 +45,13 @@ internal sealed partial class OrderPopulator(
             firstId = firstId == 0 ? first : firstId;
             lastId = first + batch.Length - 1;
 
-            if (time.GetElapsedTime(lastReport) >= ProgressEvery || written == count)
+            if ((time.GetElapsedTime(lastReport) >= ProgressEvery || written == count) && logger.IsEnabled(LogLevel.Information))
             {
                 lastReport = time.GetTimestamp();
                 var elapsed = time.GetElapsedTime(started).TotalSeconds;
+#pragma warning disable CA1873 // guarded by IsEnabled above; the analyzer misses guards around [LoggerMessage] calls (dotnet/sdk#50893)
                 LogProgress(written, count, 100.0 * written / count, written / Math.Max(elapsed, 0.001));
+#pragma warning restore CA1873
             }
         }
 

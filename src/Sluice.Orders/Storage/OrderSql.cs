@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Sluice.Journal.Modules;
@@ -15,14 +16,14 @@ internal static class OrderSql
     {
         await using var command = session.Command(
             $"UPDATE {session.Table("order_ids")} SET last_id = last_id + @p0 WHERE singleton = 1 RETURNING last_id", (long)count);
-        var last = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+        var last = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         return last - count + 1;
     }
 
     public static async Task<long> LastIdAsync(JournalSession session, CancellationToken cancellationToken)
     {
         await using var command = session.Command($"SELECT last_id FROM {session.Table("order_ids")} WHERE singleton = 1");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     /// <summary>

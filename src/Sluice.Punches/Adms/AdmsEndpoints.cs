@@ -57,9 +57,10 @@ internal static partial class AdmsEndpoints
         }
 
         using var reader = new StreamReader(http.Request.Body);
+        var logger = loggers.CreateLogger(typeof(AdmsEndpoints));
         foreach (var result in AdmsCommandResult.ParseAll(await reader.ReadToEndAsync(ct)))
         {
-            LogCommandResult(loggers.CreateLogger(typeof(AdmsEndpoints)), device.Serial, result.Id, result.Return);
+            LogCommandResult(logger, device.Serial, result.Id, result.Return);
         }
 
         return Text(AdmsResponses.Ok);

@@ -36,7 +36,13 @@ internal sealed partial class AdmsGate(EmployeeDirectory directory, AdmsSessions
 
         if (refusal is not null)
         {
-            LogRefused(AdmsResponses.Sanitize(serial), address?.ToString(), refusal);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+#pragma warning disable CA1873 // guarded by IsEnabled above; the analyzer misses guards around [LoggerMessage] calls (dotnet/sdk#50893)
+                LogRefused(AdmsResponses.Sanitize(serial), address?.ToString(), refusal);
+#pragma warning restore CA1873
+            }
+
             return null;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Sluice.Journal.Modules;
 
@@ -66,7 +67,7 @@ internal sealed partial class EmployeeIndexer(
                 SELECT count(*) FROM moved
                 """,
                 ChunkSize);
-            return Convert.ToInt32(await move.ExecuteScalarAsync(ct));
+            return Convert.ToInt32(await move.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         }
 
         await using var last = session.Command($"SELECT MAX(seq) FROM (SELECT seq FROM {pending} ORDER BY seq LIMIT @p0)", ChunkSize);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Sluice.Journal.Modules;
 
 namespace Sluice.Punches.Ledger;
@@ -126,7 +127,7 @@ internal sealed class LedgerQueries(IJournalDatabase database)
         {
             await using var command = session.Command(
                 $"SELECT COALESCE(MAX(nsr), 0) FROM {session.Table("punch_ledger")} WHERE establishment_id = @p0", establishmentId);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(token));
+            return Convert.ToInt64(await command.ExecuteScalarAsync(token), CultureInfo.InvariantCulture);
         }, ct);
 
     /// <summary>Every record of an establishment in NSR order, to <paramref name="visit"/> until it returns false; returns how many it saw.</summary>
@@ -156,19 +157,19 @@ internal sealed class LedgerQueries(IJournalDatabase database)
 
     private static LedgerPunch ReadPunch(DbDataReader r) => new(
         r.GetGuid(0), r.GetInt64(1), r.GetGuid(2), r.GetGuid(3), r.GetString(4),
-        LedgerTimes.Parse(r.GetString(5)), LedgerTimes.Parse(r.GetString(6)), (PunchCollector)Convert.ToInt32(r.GetValue(7)),
-        Convert.ToInt32(r.GetValue(8)) != 0, r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10));
+        LedgerTimes.Parse(r.GetString(5)), LedgerTimes.Parse(r.GetString(6)), (PunchCollector)Convert.ToInt32(r.GetValue(7), CultureInfo.InvariantCulture),
+        Convert.ToInt32(r.GetValue(8), CultureInfo.InvariantCulture) != 0, r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10));
 
     private static LedgerRecord ReadRecord(DbDataReader r)
     {
         string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         return new LedgerRecord(
-            r.GetInt64(0), Convert.ToInt32(r.GetValue(1)), r.IsDBNull(2) ? null : r.GetGuid(2), r.GetGuid(3), r.GetString(4),
+            r.GetInt64(0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture), r.IsDBNull(2) ? null : r.GetGuid(2), r.GetGuid(3), r.GetString(4),
             Text(5) is { } p ? LedgerTimes.Parse(p) : null, LedgerTimes.Parse(r.GetString(6)),
-            r.IsDBNull(7) ? null : (PunchCollector)Convert.ToInt32(r.GetValue(7)), !r.IsDBNull(8) && Convert.ToInt32(r.GetValue(8)) != 0,
+            r.IsDBNull(7) ? null : (PunchCollector)Convert.ToInt32(r.GetValue(7), CultureInfo.InvariantCulture), !r.IsDBNull(8) && Convert.ToInt32(r.GetValue(8), CultureInfo.InvariantCulture) != 0,
             Text(9), Text(10), Text(11), Text(12), Text(13))
         {
-            DocumentType = r.IsDBNull(14) ? null : Convert.ToInt32(r.GetValue(14)),
+            DocumentType = r.IsDBNull(14) ? null : Convert.ToInt32(r.GetValue(14), CultureInfo.InvariantCulture),
             Document = Text(15),
             CnoCaepf = Text(16),
             Place = Text(17),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
 using Sluice.Journal.Modules;
@@ -26,7 +27,7 @@ internal sealed class ServiceEvents(IJournalDatabase database, IOptions<Delivery
             bool unclean;
             await using (var select = session.Command($"SELECT serving FROM {session.Table("punch_nodes")} WHERE node_id = @p0", NodeId))
             {
-                unclean = await select.ExecuteScalarAsync(token) is { } serving and not DBNull && Convert.ToInt32(serving) != 0;
+                unclean = await select.ExecuteScalarAsync(token) is { } serving and not DBNull && Convert.ToInt32(serving, CultureInfo.InvariantCulture) != 0;
             }
 
             await RecordAsync(session, unclean ? [AfdEventCode.PowerReturn, AfdEventCode.ServiceAvailable] : [AfdEventCode.ServiceAvailable], serving: true, token);

@@ -5,7 +5,7 @@ namespace Sluice.Punches.Registry;
 /// reload it at once; changes made on other nodes (PostgreSQL) are seen by <see cref="RegistryRefresher"/>'s
 /// version poll, and at once by a lookup that misses (see <see cref="RefreshIfStaleAsync"/>).
 /// </summary>
-internal sealed class EmployeeDirectory(RegistryStore store)
+internal sealed class EmployeeDirectory(RegistryStore store) : IDisposable
 {
     private readonly SemaphoreSlim _reload = new(1, 1);
     private volatile DirectorySnapshot? _current;
@@ -21,6 +21,8 @@ internal sealed class EmployeeDirectory(RegistryStore store)
         var version = await store.VersionAsync(ct);
         return _current is { } current && current.Version >= version ? current : await LoadAsync(c => c.Version < version, ct);
     }
+
+    public void Dispose() => _reload.Dispose();
 
     /// <summary>
     /// Loads one at a time; a caller that waited while another loaded takes that result when it is recent enough,

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Sluice.Journal.Modules;
 using Sluice.Journal.Relational;
 using Sluice.Punches.Ledger;
@@ -161,7 +162,7 @@ internal sealed class RegistryStore(IJournalDatabase database)
         database.ReadAsync(async (session, token) =>
         {
             await using var command = session.Command($"SELECT version FROM {session.Table("punch_registry")} WHERE id = 1");
-            return Convert.ToInt64(await command.ExecuteScalarAsync(token));
+            return Convert.ToInt64(await command.ExecuteScalarAsync(token), CultureInfo.InvariantCulture);
         }, ct);
 
     /// <summary>Everything, for the in-memory directory: a few thousand rows per site.</summary>
@@ -171,7 +172,7 @@ internal sealed class RegistryStore(IJournalDatabase database)
             long version;
             await using (var command = session.Command($"SELECT version FROM {session.Table("punch_registry")} WHERE id = 1"))
             {
-                version = Convert.ToInt64(await command.ExecuteScalarAsync(token));
+                version = Convert.ToInt64(await command.ExecuteScalarAsync(token), CultureInfo.InvariantCulture);
             }
 
             var establishments = await session.ReadAllAsync($"SELECT {EstablishmentColumns} FROM {session.Table("punch_establishments")}", ReadEstablishment, token);
@@ -190,12 +191,12 @@ internal sealed class RegistryStore(IJournalDatabase database)
         [e.Id.ToString(), e.EstablishmentId.ToString(), e.Code, e.Name, e.Cpf, e.Pin, e.WebPinHash, e.Active ? 1 : 0, UnixTime.ToMs(e.CreatedAt), UnixTime.ToMs(e.UpdatedAt)];
 
     private static Establishment ReadEstablishment(DbDataReader r) => new(
-        Guid.Parse(r.GetString(0)), Convert.ToInt32(r.GetValue(1)), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
+        Guid.Parse(r.GetString(0)), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
         r.GetString(5), r.GetString(6), UnixTime.FromMs(r.GetInt64(7)), UnixTime.FromMs(r.GetInt64(8)), r.IsDBNull(9) ? null : r.GetString(9));
 
     private static Employee ReadEmployee(DbDataReader r) => new(
         Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), Convert.ToInt32(r.GetValue(7)) != 0,
+        r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), Convert.ToInt32(r.GetValue(7), CultureInfo.InvariantCulture) != 0,
         UnixTime.FromMs(r.GetInt64(8)), UnixTime.FromMs(r.GetInt64(9)));
 
     private static Device ReadDevice(DbDataReader r) => new(

@@ -9,7 +9,7 @@ namespace Sluice.Punches.Reporting;
 /// Writes punches to a relational table in a reporting database, for reports and BI tools. The insert is
 /// keyed by the message id and ignores a row that is already there, so a redelivery changes nothing.
 /// </summary>
-internal sealed class PunchReportSink(NpgsqlDataSource dataSource, PunchReportOptions options) : IDeliverySink
+internal sealed class PunchReportSink(NpgsqlDataSource dataSource, PunchReportOptions options) : IDeliverySink, IAsyncDisposable
 {
     private readonly SemaphoreSlim _connections = new(options.MaxConnections, options.MaxConnections);
     private readonly SemaphoreSlim _prepare = new(1, 1);
@@ -66,6 +66,14 @@ internal sealed class PunchReportSink(NpgsqlDataSource dataSource, PunchReportOp
         {
             _connections.Release();
         }
+    }
+
+    /// <summary>Closes its connection pool; the factory calls it at shutdown.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await dataSource.DisposeAsync();
+        _connections.Dispose();
+        _prepare.Dispose();
     }
 
     /// <summary>Creates the table once per process; under an advisory lock, so nodes starting together do not collide.</summary>

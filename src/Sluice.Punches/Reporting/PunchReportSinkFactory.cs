@@ -7,7 +7,7 @@ namespace Sluice.Punches.Reporting;
 /// <summary>Makes the <c>postgres</c> sink for each destination that names it; closes their connection pools at shutdown.</summary>
 internal sealed class PunchReportSinkFactory(IConfiguration configuration) : IDeliverySinkFactory, IAsyncDisposable
 {
-    private readonly List<NpgsqlDataSource> _dataSources = [];
+    private readonly List<PunchReportSink> _sinks = [];
 
     public string Kind => "postgres";
 
@@ -31,20 +31,20 @@ internal sealed class PunchReportSinkFactory(IConfiguration configuration) : IDe
             MaxPoolSize = options.MaxConnections,
             ApplicationName = $"sluice-{destination}",
         };
-        var dataSource = NpgsqlDataSource.Create(connection);
-        lock (_dataSources)
+        var sink = new PunchReportSink(NpgsqlDataSource.Create(connection), options);
+        lock (_sinks)
         {
-            _dataSources.Add(dataSource);
+            _sinks.Add(sink);
         }
 
-        return new PunchReportSink(dataSource, options);
+        return sink;
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var dataSource in _dataSources)
+        foreach (var sink in _sinks)
         {
-            await dataSource.DisposeAsync();
+            await sink.DisposeAsync();
         }
     }
 }

@@ -57,8 +57,14 @@ internal sealed partial class SigningKey(IOptionsMonitor<SigningOptions> options
             return null;
         }
 
-        Log.Loaded(logger, certificate.Subject, certificate.Issuer, certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256),
-            certificate.NotAfter.ToUniversalTime());
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+#pragma warning disable CA1873 // guarded by IsEnabled above; the analyzer misses guards around [LoggerMessage] calls (dotnet/sdk#50893)
+            Log.Loaded(logger, certificate.Subject, certificate.Issuer, certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256),
+                certificate.NotAfter.ToUniversalTime());
+#pragma warning restore CA1873
+        }
+
         return certificate;
     }
 

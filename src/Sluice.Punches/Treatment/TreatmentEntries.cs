@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Sluice.Punches.Treatment;
 
 /// <summary>A contractual schedule as stored.</summary>
@@ -9,7 +11,7 @@ internal sealed record Schedule(
     public static readonly string[] DayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
     public ScheduleView View() => new(
-        Id, EstablishmentId, Code, Name, DailyMinutes, [.. Pairs.Select(p => new SchedulePair(p.Entry.ToString("HH:mm"), p.Exit.ToString("HH:mm")))],
+        Id, EstablishmentId, Code, Name, DailyMinutes, [.. Pairs.Select(p => new SchedulePair(p.Entry.ToString("HH:mm", CultureInfo.InvariantCulture), p.Exit.ToString("HH:mm", CultureInfo.InvariantCulture)))],
         [.. WeekDays.Select(d => DayNames[d - 1])], CreatedAt, UpdatedAt, ResponsibleCpf);
 
     /// <summary>Whether <paramref name="day"/> is one this schedule works.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Net.Http.Json;
 using Sluice.Hosting;
 
@@ -23,8 +24,8 @@ internal static class StatusCommand
                 ["destination", "backlog", "in flight", "delivered", "retrying", "dead", "limit", "circuit"],
                 views.Select(d => new[]
                 {
-                    d.Name, d.Backlog.ToString(), d.InFlight.ToString(), d.Delivered.ToString(), d.Retrying.ToString(), d.Dead.ToString(),
-                    d.ConcurrencyLimit.ToString(), d.Paused ? $"{d.Circuit}, paused" : d.Circuit,
+                    d.Name, d.Backlog.ToString(CultureInfo.InvariantCulture), d.InFlight.ToString(CultureInfo.InvariantCulture), d.Delivered.ToString(CultureInfo.InvariantCulture), d.Retrying.ToString(CultureInfo.InvariantCulture), d.Dead.ToString(CultureInfo.InvariantCulture),
+                    d.ConcurrencyLimit.ToString(CultureInfo.InvariantCulture), d.Paused ? $"{d.Circuit}, paused" : d.Circuit,
                 }));
             return ready.IsSuccessStatusCode ? 0 : 3;
         }));

@@ -17,7 +17,7 @@ internal sealed partial class StoreFirstRouteTable : IDisposable
     private readonly IReadOnlyList<IJournalModule> _modules;
     private readonly ILogger<StoreFirstRouteTable> _logger;
     private readonly IDisposable _subscription;
-    private volatile IReadOnlyList<StoreFirstRoute> _routes;
+    private volatile List<StoreFirstRoute> _routes;
 
     public StoreFirstRouteTable(IConfiguration configuration, IOptions<FacadeOptions> options, IOptions<DeliveryOptions> delivery,
         IEnumerable<IJournalModule> modules, ILogger<StoreFirstRouteTable> logger)
@@ -82,11 +82,16 @@ internal sealed partial class StoreFirstRouteTable : IDisposable
         if (!SameRoutes(routes, _routes))
         {
             _routes = routes;
-            LogReloaded(routes.Count, string.Join(", ", routes.Select(r => r.Name)));
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+#pragma warning disable CA1873 // guarded by IsEnabled above; the analyzer misses guards around [LoggerMessage] calls (dotnet/sdk#50893)
+                LogReloaded(routes.Count, string.Join(", ", routes.Select(r => r.Name)));
+#pragma warning restore CA1873
+            }
         }
     }
 
-    private static bool SameRoutes(IReadOnlyList<StoreFirstRoute> a, IReadOnlyList<StoreFirstRoute> b) =>
+    private static bool SameRoutes(List<StoreFirstRoute> a, List<StoreFirstRoute> b) =>
         a.Count == b.Count && a.Zip(b).All(p => System.Text.Json.JsonSerializer.Serialize(p.First.Options, FacadeJsonContext.Default.StoreFirstRouteOptions)
             == System.Text.Json.JsonSerializer.Serialize(p.Second.Options, FacadeJsonContext.Default.StoreFirstRouteOptions));
 

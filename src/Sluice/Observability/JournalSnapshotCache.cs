@@ -10,7 +10,7 @@ public sealed record JournalSnapshot(DateTimeOffset TakenAt, IReadOnlyList<Desti
 /// Reads the journal's counts at most once per <see cref="ObservabilityOptions.StatsMaxAge"/>, whoever asks:
 /// the counts are an aggregate query, so scrapers and dashboards must not each run it.
 /// </summary>
-public sealed class JournalSnapshotCache(IJournal journal, TimeProvider time, IOptions<ObservabilityOptions> options)
+public sealed class JournalSnapshotCache(IJournal journal, TimeProvider time, IOptions<ObservabilityOptions> options) : IDisposable
 {
     public const int DeadLetterCount = 20;
 
@@ -47,6 +47,8 @@ public sealed class JournalSnapshotCache(IJournal journal, TimeProvider time, IO
             _gate.Release();
         }
     }
+
+    public void Dispose() => _gate.Dispose();
 
     private JournalSnapshot? Fresh(JournalSnapshot? snapshot) =>
         snapshot is not null && time.GetUtcNow() - snapshot.TakenAt < options.Value.StatsMaxAge ? snapshot : null;

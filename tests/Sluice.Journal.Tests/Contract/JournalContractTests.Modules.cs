@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Sluice.Journal.Modules;
 using static Sluice.Journal.Tests.Contract.Messages;
@@ -92,7 +93,7 @@ public abstract partial class JournalContractTests
         {
             await using var command = session.Command(
                 $"SELECT COUNT(*) FROM {session.Table("module_migrations")} WHERE module = @p0", NumberingModule.ModuleName);
-            return Convert.ToInt32(await command.ExecuteScalarAsync(ct));
+            return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         }, CancellationToken.None);
         Assert.Equal(2, versions);
     }
@@ -181,7 +182,7 @@ public abstract partial class JournalContractTests
             long last;
             await using (var max = session.Command($"SELECT COALESCE(MAX(number), 0) FROM {session.Table("numbers")}"))
             {
-                last = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken));
+                last = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
             }
 
             for (var i = 0; i < messages.Count; i++)

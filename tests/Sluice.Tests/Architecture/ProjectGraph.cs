@@ -60,7 +60,7 @@ internal sealed record ProjectGraph(IReadOnlyDictionary<string, IReadOnlySet<str
     }
 
     /// <summary>Each cycle found by a depth-first walk, as the path that closes it.</summary>
-    private IEnumerable<IReadOnlyList<string>> Cycles()
+    private List<IReadOnlyList<string>> Cycles()
     {
         var done = new HashSet<string>();
         var path = new List<string>();

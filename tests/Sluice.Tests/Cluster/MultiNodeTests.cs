@@ -35,7 +35,7 @@ public sealed class MultiNodeTests(ITestOutputHelper output)
         try
         {
             await PunchLoad.RegisterEmployeesAsync(nodes[0].Client);
-            var load = PunchLoad.Start([.. nodes.Select(n => n.Client)], clients: 24);
+            using var load = PunchLoad.Start([.. nodes.Select(n => n.Client)], clients: 24);
             await Eventually.UntilAsync(() => Task.FromResult(load.Acknowledged.Count), n => n >= 3_000, TimeSpan.FromSeconds(60), "load is under way");
             Assert.True((await legacy.StatsAsync()).Unique > 0, "deliveries were under way at the kill");
 

@@ -117,7 +117,7 @@ public sealed partial class DashboardBrowserTests : LegacyGatewayTest
 
         await PunchLoad.RegisterEmployeesAsync(Gateway.Client);
 
-        var load = PunchLoad.Start([Gateway.Client], clients: 4);
+        using var load = PunchLoad.Start([Gateway.Client], clients: 4);
         try
         {
             // Intake rate above zero, and the totals climbing from one update to the next.

@@ -107,7 +107,7 @@ public sealed class ComposeFileTests
         return json;
     }
 
-    private static JsonNode? Plain(string value) => value switch
+    private static JsonValue? Plain(string value) => value switch
     {
         "" or "~" or "null" or "Null" or "NULL" => null,
         "true" or "True" or "TRUE" => JsonValue.Create(true),

@@ -27,7 +27,7 @@ public sealed class GracefulShutdownTests
         await using (node)
         {
             await PunchLoad.RegisterEmployeesAsync(node.Client);
-            var load = PunchLoad.Start([node.Client], clients: 4);
+            using var load = PunchLoad.Start([node.Client], clients: 4);
             await Eventually.UntilAsync(() => Task.FromResult(load.Acknowledged.Count), n => n >= 200, TimeSpan.FromSeconds(60), "load is under way");
 
             var stop = Stopwatch.StartNew();

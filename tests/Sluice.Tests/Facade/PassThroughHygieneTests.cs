@@ -17,7 +17,7 @@ public sealed class PassThroughHygieneTests : LegacyGatewayTest
 {
     private IReadOnlyList<ReceivedRequest> Received => Legacy.System.Requests(0, 1000);
 
-    private async Task<JsonElement> EchoedHeadersAsync(HttpClient client, Action<HttpRequestMessage>? shape = null)
+    private static async Task<JsonElement> EchoedHeadersAsync(HttpClient client, Action<HttpRequestMessage>? shape = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/legacy/employees/1001");
         shape?.Invoke(request);

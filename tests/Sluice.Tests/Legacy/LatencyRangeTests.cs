@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using Sluice.Cli;
 using Sluice.LegacySimulator;
@@ -30,7 +31,7 @@ public sealed class LatencyRangeTests
     {
         // Timed on a clock the test drives: a busy CI machine fires real timers late and all at once,
         // which says nothing about the latency the simulator chose.
-        var clock = new DelayRecordingClock();
+        using var clock = new DelayRecordingClock();
         await using var legacy = await TestLegacy.StartAsync(
             new SimulatorSettings { Latency = TimeSpan.FromMilliseconds(50), LatencyMax = TimeSpan.FromMilliseconds(250) }, clock);
 
@@ -39,7 +40,7 @@ public sealed class LatencyRangeTests
 
         Assert.All(delays, d => Assert.InRange(d.TotalMilliseconds, 50, 250));
         // Twenty draws from 50-250 ms spread out; a fixed latency would ask for the same delay twenty times.
-        Assert.True((delays.Max() - delays.Min()).TotalMilliseconds > 40, $"delays {string.Join(", ", delays.Select(d => d.TotalMilliseconds.ToString("0")))} are not spread");
+        Assert.True((delays.Max() - delays.Min()).TotalMilliseconds > 40, $"delays {string.Join(", ", delays.Select(d => d.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)))} are not spread");
         Assert.DoesNotContain(answers, a => a.IsCompleted);
 
         clock.Advance(TimeSpan.FromMilliseconds(250));
@@ -47,7 +48,7 @@ public sealed class LatencyRangeTests
     }
 
     /// <summary>A fake clock that remembers the delay of every timer made on it and signals when enough were made.</summary>
-    private sealed class DelayRecordingClock : FakeTimeProvider
+    private sealed class DelayRecordingClock : FakeTimeProvider, IDisposable
     {
         private readonly List<TimeSpan> _delays = [];
         private readonly SemaphoreSlim _made = new(0);
@@ -63,6 +64,8 @@ public sealed class LatencyRangeTests
             _made.Release();
             return timer;
         }
+
+        public void Dispose() => _made.Dispose();
 
         public async Task<IReadOnlyList<TimeSpan>> DelaysAsync(int count)
         {

@@ -20,7 +20,7 @@ public sealed class JournalSnapshotCacheTests
         await real.InitializeAsync(CancellationToken.None);
         var journal = CountingJournal.Wrap(real);
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        var cache = new JournalSnapshotCache(journal, time, Options.Create(new ObservabilityOptions { StatsMaxAge = TimeSpan.FromSeconds(1) }));
+        using var cache = new JournalSnapshotCache(journal, time, Options.Create(new ObservabilityOptions { StatsMaxAge = TimeSpan.FromSeconds(1) }));
 
         var snapshots = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => cache.GetAsync(CancellationToken.None))));
         Assert.Single(snapshots.Distinct());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -68,7 +69,7 @@ public sealed class ReportingSinkTests
 
         await using var factory = new PunchReportSinkFactory(configuration);
         var sink = factory.Create("reporting", configuration.GetSection("Delivery:Destinations:reporting"));
-        var punch = new PunchMessage(Guid.CreateVersion7(), "1001", DateTimeOffset.Parse("2026-11-22T08:00:03-03:00"), "APP-7", DateTimeOffset.UtcNow);
+        var punch = new PunchMessage(Guid.CreateVersion7(), "1001", DateTimeOffset.Parse("2026-11-22T08:00:03-03:00", CultureInfo.InvariantCulture), "APP-7", DateTimeOffset.UtcNow);
         var delivery = new LeasedDelivery(1, punch.Id, "reporting", PunchIntake.Kind,
             JsonSerializer.SerializeToUtf8Bytes(punch, PunchesJsonContext.Default.PunchMessage), "application/json",
             new Dictionary<string, string>(), null, punch.ReceivedAt, 1, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(1));

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Sluice.Security;
@@ -12,6 +14,7 @@ namespace Sluice.Tests.Security;
 /// a key limited to another establishment is refused (403) where the request names this one. Whoever adds an
 /// endpoint is held to it, and the README's table must be the code's.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "xUnit calls IAsyncLifetime.DisposeAsync, which disposes it; the rule does not know that interface.")]
 public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private TestGateway _gateway = null!;
@@ -109,7 +112,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 };
                 if (!ok)
                 {
-                    failures.Add($"{operation} answered {caller} {(int)status}, expected {(expected == HttpStatusCode.OK ? "admitted" : ((int)expected).ToString())}");
+                    failures.Add($"{operation} answered {caller} {(int)status}, expected {(expected == HttpStatusCode.OK ? "admitted" : ((int)expected).ToString(CultureInfo.InvariantCulture))}");
                 }
             }
         }
@@ -130,7 +133,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     }
 
     /// <summary>401 for nobody, 403 for whom the table leaves out or a key limited elsewhere where the path names this establishment; else admitted (OK).</summary>
-    private HttpStatusCode Expected(Caller caller, DocumentedOperation operation)
+    private static HttpStatusCode Expected(Caller caller, DocumentedOperation operation)
     {
         if (caller == Caller.Nobody)
         {

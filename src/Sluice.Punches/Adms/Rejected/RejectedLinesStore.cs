@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Sluice.Journal.Modules;
@@ -43,7 +44,7 @@ internal sealed class RejectedLinesStore(IJournalDatabase database)
             long total;
             await using (var count = session.Command($"SELECT COUNT(*) FROM {table} WHERE {where}", establishmentId.ToString(), limit, serial))
             {
-                total = Convert.ToInt64(await count.ExecuteScalarAsync(token));
+                total = Convert.ToInt64(await count.ExecuteScalarAsync(token), CultureInfo.InvariantCulture);
             }
 
             await using var select = session.Command(
@@ -57,7 +58,7 @@ internal sealed class RejectedLinesStore(IJournalDatabase database)
             while (await reader.ReadAsync(token))
             {
                 lines.Add(new RejectedLine(
-                    reader.GetString(0), Convert.ToInt32(reader.GetValue(1)), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), reader.IsDBNull(2) ? null : reader.GetString(2),
                     reader.GetString(3), reader.GetString(4), UnixTime.FromMs(reader.GetInt64(5))));
             }
 

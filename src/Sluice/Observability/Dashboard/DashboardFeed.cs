@@ -105,7 +105,7 @@ public sealed class DashboardFeed(
     private static double? Milliseconds(TimeSpan? value) => value is { } v ? Math.Round(v.TotalMilliseconds, 1) : null;
 
     /// <summary>The nodes in lease owners ("node/destination"), each once.</summary>
-    private static IReadOnlyList<string> NodesOf(IReadOnlyList<string> owners, string destination) => owners
+    private static List<string> NodesOf(IReadOnlyList<string> owners, string destination) => owners
         .Select(o => o.EndsWith("/" + destination, StringComparison.OrdinalIgnoreCase) ? o[..^(destination.Length + 1)] : o)
         .Distinct(StringComparer.Ordinal)
         .ToList();

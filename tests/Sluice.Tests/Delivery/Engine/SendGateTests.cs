@@ -10,7 +10,7 @@ public sealed class SendGateTests
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
 
-    private SendGate Gate(int limit = 4, TokenBucket? rate = null, DeliverySchedule? schedule = null) =>
+    private static SendGate Gate(int limit = 4, TokenBucket? rate = null, DeliverySchedule? schedule = null) =>
         new(new Sluice.Delivery.Engine.Pace(new FixedConcurrencyLimit(limit), rate, schedule ?? DeliverySchedule.Continuous), new CircuitMirror(), Poll);
 
     [Fact]

@@ -351,7 +351,7 @@ public abstract class AdmsDeviceTests : IAsyncLifetime
         await using var connection = await OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM {Table(table)}";
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     private async Task<List<long>> PunchTimesAsync()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Sluice.Punches.Afd;
 
@@ -99,14 +100,14 @@ public sealed class AfdRecordsTests
     {
         var header = AfdRecords.Header(Header());
         var bytes = Encoding.Latin1.GetBytes(header[..298]);
-        Assert.Equal(AfdCrc.Compute(bytes).ToString("X4"), header[298..]);
+        Assert.Equal(AfdCrc.Compute(bytes).ToString("X4", CultureInfo.InvariantCulture), header[298..]);
     }
 
     [Fact]
     public void Collector_kinds_map_to_their_codes()
     {
         Assert.Equal(["01", "02", "03", "04", "05", "05"], new[] { "app", "Browser", "desktop", "DEVICE", "other", null }
-            .Select(k => AfdCollector.FromKind(k).ToString("00")));
+            .Select(k => AfdCollector.FromKind(k).ToString("00", CultureInfo.InvariantCulture)));
     }
 
     [Fact]

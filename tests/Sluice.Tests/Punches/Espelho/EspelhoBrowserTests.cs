@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Playwright;
 using Sluice.Punches.Treatment;
 using Sluice.Tests.Browser;
@@ -6,6 +7,7 @@ using Sluice.Testing;
 namespace Sluice.Tests.Punches.Espelho;
 
 /// <summary>The worker sees their Espelho on /punch in a real (Debian) Chromium, headless, on a phone-sized screen.</summary>
+[SuppressMessage("Design", "CA1001", Justification = "xUnit calls IAsyncLifetime.DisposeAsync, which disposes it; the rule does not know that interface.")]
 public sealed class EspelhoBrowserTests : LegacyGatewayTest
 {
     private const string Code = "7101";

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -16,6 +17,7 @@ namespace Sluice.Tests.Punches.Espelho;
 /// The Espelho de Ponto over the API and the CLI: Art. 84's contents as JSON, CSV (read back by Python) and PDF (read
 /// back by pdftotext), with the treatment program's markings in it and the legal record untouched.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "xUnit calls IAsyncLifetime.DisposeAsync, which disposes it; the rule does not know that interface.")]
 public sealed class EspelhoTests : LegacyGatewayTest
 {
     private const string Code = "7001";

@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using Sluice.Punches.Ledger;
 using Sluice.Testing;
 
 namespace Sluice.Tests.Punches.LegalRecord;
 
 /// <summary>The REP-P's type 6 events: a node starting (07), stopping in good order (08), and coming back after dying (02).</summary>
+[SuppressMessage("Design", "CA1001", Justification = "xUnit calls IAsyncLifetime.DisposeAsync, which disposes it; the rule does not know that interface.")]
 public sealed class ServiceEventTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();

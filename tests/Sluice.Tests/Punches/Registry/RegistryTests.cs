@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -89,7 +90,7 @@ public sealed class RegistryTests : LegacyGatewayTest
     {
         await Gateway.RegisterEmployeesAsync("8001");
         var now = DateTimeOffset.UtcNow;
-        string At(TimeSpan offset) => now.Add(offset).ToOffset(TimeSpan.FromHours(-3)).ToString("yyyy-MM-dd'T'HH:mm:sszzz");
+        string At(TimeSpan offset) => now.Add(offset).ToOffset(TimeSpan.FromHours(-3)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
         async Task<string[]> FieldsAsync(object body)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -32,7 +33,7 @@ public sealed class ExportsTests : LegacyGatewayTest
     {
         await Gateway.RegisterEmployeesAsync("1201", "1202");
         var receipts = new[] { await PunchAsync("1201", "2026-11-02T08:00:00-03:00"), await PunchAsync("1202", "2026-11-02T08:01:00-03:00") };
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         using var response = await Gateway.Client.GetAsync($"/api/establishments/{await Gateway.EstablishmentAsync()}/afd?from=2026-01-01&to={today}");
 
