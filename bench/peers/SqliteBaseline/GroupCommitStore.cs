@@ -35,7 +35,7 @@ internal sealed class GroupCommitStore(string path) : BackgroundService
         using var deliveries = Prepare(connection,
             "INSERT INTO deliveries (message_id, destination) SELECT $first + key, 'legacy' FROM json_each($bodies)");
         using var last = new SqliteCommand("SELECT COALESCE(MAX(id), 0) + 1 FROM messages", connection);
-        var next = Convert.ToInt64(last.ExecuteScalar());
+        var next = Convert.ToInt64(last.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         var batch = new List<(string Body, TaskCompletionSource Stored)>(MaxBatch);
         var json = new MemoryStream();
         while (await _waiting.Reader.WaitToReadAsync(stoppingToken))
