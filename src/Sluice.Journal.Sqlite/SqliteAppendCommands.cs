@@ -74,45 +74,12 @@ internal sealed class SqliteAppendCommands : IDisposable
         _insertClaims.Transaction = transaction;
     }
 
-    /// <summary>
-    /// Answers every message whose idempotency key was claimed before, in an earlier commit or earlier in this batch;
-    /// leaves the others null, to be stored. The first message with a new key in the batch claims it.
-    /// </summary>
+    /// <summary>Answers every repeat of an idempotency key (see <see cref="BatchIdempotency"/>); leaves the others null, to be stored.</summary>
     public void ResolveClaims(IReadOnlyList<NewMessage> batch, AppendResult?[] results)
     {
-        List<int>? firsts = null;
-        Dictionary<(string Scope, string Key), int>? firstByKey = null;
-        for (var i = 0; i < batch.Count; i++)
+        if (BatchIdempotency.Of(batch) is { } claims)
         {
-            if (batch[i].Idempotency is { } claim && (firstByKey ??= []).TryAdd((claim.Scope, claim.Key), i))
-            {
-                (firsts ??= []).Add(i);
-            }
-        }
-
-        if (firsts is null)
-        {
-            return;
-        }
-
-        var existing = FindClaims(batch, firsts);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (batch[i].Idempotency is not { } claim)
-            {
-                continue;
-            }
-
-            var first = firstByKey![(claim.Scope, claim.Key)];
-            if (existing.TryGetValue(first, out var original))
-            {
-                results[i] = AppendResult.Repeat(claim, original.RequestHash, original.MessageId, original.ReceivedAt);
-            }
-            else if (first != i)
-            {
-                var claimant = batch[first];
-                results[i] = AppendResult.Repeat(claim, claimant.Idempotency!.RequestHash, claimant.Id, claimant.ReceivedAt);
-            }
+            claims.Answer(FindClaims(batch, claims.Claimants), results);
         }
     }
 
@@ -128,10 +95,11 @@ internal sealed class SqliteAppendCommands : IDisposable
         }
     }
 
-    private Dictionary<int, (byte[] RequestHash, Guid MessageId, DateTimeOffset ReceivedAt)> FindClaims(IReadOnlyList<NewMessage> batch, List<int> firsts)
+    /// <summary>The claimants whose keys were taken in an earlier commit, by batch index.</summary>
+    private Dictionary<int, ClaimedBefore> FindClaims(IReadOnlyList<NewMessage> batch, List<int> claimants)
     {
         Begin();
-        foreach (var index in firsts)
+        foreach (var index in claimants)
         {
             var claim = batch[index].Idempotency!;
             _json.WriteStartArray();
@@ -141,11 +109,11 @@ internal sealed class SqliteAppendCommands : IDisposable
         }
 
         _findClaims.Parameters[0].Value = End();
-        var found = new Dictionary<int, (byte[], Guid, DateTimeOffset)>();
+        var found = new Dictionary<int, ClaimedBefore>();
         using var reader = _findClaims.ExecuteReader();
         while (reader.Read())
         {
-            found[firsts[reader.GetInt32(0)]] = ((byte[])reader[1], reader.GetGuid(2), UnixTime.FromMs(reader.GetInt64(3)));
+            found[claimants[reader.GetInt32(0)]] = new ClaimedBefore((byte[])reader[1], reader.GetGuid(2), UnixTime.FromMs(reader.GetInt64(3)));
         }
 
         return found;
