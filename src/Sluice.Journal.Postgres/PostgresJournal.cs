@@ -61,7 +61,7 @@ public sealed partial class PostgresJournal : IJournal, IJournalDatabase, IAsync
     {
         try
         {
-            await PostgresSchema.MigrateAsync(_durable, _options.Schema, _modules, _logger, cancellationToken);
+            await MigrateAsync(cancellationToken);
         }
         catch (NpgsqlException ex)
         {

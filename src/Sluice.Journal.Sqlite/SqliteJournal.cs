@@ -54,8 +54,7 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
             var connection = Open();
             Execute(connection, "PRAGMA journal_mode = WAL");
             ConfigureWriter(connection, durable: true);
-            SqliteSchema.Migrate(connection);
-            await MigrateModulesAsync(connection, cancellationToken);
+            await MigrateAsync(connection, cancellationToken);
             var bookkeeper = new SqliteConnection(_connectionString);
             bookkeeper.Open();
             ConfigureWriter(bookkeeper, durable: false);
