@@ -25,7 +25,7 @@ public sealed partial class PostgresJournal : IJournal, IJournalDatabase, IAsync
     private readonly ILogger _logger;
     private readonly NpgsqlDataSource _durable;
     private readonly NpgsqlDataSource _dataSource;
-    private readonly Sql _sql;
+    private readonly PostgresSql _sql;
     private readonly IJournalModule[] _modules;
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}";
 
@@ -39,7 +39,7 @@ public sealed partial class PostgresJournal : IJournal, IJournalDatabase, IAsync
         // plus probes and operator actions) commits synchronously; leases, outcomes and reads do not.
         _durable = NpgsqlDataSource.Create(ConnectionString("sluice-intake", 4, synchronousCommit: true));
         _dataSource = NpgsqlDataSource.Create(ConnectionString("sluice", _options.MaxConnections, synchronousCommit: false));
-        _sql = new Sql(_options.Schema);
+        _sql = new PostgresSql(_options.Schema);
     }
 
     private NpgsqlConnectionStringBuilder ConnectionString(string application, int maxPoolSize, bool synchronousCommit) =>
@@ -77,10 +77,7 @@ public sealed partial class PostgresJournal : IJournal, IJournalDatabase, IAsync
     public async Task ProbeWriteAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _durable.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"INSERT INTO {_options.Schema}.probe (id, at, node) VALUES (1, now(), $1) ON CONFLICT (id) DO UPDATE SET at = now(), node = $1",
-            connection);
-        command.Parameters.Add(new() { Value = _node });
+        await using var command = Command(connection, _sql.Probe, _node);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -24,45 +24,11 @@ internal sealed class SqliteAppendCommands : IDisposable
     public SqliteAppendCommands(SqliteConnection connection)
     {
         _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
-        _lastSeq = Create(connection, "SELECT COALESCE(MAX(seq), 0) FROM messages");
-        _insertMessages = Create(connection,
-            """
-            INSERT INTO messages (seq, id, kind, received_at, content_type, metadata, ordering_key, payload)
-            SELECT $base + j.key, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
-                   unhex(j.value ->> 6)
-            FROM json_each(CAST($rows AS TEXT)) AS j
-            """,
-            "$base", "$rows");
-
-        // A delivery waits behind its ordering key when an unfinished one holds the key: one stored before this
-        // statement (the subquery sees the table as it was), or one earlier in this batch (marked by the writer).
-        _insertDeliveries = Create(connection,
-            """
-            INSERT INTO deliveries (message_seq, destination, status, available_at, attempts, ordering_key, is_head)
-            SELECT $base + (j.value ->> 0), j.value ->> 1, 0, j.value ->> 2, 0, j.value ->> 3,
-                   CASE WHEN j.value ->> 3 IS NULL THEN 1
-                        WHEN j.value ->> 4 = 1 THEN 0
-                        WHEN EXISTS (SELECT 1 FROM deliveries AS d INDEXED BY ix_deliveries_key
-                                     WHERE d.destination = j.value ->> 1 AND d.ordering_key = j.value ->> 3 AND d.status < 2) THEN 0
-                        ELSE 1 END
-            FROM json_each(CAST($rows AS TEXT)) AS j
-            """,
-            "$base", "$rows");
-        _findClaims = Create(connection,
-            """
-            SELECT j.key, i.request_hash, m.id, m.received_at
-            FROM json_each(CAST($keys AS TEXT)) AS j
-            JOIN idempotency AS i ON i.scope = j.value ->> 0 AND i.key = j.value ->> 1
-            JOIN messages AS m ON m.seq = i.message_seq
-            """,
-            "$keys");
-        _insertClaims = Create(connection,
-            """
-            INSERT INTO idempotency (scope, key, request_hash, message_seq)
-            SELECT j.value ->> 0, j.value ->> 1, unhex(j.value ->> 2), $base + (j.value ->> 3)
-            FROM json_each(CAST($rows AS TEXT)) AS j
-            """,
-            "$base", "$rows");
+        _lastSeq = Create(connection, SqliteSql.LastSeq);
+        _insertMessages = Create(connection, SqliteSql.InsertMessages, "$base", "$rows");
+        _insertDeliveries = Create(connection, SqliteSql.InsertDeliveries, "$base", "$rows");
+        _findClaims = Create(connection, SqliteSql.SelectClaims, "$keys");
+        _insertClaims = Create(connection, SqliteSql.InsertClaims, "$base", "$rows");
     }
 
     public void Enlist(SqliteTransaction transaction)

@@ -8,8 +8,7 @@ public sealed partial class SqliteJournal
     public async Task<MessageRecord?> GetMessageAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = OpenReader();
-        await using var message = Command(connection, null,
-            "SELECT seq, kind, received_at, content_type, payload, metadata, ordering_key FROM messages WHERE id = $id");
+        await using var message = Command(connection, null, SqliteSql.Message);
         message.Parameters.AddWithValue("$id", id);
         await using var reader = await message.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -19,11 +18,7 @@ public sealed partial class SqliteJournal
 
         var seq = reader.GetInt64(0);
         var deliveries = new List<DeliveryRecord>();
-        await using var select = Command(connection, null,
-            """
-            SELECT destination, status, attempts, available_at, last_attempt_at, completed_at, last_error
-            FROM deliveries WHERE message_seq = $seq ORDER BY destination
-            """);
+        await using var select = Command(connection, null, SqliteSql.MessageDeliveries);
         select.Parameters.AddWithValue("$seq", seq);
         await using (var rows = await select.ExecuteReaderAsync(cancellationToken))
         {
@@ -55,15 +50,7 @@ public sealed partial class SqliteJournal
     public async Task<IReadOnlyList<DestinationStats>> GetStatsAsync(CancellationToken cancellationToken)
     {
         await using var connection = OpenReader();
-        await using var command = Command(connection, null,
-            """
-            SELECT g.destination, g.status, g.n, g.retrying, m.received_at, g.owners
-            FROM (
-                SELECT destination, status, COUNT(*) AS n, SUM(CASE WHEN status = 0 AND attempts > 0 THEN 1 ELSE 0 END) AS retrying,
-                       MIN(message_seq) AS first_seq, GROUP_CONCAT(DISTINCT lease_owner) AS owners
-                FROM deliveries GROUP BY destination, status) g
-            LEFT JOIN messages m ON m.seq = g.first_seq AND g.status < 2
-            """);
+        await using var command = Command(connection, null, SqliteSql.Stats);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var counts = new DeliveryCounts();
         while (await reader.ReadAsync(cancellationToken))
@@ -78,14 +65,7 @@ public sealed partial class SqliteJournal
     public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(DeadLetterQuery query, CancellationToken cancellationToken)
     {
         await using var connection = OpenReader();
-        await using var command = Command(connection, null,
-            """
-            SELECT m.id, m.kind, d.destination, m.received_at, d.attempts, d.completed_at, d.last_error, d.message_seq
-            FROM deliveries d JOIN messages m ON m.seq = d.message_seq
-            WHERE d.status = 3 AND d.message_seq > $after AND ($destination IS NULL OR d.destination = $destination)
-            ORDER BY d.message_seq, d.destination
-            LIMIT $limit
-            """);
+        await using var command = Command(connection, null, SqliteSql.DeadLetters);
         command.Parameters.AddWithValue("$after", query.After ?? 0);
         command.Parameters.AddWithValue("$destination", (object?)query.Destination ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", query.Limit);
@@ -110,8 +90,7 @@ public sealed partial class SqliteJournal
     public async Task<DateTimeOffset?> GetNextDueAsync(string destination, CancellationToken cancellationToken)
     {
         await using var connection = OpenReader();
-        await using var command = Command(connection, null,
-            "SELECT MIN(available_at) FROM deliveries WHERE destination = $destination AND status < 2 AND is_head = 1");
+        await using var command = Command(connection, null, SqliteSql.NextDue);
         command.Parameters.AddWithValue("$destination", destination);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is long ms ? UnixTime.FromMs(ms) : null;

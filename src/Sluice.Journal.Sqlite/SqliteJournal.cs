@@ -101,8 +101,7 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
         await WriteAsync(
             static (connection, transaction, now) =>
             {
-                using var command = Command(connection, transaction,
-                    "INSERT INTO journal_probe (id, at) VALUES (1, $at) ON CONFLICT (id) DO UPDATE SET at = excluded.at");
+                using var command = Command(connection, transaction, SqliteSql.Probe);
                 command.Parameters.AddWithValue("$at", now);
                 command.ExecuteNonQuery();
                 return 0;
