@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Sluice.Journal.Modules;
+using Sluice.Journal.Relational;
 
 namespace Sluice.Journal.Postgres;
 
@@ -20,6 +21,9 @@ public sealed partial class PostgresJournal : IJournal, IJournalDatabase, IAsync
 {
     /// <summary>The channel <c>NOTIFY</c> announces new work on; the payload is the destinations, comma-separated.</summary>
     public const string WorkChannel = "sluice_work";
+
+    /// <summary>Instants are <c>timestamptz</c> here.</summary>
+    private static readonly JournalRows Rows = new(static (reader, ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal));
 
     private readonly PostgresJournalOptions _options;
     private readonly ILogger _logger;

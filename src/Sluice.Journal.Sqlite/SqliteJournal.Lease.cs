@@ -26,19 +26,7 @@ public sealed partial class SqliteJournal
                 using var reader = select.ExecuteReader();
                 while (reader.Read())
                 {
-                    leased.Add(new LeasedDelivery(
-                        Sequence: reader.GetInt64(0),
-                        MessageId: reader.GetGuid(1),
-                        Destination: request.Destination,
-                        Kind: reader.GetString(2),
-                        Payload: (byte[])reader[3],
-                        ContentType: reader.GetString(4),
-                        Metadata: MetadataJson.Deserialize(reader.IsDBNull(5) ? null : reader.GetString(5)),
-                        OrderingKey: reader.IsDBNull(6) ? null : reader.GetString(6),
-                        ReceivedAt: UnixTime.FromMs(reader.GetInt64(7)),
-                        Attempt: reader.GetInt32(8),
-                        LeaseToken: token,
-                        LeasedUntil: until));
+                    leased.Add(Rows.Leased(reader, request.Destination, token, until));
                 }
             }
 

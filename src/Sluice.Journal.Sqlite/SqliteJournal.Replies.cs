@@ -16,11 +16,6 @@ public sealed partial class SqliteJournal
             return null;
         }
 
-        return new DeliveryReply(
-            Status: reader.GetInt32(0),
-            Headers: MetadataJson.Deserialize(reader.IsDBNull(1) ? null : reader.GetString(1)),
-            ContentType: reader.IsDBNull(2) ? null : reader.GetString(2),
-            Body: (byte[])reader[3],
-            Truncated: reader.GetInt32(4) != 0);
+        return JournalRows.Reply(reader);
     }
 }

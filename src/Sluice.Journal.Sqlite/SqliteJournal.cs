@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Sluice.Journal.Modules;
+using Sluice.Journal.Relational;
 
 namespace Sluice.Journal.Sqlite;
 
@@ -11,6 +12,9 @@ namespace Sluice.Journal.Sqlite;
 /// </summary>
 public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDisposable
 {
+    /// <summary>Instants are Unix milliseconds here.</summary>
+    private static readonly JournalRows Rows = new(static (reader, ordinal) => UnixTime.FromMs(reader.GetInt64(ordinal)));
+
     private readonly SqliteJournalOptions _options;
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
