@@ -34,28 +34,14 @@ public sealed partial class PostgresJournal
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Command(connection, _sql.Stats);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var counts = new DeliveryCounts();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            Rows.AddStats(counts, reader);
-        }
-
-        return counts.ToStats();
+        return await Rows.StatsAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(DeadLetterQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Command(connection, _sql.DeadLetters, query.After ?? 0L, query.Destination, query.Limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var letters = new List<DeadLetter>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            letters.Add(Rows.DeadLetter(reader));
-        }
-
-        return letters;
+        return await command.ReadAllAsync(Rows.DeadLetter, cancellationToken);
     }
 
     public async Task<DateTimeOffset?> GetNextDueAsync(string destination, CancellationToken cancellationToken)

@@ -33,14 +33,7 @@ public sealed partial class SqliteJournal
     {
         await using var connection = OpenReader();
         await using var command = Command(connection, null, SqliteSql.Stats);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var counts = new DeliveryCounts();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            Rows.AddStats(counts, reader);
-        }
-
-        return counts.ToStats();
+        return await Rows.StatsAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(DeadLetterQuery query, CancellationToken cancellationToken)
@@ -50,14 +43,7 @@ public sealed partial class SqliteJournal
         command.Parameters.AddWithValue("$after", query.After ?? 0);
         command.Parameters.AddWithValue("$destination", (object?)query.Destination ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", query.Limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var letters = new List<DeadLetter>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            letters.Add(Rows.DeadLetter(reader));
-        }
-
-        return letters;
+        return await command.ReadAllAsync(Rows.DeadLetter, cancellationToken);
     }
 
     public async Task<DateTimeOffset?> GetNextDueAsync(string destination, CancellationToken cancellationToken)

@@ -60,10 +60,19 @@ public sealed class JournalRows(Func<DbDataReader, int, DateTimeOffset> instant)
         LastError: NullableString(reader, 6),
         Cursor: reader.GetInt64(7));
 
-    /// <summary>One group of the stats query: destination, status, count, retrying, oldest received at, lease owners.</summary>
-    public void AddStats(DeliveryCounts counts, DbDataReader reader) =>
-        counts.Add(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3),
-            NullableInstant(reader, 4), NullableString(reader, 5));
+    /// <summary>Runs the stats query: rows of destination, status, count, retrying, oldest received at, lease owners.</summary>
+    public async Task<IReadOnlyList<DestinationStats>> StatsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new DeliveryCounts();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts.Add(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3),
+                NullableInstant(reader, 4), NullableString(reader, 5));
+        }
+
+        return counts.ToStats();
+    }
 
     /// <summary>Status, headers, content type, body, truncated.</summary>
     public static DeliveryReply Reply(DbDataReader reader) => new(
