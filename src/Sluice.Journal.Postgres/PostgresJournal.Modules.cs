@@ -36,10 +36,20 @@ public sealed partial class PostgresJournal
         await transaction.CommitAsync(cancellationToken);
         foreach (var step in applied)
         {
-            LogApplied(_logger, step.Owner, step.Version, step.Description);
+            if (step.Module is null)
+            {
+                LogApplied(_logger, step.Version, step.Description);
+            }
+            else
+            {
+                LogModuleApplied(_logger, step.Module, step.Version);
+            }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Schema migration {Version} of {Owner} applied: {Description}.")]
-    private static partial void LogApplied(ILogger logger, string owner, int version, string description);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journal schema migration {Version} applied: {Description}.")]
+    private static partial void LogApplied(ILogger logger, int version, string description);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schema migration {Version} of module {Module} applied.")]
+    private static partial void LogModuleApplied(ILogger logger, string module, int version);
 }

@@ -20,19 +20,19 @@ public static class SchemaMigrator
         CancellationToken cancellationToken)
     {
         var applied = new List<AppliedMigration>();
-        await ApplyAsync(session, journal, steps, applied, cancellationToken);
+        await ApplyAsync(session, journal, null, steps, applied, cancellationToken);
         foreach (var module in modules)
         {
             var moduleSteps = module.Migrations(session.Engine)
                 .Select((sql, i) => new MigrationStep($"{module.Name} {i + 1}", sql)).ToList();
-            await ApplyAsync(session, new ModuleHistory(module.Name), moduleSteps, applied, cancellationToken);
+            await ApplyAsync(session, new ModuleHistory(module.Name), module.Name, moduleSteps, applied, cancellationToken);
         }
 
         return applied;
     }
 
     private static async Task ApplyAsync(
-        JournalSession session, IMigrationHistory history, IReadOnlyList<MigrationStep> steps, List<AppliedMigration> applied,
+        JournalSession session, IMigrationHistory history, string? module, IReadOnlyList<MigrationStep> steps, List<AppliedMigration> applied,
         CancellationToken cancellationToken)
     {
         var version = await history.VersionAsync(session, cancellationToken);
@@ -48,10 +48,10 @@ public static class SchemaMigrator
             var (description, sql) = steps[step];
             await session.ExecuteAsync(sql.Replace("{schema}", session.Schema, StringComparison.Ordinal), cancellationToken);
             await history.RecordAsync(session, step + 1, description, cancellationToken);
-            applied.Add(new AppliedMigration(history.Owner, step + 1, description));
+            applied.Add(new AppliedMigration(module, step + 1, description));
         }
     }
 }
 
-/// <summary>A step one migration applied: whose, its number, and what it does.</summary>
-public readonly record struct AppliedMigration(string Owner, int Version, string Description);
+/// <summary>A step one migration applied: the module's (null for the journal's own), its number, and what it does.</summary>
+public readonly record struct AppliedMigration(string? Module, int Version, string Description);
