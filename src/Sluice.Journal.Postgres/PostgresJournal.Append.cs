@@ -26,16 +26,7 @@ public sealed partial class PostgresJournal
     {
         var results = new AppendResult?[batch.Count];
         await ResolveClaimsAsync(connection, batch, results, ct);
-
-        var toStore = new List<NewMessage>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (results[i] is null)
-            {
-                toStore.Add(batch[i]);
-            }
-        }
-
+        var toStore = AppendResults.ToStore(batch, results);
         if (toStore.Count > 0 && _modules.Length > 0)
         {
             await ModuleMigrations.NotifyAppendingAsync(_modules, Session(connection), toStore, ct);
@@ -47,55 +38,32 @@ public sealed partial class PostgresJournal
             await InsertAsync(connection, toStore, busy, ct);
         }
 
-        // A module may have replaced a message (with what it assigned); the results keep the original order.
-        for (int i = 0, j = 0; i < batch.Count; i++)
-        {
-            results[i] ??= AppendResult.Stored(toStore[j++]);
-        }
-
-        return results!;
+        return AppendResults.Complete(results, toStore);
     }
 
     /// <summary>
-    /// Claims each idempotency key before anything is stored. The primary key settles races between nodes:
-    /// a key claimed in another open transaction makes this insert wait for it, then yield to it.
+    /// Claims each idempotency key before anything is stored, and answers the repeats (see <see cref="BatchIdempotency"/>).
+    /// The primary key settles races between nodes: a key claimed in another open transaction makes this insert wait
+    /// for it, then yield to it.
     /// </summary>
     private async Task ResolveClaimsAsync(NpgsqlConnection connection, IReadOnlyList<NewMessage> batch, AppendResult?[] results, CancellationToken ct)
     {
-        // The first message with a key in the batch claims it; later ones in the batch are repeats of it.
-        var firsts = new Dictionary<(string Scope, string Key), NewMessage>();
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (batch[i].Idempotency is not { } claim)
-            {
-                continue;
-            }
-
-            if (firsts.TryGetValue((claim.Scope, claim.Key), out var first))
-            {
-                results[i] = AppendResult.Repeat(claim, first.Idempotency!.RequestHash, first.Id, first.ReceivedAt);
-            }
-            else
-            {
-                firsts[(claim.Scope, claim.Key)] = batch[i];
-            }
-        }
-
-        if (firsts.Count == 0)
+        if (BatchIdempotency.Of(batch) is not { } claims)
         {
             return;
         }
 
         // Sorted, so two nodes claiming overlapping keys take their row locks in the same order.
-        var claims = firsts.OrderBy(f => f.Key.Scope, StringComparer.Ordinal).ThenBy(f => f.Key.Key, StringComparer.Ordinal)
-            .Select(f => f.Value).ToList();
+        var claimants = claims.Claimants.Select(i => batch[i])
+            .OrderBy(m => m.Idempotency!.Scope, StringComparer.Ordinal).ThenBy(m => m.Idempotency!.Key, StringComparer.Ordinal)
+            .ToList();
         var taken = new HashSet<(string, string)>();
         await using (var insert = Command(connection, _sql.InsertClaims,
-            claims.Select(m => m.Idempotency!.Scope).ToArray(),
-            claims.Select(m => m.Idempotency!.Key).ToArray(),
-            claims.Select(m => m.Idempotency!.RequestHash).ToArray(),
-            claims.Select(m => m.Id).ToArray(),
-            claims.Select(m => m.ReceivedAt.ToUniversalTime()).ToArray()))
+            claimants.Select(m => m.Idempotency!.Scope).ToArray(),
+            claimants.Select(m => m.Idempotency!.Key).ToArray(),
+            claimants.Select(m => m.Idempotency!.RequestHash).ToArray(),
+            claimants.Select(m => m.Id).ToArray(),
+            claimants.Select(m => m.ReceivedAt.ToUniversalTime()).ToArray()))
         await using (var reader = await insert.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -104,32 +72,22 @@ public sealed partial class PostgresJournal
             }
         }
 
-        var existing = claims.Where(m => !taken.Contains((m.Idempotency!.Scope, m.Idempotency.Key))).ToList();
-        if (existing.Count == 0)
+        var existing = claimants.Where(m => !taken.Contains((m.Idempotency!.Scope, m.Idempotency.Key))).ToList();
+        var claimedBefore = new Dictionary<int, ClaimedBefore>();
+        if (existing.Count > 0)
         {
-            return;
-        }
-
-        var found = new Dictionary<(string, string), AppendResult>();
-        await using (var select = Command(connection, _sql.SelectClaims,
-            existing.Select(m => m.Idempotency!.Scope).ToArray(),
-            existing.Select(m => m.Idempotency!.Key).ToArray()))
-        await using (var reader = await select.ExecuteReaderAsync(ct))
-        {
+            await using var select = Command(connection, _sql.SelectClaims,
+                existing.Select(m => m.Idempotency!.Scope).ToArray(),
+                existing.Select(m => m.Idempotency!.Key).ToArray());
+            await using var reader = await select.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var claim = firsts[(reader.GetString(0), reader.GetString(1))].Idempotency!;
-                found[(claim.Scope, claim.Key)] = AppendResult.Repeat(claim, (byte[])reader[2], reader.GetGuid(3), reader.GetFieldValue<DateTimeOffset>(4));
+                claimedBefore[claims.ClaimantOf(reader.GetString(0), reader.GetString(1))] =
+                    new ClaimedBefore((byte[])reader[2], reader.GetGuid(3), reader.GetFieldValue<DateTimeOffset>(4));
             }
         }
 
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (results[i] is null && batch[i].Idempotency is { } claim && found.TryGetValue((claim.Scope, claim.Key), out var result))
-            {
-                results[i] = result;
-            }
-        }
+        claims.Answer(claimedBefore, results);
     }
 
     private static IEnumerable<(string Destination, string Key)> KeysOf(IEnumerable<NewMessage> messages) =>

@@ -23,19 +23,7 @@ public sealed partial class PostgresJournal
             var leased = new List<LeasedDelivery>();
             while (await reader.ReadAsync(ct))
             {
-                leased.Add(new LeasedDelivery(
-                    Sequence: reader.GetInt64(0),
-                    MessageId: reader.GetGuid(1),
-                    Destination: request.Destination,
-                    Kind: reader.GetString(2),
-                    Payload: (byte[])reader[3],
-                    ContentType: reader.GetString(4),
-                    Metadata: MetadataJson.Deserialize(reader.IsDBNull(5) ? null : reader.GetString(5)),
-                    OrderingKey: reader.IsDBNull(6) ? null : reader.GetString(6),
-                    ReceivedAt: reader.GetFieldValue<DateTimeOffset>(7),
-                    Attempt: reader.GetInt32(8),
-                    LeaseToken: token,
-                    LeasedUntil: until));
+                leased.Add(Rows.Leased(reader, request.Destination, token, until));
             }
 
             return (IReadOnlyList<LeasedDelivery>)leased;

@@ -14,11 +14,6 @@ public sealed partial class PostgresJournal
             return null;
         }
 
-        return new DeliveryReply(
-            Status: reader.GetInt16(0),
-            Headers: MetadataJson.Deserialize(reader.IsDBNull(1) ? null : reader.GetString(1)),
-            ContentType: reader.IsDBNull(2) ? null : reader.GetString(2),
-            Body: (byte[])reader[3],
-            Truncated: reader.GetBoolean(4));
+        return JournalRows.Reply(reader);
     }
 }

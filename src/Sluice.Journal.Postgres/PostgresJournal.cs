@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Sluice.Journal.Modules;
+using Sluice.Journal.Relational;
 
 namespace Sluice.Journal.Postgres;
 
@@ -21,11 +22,14 @@ public sealed partial class PostgresJournal : IJournal, IJournalDatabase, IAsync
     /// <summary>The channel <c>NOTIFY</c> announces new work on; the payload is the destinations, comma-separated.</summary>
     public const string WorkChannel = "sluice_work";
 
+    /// <summary>Instants are <c>timestamptz</c> here.</summary>
+    private static readonly JournalRows Rows = new(static (reader, ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal));
+
     private readonly PostgresJournalOptions _options;
     private readonly ILogger _logger;
     private readonly NpgsqlDataSource _durable;
     private readonly NpgsqlDataSource _dataSource;
-    private readonly Sql _sql;
+    private readonly PostgresSql _sql;
     private readonly IJournalModule[] _modules;
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}";
 
@@ -39,7 +43,7 @@ public sealed partial class PostgresJournal : IJournal, IJournalDatabase, IAsync
         // plus probes and operator actions) commits synchronously; leases, outcomes and reads do not.
         _durable = NpgsqlDataSource.Create(ConnectionString("sluice-intake", 4, synchronousCommit: true));
         _dataSource = NpgsqlDataSource.Create(ConnectionString("sluice", _options.MaxConnections, synchronousCommit: false));
-        _sql = new Sql(_options.Schema);
+        _sql = new PostgresSql(_options.Schema);
     }
 
     private NpgsqlConnectionStringBuilder ConnectionString(string application, int maxPoolSize, bool synchronousCommit) =>
@@ -61,7 +65,7 @@ public sealed partial class PostgresJournal : IJournal, IJournalDatabase, IAsync
     {
         try
         {
-            await PostgresSchema.MigrateAsync(_durable, _options.Schema, _modules, _logger, cancellationToken);
+            await MigrateAsync(cancellationToken);
         }
         catch (NpgsqlException ex)
         {
@@ -77,10 +81,7 @@ public sealed partial class PostgresJournal : IJournal, IJournalDatabase, IAsync
     public async Task ProbeWriteAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _durable.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"INSERT INTO {_options.Schema}.probe (id, at, node) VALUES (1, now(), $1) ON CONFLICT (id) DO UPDATE SET at = now(), node = $1",
-            connection);
-        command.Parameters.Add(new() { Value = _node });
+        await using var command = Command(connection, _sql.Probe, _node);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,22 +1,22 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
-using Npgsql;
+using Sluice.Journal.Migrations;
 using Sluice.Journal.Modules;
 
 namespace Sluice.Journal.Postgres;
 
 /// <summary>
-/// Versioned schema. Each node applies what is missing at start, inside one transaction that first takes
-/// an advisory lock, so two nodes starting together apply each step exactly once and the second one waits.
+/// The journal's schema steps, tracked in <c>schema_migrations</c>. Each node applies what is missing at start
+/// (see <see cref="SchemaMigrator"/>) inside one transaction that first takes an advisory lock, so two nodes
+/// starting together apply each step exactly once and the second one waits.
 /// </summary>
-internal static partial class PostgresSchema
+internal sealed class PostgresSchema(string schema) : IMigrationHistory
 {
     /// <summary>Arbitrary, fixed: the advisory lock every node takes to migrate ("sluice" in ASCII).</summary>
-    private const long MigrationLock = 0x736c75696365;
+    public const long MigrationLock = 0x736c75696365;
 
-    private static readonly (string Description, string Sql)[] Migrations =
+    public static readonly MigrationStep[] Steps =
     [
-        ("messages, deliveries, idempotency claims",
+        new("messages, deliveries, idempotency claims",
             """
             CREATE TABLE {schema}.messages (
                 seq          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -70,7 +70,7 @@ internal static partial class PostgresSchema
 
             CREATE TABLE {schema}.probe (id integer PRIMARY KEY, at timestamptz NOT NULL, node text NOT NULL);
             """),
-        ("replies: the destination's final answer per delivery",
+        new("replies: the destination's final answer per delivery",
             """
             -- A table of its own: bodies would bloat the deliveries rows leasing updates (and rewrites) all day.
             CREATE TABLE {schema}.replies (
@@ -86,16 +86,13 @@ internal static partial class PostgresSchema
             """),
     ];
 
-    public static int LatestVersion => Migrations.Length;
+    public static int LatestVersion => Steps.Length;
 
-    /// <summary>Applies the missing steps; returns how many this call applied.</summary>
-    public static async Task<int> MigrateAsync(
-        NpgsqlDataSource dataSource, string schema, IReadOnlyCollection<IJournalModule> modules, ILogger logger, CancellationToken cancellationToken)
+    public string Owner => "the journal schema";
+
+    public async Task<int> VersionAsync(JournalSession session, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLock})", cancellationToken);
-        await ExecuteAsync(connection,
+        await session.ExecuteAsync(
             $"""
             CREATE SCHEMA IF NOT EXISTS {schema};
             CREATE TABLE IF NOT EXISTS {schema}.schema_migrations (
@@ -106,48 +103,11 @@ internal static partial class PostgresSchema
             );
             """,
             cancellationToken);
-
-        await using var current = new NpgsqlCommand($"SELECT COALESCE(MAX(version), 0) FROM {schema}.schema_migrations", connection);
-        var version = Convert.ToInt32(await current.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        if (version > Migrations.Length)
-        {
-            throw new InvalidOperationException(
-                $"The journal schema is at version {version}, newer than this Sluice knows ({Migrations.Length}): upgrade Sluice.");
-        }
-
-        for (var step = version; step < Migrations.Length; step++)
-        {
-            var (description, sql) = Migrations[step];
-            await ExecuteAsync(connection, sql.Replace("{schema}", schema, StringComparison.Ordinal), cancellationToken);
-            await using var record = new NpgsqlCommand(
-                $"INSERT INTO {schema}.schema_migrations (version, description, applied_by) VALUES ($1, $2, $3)", connection);
-            record.Parameters.Add(new() { Value = step + 1 });
-            record.Parameters.Add(new() { Value = description });
-            record.Parameters.Add(new() { Value = $"{Environment.MachineName}:{Environment.ProcessId}" });
-            await record.ExecuteNonQueryAsync(cancellationToken);
-            LogApplied(logger, step + 1, description);
-        }
-
-        // Modules' tables under the same lock and in the same transaction: a node sees all of the schema or none.
-        var session = new JournalSession(JournalEngine.Postgres, connection, transaction, schema);
-        foreach (var (module, step) in await ModuleMigrations.ApplyAsync(session, modules, cancellationToken))
-        {
-            LogModuleApplied(logger, module, step);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return Migrations.Length - version;
+        await using var current = session.Command($"SELECT COALESCE(MAX(version), 0) FROM {schema}.schema_migrations");
+        return Convert.ToInt32(await current.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Journal schema migration {Version} applied: {Description}.")]
-    private static partial void LogApplied(ILogger logger, int version, string description);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Schema migration {Version} of module {Module} applied.")]
-    private static partial void LogModuleApplied(ILogger logger, string module, int version);
+    public Task RecordAsync(JournalSession session, int version, string description, CancellationToken cancellationToken) =>
+        session.ExecuteAsync($"INSERT INTO {schema}.schema_migrations (version, description, applied_by) VALUES (@p0, @p1, @p2)",
+            cancellationToken, version, description, $"{Environment.MachineName}:{Environment.ProcessId}");
 }

@@ -24,45 +24,11 @@ internal sealed class SqliteAppendCommands : IDisposable
     public SqliteAppendCommands(SqliteConnection connection)
     {
         _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
-        _lastSeq = Create(connection, "SELECT COALESCE(MAX(seq), 0) FROM messages");
-        _insertMessages = Create(connection,
-            """
-            INSERT INTO messages (seq, id, kind, received_at, content_type, metadata, ordering_key, payload)
-            SELECT $base + j.key, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
-                   unhex(j.value ->> 6)
-            FROM json_each(CAST($rows AS TEXT)) AS j
-            """,
-            "$base", "$rows");
-
-        // A delivery waits behind its ordering key when an unfinished one holds the key: one stored before this
-        // statement (the subquery sees the table as it was), or one earlier in this batch (marked by the writer).
-        _insertDeliveries = Create(connection,
-            """
-            INSERT INTO deliveries (message_seq, destination, status, available_at, attempts, ordering_key, is_head)
-            SELECT $base + (j.value ->> 0), j.value ->> 1, 0, j.value ->> 2, 0, j.value ->> 3,
-                   CASE WHEN j.value ->> 3 IS NULL THEN 1
-                        WHEN j.value ->> 4 = 1 THEN 0
-                        WHEN EXISTS (SELECT 1 FROM deliveries AS d INDEXED BY ix_deliveries_key
-                                     WHERE d.destination = j.value ->> 1 AND d.ordering_key = j.value ->> 3 AND d.status < 2) THEN 0
-                        ELSE 1 END
-            FROM json_each(CAST($rows AS TEXT)) AS j
-            """,
-            "$base", "$rows");
-        _findClaims = Create(connection,
-            """
-            SELECT j.key, i.request_hash, m.id, m.received_at
-            FROM json_each(CAST($keys AS TEXT)) AS j
-            JOIN idempotency AS i ON i.scope = j.value ->> 0 AND i.key = j.value ->> 1
-            JOIN messages AS m ON m.seq = i.message_seq
-            """,
-            "$keys");
-        _insertClaims = Create(connection,
-            """
-            INSERT INTO idempotency (scope, key, request_hash, message_seq)
-            SELECT j.value ->> 0, j.value ->> 1, unhex(j.value ->> 2), $base + (j.value ->> 3)
-            FROM json_each(CAST($rows AS TEXT)) AS j
-            """,
-            "$base", "$rows");
+        _lastSeq = Create(connection, SqliteSql.LastSeq);
+        _insertMessages = Create(connection, SqliteSql.InsertMessages, "$base", "$rows");
+        _insertDeliveries = Create(connection, SqliteSql.InsertDeliveries, "$base", "$rows");
+        _findClaims = Create(connection, SqliteSql.SelectClaims, "$keys");
+        _insertClaims = Create(connection, SqliteSql.InsertClaims, "$base", "$rows");
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -74,45 +40,12 @@ internal sealed class SqliteAppendCommands : IDisposable
         _insertClaims.Transaction = transaction;
     }
 
-    /// <summary>
-    /// Answers every message whose idempotency key was claimed before, in an earlier commit or earlier in this batch;
-    /// leaves the others null, to be stored. The first message with a new key in the batch claims it.
-    /// </summary>
+    /// <summary>Answers every repeat of an idempotency key (see <see cref="BatchIdempotency"/>); leaves the others null, to be stored.</summary>
     public void ResolveClaims(IReadOnlyList<NewMessage> batch, AppendResult?[] results)
     {
-        List<int>? firsts = null;
-        Dictionary<(string Scope, string Key), int>? firstByKey = null;
-        for (var i = 0; i < batch.Count; i++)
+        if (BatchIdempotency.Of(batch) is { } claims)
         {
-            if (batch[i].Idempotency is { } claim && (firstByKey ??= []).TryAdd((claim.Scope, claim.Key), i))
-            {
-                (firsts ??= []).Add(i);
-            }
-        }
-
-        if (firsts is null)
-        {
-            return;
-        }
-
-        var existing = FindClaims(batch, firsts);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (batch[i].Idempotency is not { } claim)
-            {
-                continue;
-            }
-
-            var first = firstByKey![(claim.Scope, claim.Key)];
-            if (existing.TryGetValue(first, out var original))
-            {
-                results[i] = AppendResult.Repeat(claim, original.RequestHash, original.MessageId, original.ReceivedAt);
-            }
-            else if (first != i)
-            {
-                var claimant = batch[first];
-                results[i] = AppendResult.Repeat(claim, claimant.Idempotency!.RequestHash, claimant.Id, claimant.ReceivedAt);
-            }
+            claims.Answer(FindClaims(batch, claims.Claimants), results);
         }
     }
 
@@ -128,10 +61,11 @@ internal sealed class SqliteAppendCommands : IDisposable
         }
     }
 
-    private Dictionary<int, (byte[] RequestHash, Guid MessageId, DateTimeOffset ReceivedAt)> FindClaims(IReadOnlyList<NewMessage> batch, List<int> firsts)
+    /// <summary>The claimants whose keys were taken in an earlier commit, by batch index.</summary>
+    private Dictionary<int, ClaimedBefore> FindClaims(IReadOnlyList<NewMessage> batch, List<int> claimants)
     {
         Begin();
-        foreach (var index in firsts)
+        foreach (var index in claimants)
         {
             var claim = batch[index].Idempotency!;
             _json.WriteStartArray();
@@ -141,11 +75,11 @@ internal sealed class SqliteAppendCommands : IDisposable
         }
 
         _findClaims.Parameters[0].Value = End();
-        var found = new Dictionary<int, (byte[], Guid, DateTimeOffset)>();
+        var found = new Dictionary<int, ClaimedBefore>();
         using var reader = _findClaims.ExecuteReader();
         while (reader.Read())
         {
-            found[firsts[reader.GetInt32(0)]] = ((byte[])reader[1], reader.GetGuid(2), UnixTime.FromMs(reader.GetInt64(3)));
+            found[claimants[reader.GetInt32(0)]] = new ClaimedBefore((byte[])reader[1], reader.GetGuid(2), UnixTime.FromMs(reader.GetInt64(3)));
         }
 
         return found;

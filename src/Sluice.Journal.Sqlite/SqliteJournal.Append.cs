@@ -37,16 +37,7 @@ public sealed partial class SqliteJournal
         commands.Enlist(transaction);
         var results = new AppendResult?[batch.Count];
         commands.ResolveClaims(batch, results);
-
-        var toStore = new List<NewMessage>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (results[i] is null)
-            {
-                toStore.Add(batch[i]);
-            }
-        }
-
+        var toStore = AppendResults.ToStore(batch, results);
         if (toStore.Count > 0 && _modules.Length > 0)
         {
             await ModuleMigrations.NotifyAppendingAsync(_modules, Session(connection, transaction), toStore, cancellationToken);
@@ -58,15 +49,6 @@ public sealed partial class SqliteJournal
             commands.Insert(toStore);
         }
 
-        // A module may have replaced a message (with what it assigned); the results keep the original order.
-        for (int i = 0, j = 0; i < batch.Count; i++)
-        {
-            if (results[i] is null)
-            {
-                results[i] = AppendResult.Stored(toStore[j++]);
-            }
-        }
-
-        return results!;
+        return AppendResults.Complete(results, toStore);
     }
 }

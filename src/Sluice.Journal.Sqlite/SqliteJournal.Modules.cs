@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Sluice.Journal.Migrations;
 using Sluice.Journal.Modules;
 
 namespace Sluice.Journal.Sqlite;
@@ -21,16 +22,12 @@ public sealed partial class SqliteJournal
     private static JournalSession Session(SqliteConnection connection, SqliteTransaction? transaction) =>
         new(JournalEngine.Sqlite, connection, transaction, Schema);
 
-    private async Task MigrateModulesAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>The journal's schema steps and then the modules', in one transaction.</summary>
+    private async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        if (_modules.Length == 0)
-        {
-            return;
-        }
-
-        // One process owns the file (the write path is in-process), so the transaction is lock enough.
+        // One process owns the file (the write path is in-process), so the write transaction is lock enough.
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await ModuleMigrations.ApplyAsync(Session(connection, transaction), _modules, cancellationToken);
+        await SchemaMigrator.MigrateAsync(Session(connection, transaction), new SqliteSchema(), SqliteSchema.Steps, _modules, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Sluice.Journal.Relational;
 
 namespace Sluice.Journal.Sqlite;
@@ -8,8 +7,7 @@ public sealed partial class SqliteJournal
     public async Task<MessageRecord?> GetMessageAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = OpenReader();
-        await using var message = Command(connection, null,
-            "SELECT seq, kind, received_at, content_type, payload, metadata, ordering_key FROM messages WHERE id = $id");
+        await using var message = Command(connection, null, SqliteSql.Message);
         message.Parameters.AddWithValue("$id", id);
         await using var reader = await message.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -17,106 +15,43 @@ public sealed partial class SqliteJournal
             return null;
         }
 
-        var seq = reader.GetInt64(0);
         var deliveries = new List<DeliveryRecord>();
-        await using var select = Command(connection, null,
-            """
-            SELECT destination, status, attempts, available_at, last_attempt_at, completed_at, last_error
-            FROM deliveries WHERE message_seq = $seq ORDER BY destination
-            """);
-        select.Parameters.AddWithValue("$seq", seq);
+        await using var select = Command(connection, null, SqliteSql.MessageDeliveries);
+        select.Parameters.AddWithValue("$seq", reader.GetInt64(0));
         await using (var rows = await select.ExecuteReaderAsync(cancellationToken))
         {
             while (await rows.ReadAsync(cancellationToken))
             {
-                var state = (DeliveryState)rows.GetInt32(1);
-                deliveries.Add(new DeliveryRecord(
-                    Destination: rows.GetString(0),
-                    State: state,
-                    Attempts: rows.GetInt32(2),
-                    NextAttemptAt: state == DeliveryState.Pending ? UnixTime.FromMs(rows.GetInt64(3)) : null,
-                    LastAttemptAt: UnixTime.FromMs(NullableInt64(rows, 4)),
-                    CompletedAt: UnixTime.FromMs(NullableInt64(rows, 5)),
-                    LastError: rows.IsDBNull(6) ? null : rows.GetString(6)));
+                deliveries.Add(Rows.Delivery(rows));
             }
         }
 
-        return new MessageRecord(
-            Id: id,
-            Kind: reader.GetString(1),
-            ReceivedAt: UnixTime.FromMs(reader.GetInt64(2)),
-            ContentType: reader.GetString(3),
-            Payload: (byte[])reader[4],
-            Metadata: MetadataJson.Deserialize(reader.IsDBNull(5) ? null : reader.GetString(5)),
-            OrderingKey: reader.IsDBNull(6) ? null : reader.GetString(6),
-            Deliveries: deliveries);
+        return Rows.Message(reader, id) with { Deliveries = deliveries };
     }
 
     public async Task<IReadOnlyList<DestinationStats>> GetStatsAsync(CancellationToken cancellationToken)
     {
         await using var connection = OpenReader();
-        await using var command = Command(connection, null,
-            """
-            SELECT g.destination, g.status, g.n, g.retrying, m.received_at, g.owners
-            FROM (
-                SELECT destination, status, COUNT(*) AS n, SUM(CASE WHEN status = 0 AND attempts > 0 THEN 1 ELSE 0 END) AS retrying,
-                       MIN(message_seq) AS first_seq, GROUP_CONCAT(DISTINCT lease_owner) AS owners
-                FROM deliveries GROUP BY destination, status) g
-            LEFT JOIN messages m ON m.seq = g.first_seq AND g.status < 2
-            """);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var counts = new DeliveryCounts();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            counts.Add(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3),
-                UnixTime.FromMs(NullableInt64(reader, 4)), reader.IsDBNull(5) ? null : reader.GetString(5));
-        }
-
-        return counts.ToStats();
+        await using var command = Command(connection, null, SqliteSql.Stats);
+        return await Rows.StatsAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(DeadLetterQuery query, CancellationToken cancellationToken)
     {
         await using var connection = OpenReader();
-        await using var command = Command(connection, null,
-            """
-            SELECT m.id, m.kind, d.destination, m.received_at, d.attempts, d.completed_at, d.last_error, d.message_seq
-            FROM deliveries d JOIN messages m ON m.seq = d.message_seq
-            WHERE d.status = 3 AND d.message_seq > $after AND ($destination IS NULL OR d.destination = $destination)
-            ORDER BY d.message_seq, d.destination
-            LIMIT $limit
-            """);
+        await using var command = Command(connection, null, SqliteSql.DeadLetters);
         command.Parameters.AddWithValue("$after", query.After ?? 0);
         command.Parameters.AddWithValue("$destination", (object?)query.Destination ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", query.Limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var letters = new List<DeadLetter>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            letters.Add(new DeadLetter(
-                MessageId: reader.GetGuid(0),
-                Kind: reader.GetString(1),
-                Destination: reader.GetString(2),
-                ReceivedAt: UnixTime.FromMs(reader.GetInt64(3)),
-                Attempts: reader.GetInt32(4),
-                FailedAt: UnixTime.FromMs(NullableInt64(reader, 5)),
-                LastError: reader.IsDBNull(6) ? null : reader.GetString(6),
-                Cursor: reader.GetInt64(7)));
-        }
-
-        return letters;
+        return await command.ReadAllAsync(Rows.DeadLetter, cancellationToken);
     }
 
     public async Task<DateTimeOffset?> GetNextDueAsync(string destination, CancellationToken cancellationToken)
     {
         await using var connection = OpenReader();
-        await using var command = Command(connection, null,
-            "SELECT MIN(available_at) FROM deliveries WHERE destination = $destination AND status < 2 AND is_head = 1");
+        await using var command = Command(connection, null, SqliteSql.NextDue);
         command.Parameters.AddWithValue("$destination", destination);
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is long ms ? UnixTime.FromMs(ms) : null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Rows.NullableInstant(reader, 0) : null;
     }
-
-    private static long? NullableInt64(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 }

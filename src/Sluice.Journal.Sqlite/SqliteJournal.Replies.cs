@@ -7,12 +7,7 @@ public sealed partial class SqliteJournal
     public async Task<DeliveryReply?> GetReplyAsync(Guid messageId, string destination, CancellationToken cancellationToken)
     {
         await using var connection = OpenReader();
-        await using var command = Command(connection, null,
-            """
-            SELECT r.status, r.headers, r.content_type, r.body, r.truncated
-            FROM replies r JOIN messages m ON m.seq = r.message_seq
-            WHERE m.id = $id AND r.destination = $destination
-            """);
+        await using var command = Command(connection, null, SqliteSql.Reply);
         command.Parameters.AddWithValue("$id", messageId);
         command.Parameters.AddWithValue("$destination", destination);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -21,11 +16,6 @@ public sealed partial class SqliteJournal
             return null;
         }
 
-        return new DeliveryReply(
-            Status: reader.GetInt32(0),
-            Headers: MetadataJson.Deserialize(reader.IsDBNull(1) ? null : reader.GetString(1)),
-            ContentType: reader.IsDBNull(2) ? null : reader.GetString(2),
-            Body: (byte[])reader[3],
-            Truncated: reader.GetInt32(4) != 0);
+        return JournalRows.Reply(reader);
     }
 }

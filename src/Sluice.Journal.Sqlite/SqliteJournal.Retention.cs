@@ -4,23 +4,11 @@ namespace Sluice.Journal.Sqlite;
 
 public sealed partial class SqliteJournal
 {
-    // Oldest first: messages every destination has finished with (delivered or discarded) since before the
-    // cut-off. Dead letters stay until an operator acts on them.
-    private const string SelectPrunable =
-        """
-        SELECT m.seq FROM messages m
-        WHERE m.received_at < $cutoff AND NOT EXISTS (
-            SELECT 1 FROM deliveries d
-            WHERE d.message_seq = m.seq AND (d.status NOT IN (2, 4) OR d.completed_at >= $cutoff))
-        ORDER BY m.seq
-        LIMIT $max
-        """;
-
     public Task<int> PruneAsync(DateTimeOffset finishedBefore, int max, CancellationToken cancellationToken) =>
         WriteAsync(static (connection, transaction, state) =>
         {
             var seqs = new List<long>();
-            using (var select = Command(connection, transaction, SelectPrunable))
+            using (var select = Command(connection, transaction, SqliteSql.Prune))
             {
                 select.Parameters.AddWithValue("$cutoff", UnixTime.ToMs(state.FinishedBefore));
                 select.Parameters.AddWithValue("$max", state.Max);
@@ -37,11 +25,7 @@ public sealed partial class SqliteJournal
             }
 
             var list = $"[{string.Join(',', seqs)}]";
-            foreach (var sql in (string[])[
-                "DELETE FROM deliveries WHERE message_seq IN (SELECT value FROM json_each($seqs))",
-                "DELETE FROM replies WHERE message_seq IN (SELECT value FROM json_each($seqs))",
-                "DELETE FROM idempotency WHERE message_seq IN (SELECT value FROM json_each($seqs))",
-                "DELETE FROM messages WHERE seq IN (SELECT value FROM json_each($seqs))"])
+            foreach (var sql in SqliteSql.PruneSeqs)
             {
                 using var delete = Command(connection, transaction, sql);
                 delete.Parameters.AddWithValue("$seqs", list);

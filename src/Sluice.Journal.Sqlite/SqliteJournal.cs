@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Sluice.Journal.Modules;
+using Sluice.Journal.Relational;
 
 namespace Sluice.Journal.Sqlite;
 
@@ -12,6 +13,9 @@ namespace Sluice.Journal.Sqlite;
 /// </summary>
 public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDisposable
 {
+    /// <summary>Instants are Unix milliseconds here.</summary>
+    private static readonly JournalRows Rows = new(static (reader, ordinal) => UnixTime.FromMs(reader.GetInt64(ordinal)));
+
     private readonly SqliteJournalOptions _options;
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -55,8 +59,7 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
             var connection = Open();
             Execute(connection, "PRAGMA journal_mode = WAL");
             ConfigureWriter(connection, durable: true);
-            SqliteSchema.Migrate(connection);
-            await MigrateModulesAsync(connection, cancellationToken);
+            await MigrateAsync(connection, cancellationToken);
             var bookkeeper = new SqliteConnection(_connectionString);
             bookkeeper.Open();
             ConfigureWriter(bookkeeper, durable: false);
@@ -103,8 +106,7 @@ public sealed partial class SqliteJournal : IJournal, IJournalDatabase, IAsyncDi
         await WriteAsync(
             static (connection, transaction, now) =>
             {
-                using var command = Command(connection, transaction,
-                    "INSERT INTO journal_probe (id, at) VALUES (1, $at) ON CONFLICT (id) DO UPDATE SET at = excluded.at");
+                using var command = Command(connection, transaction, SqliteSql.Probe);
                 command.Parameters.AddWithValue("$at", now);
                 command.ExecuteNonQuery();
                 return 0;

@@ -1,13 +1,15 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Sluice.Journal.Migrations;
+using Sluice.Journal.Modules;
 
 namespace Sluice.Journal.Sqlite;
 
-/// <summary>Versioned schema, tracked in <c>PRAGMA user_version</c>; each step runs once, in order.</summary>
-internal static class SqliteSchema
+/// <summary>The journal's schema steps, tracked in <c>PRAGMA user_version</c> (see <see cref="SchemaMigrator"/>).</summary>
+internal sealed class SqliteSchema : IMigrationHistory
 {
-    private static readonly string[] Migrations =
+    public static readonly MigrationStep[] Steps =
     [
+        new("messages, deliveries, idempotency claims",
         """
         CREATE TABLE messages (
             seq          INTEGER PRIMARY KEY,
@@ -56,11 +58,13 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
 
         CREATE TABLE journal_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL);
-        """,
+        """),
+        new("an index of idempotency claims by message",
         """
         -- Retention deletes a pruned message's idempotency claim by its message.
         CREATE INDEX ix_idempotency_message ON idempotency (message_seq);
-        """,
+        """),
+        new("replies: the destination's final answer per delivery",
         """
         -- The destination's final answer per delivery. A table of its own rather than columns of deliveries: bodies
         -- would swell the WITHOUT ROWID rows that leasing walks, and most deliveries never have their reply read.
@@ -74,37 +78,19 @@ internal static class SqliteSchema
             truncated    INTEGER NOT NULL,
             PRIMARY KEY (message_seq, destination)
         );
-        """,
+        """),
     ];
 
-    public static int LatestVersion => Migrations.Length;
+    public static int LatestVersion => Steps.Length;
 
-    public static void Migrate(SqliteConnection connection)
+    public string Owner => "the journal schema";
+
+    public async Task<int> VersionAsync(JournalSession session, CancellationToken cancellationToken)
     {
-        using var transaction = connection.BeginTransaction();
-        var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"), CultureInfo.InvariantCulture);
-        for (var step = version; step < Migrations.Length; step++)
-        {
-            Execute(connection, transaction, Migrations[step]);
-            Execute(connection, transaction, $"PRAGMA user_version = {step + 1}");
-        }
-
-        transaction.Commit();
+        await using var command = session.Command("PRAGMA user_version");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    public Task RecordAsync(JournalSession session, int version, string description, CancellationToken cancellationToken) =>
+        session.ExecuteAsync($"PRAGMA user_version = {version}", cancellationToken);
 }

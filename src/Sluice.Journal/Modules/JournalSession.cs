@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Sluice.Journal.Relational;
 
 namespace Sluice.Journal.Modules;
 
@@ -56,14 +57,7 @@ public sealed class JournalSession(JournalEngine engine, DbConnection connection
     public async Task<List<T>> ReadAllAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params object?[] values)
     {
         await using var command = Command(sql, values);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
+        return await command.ReadAllAsync(read, cancellationToken);
     }
 }
 

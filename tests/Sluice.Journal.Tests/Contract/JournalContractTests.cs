@@ -97,6 +97,19 @@ public abstract partial class JournalContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Repeats_inside_a_batch_of_a_key_claimed_before_all_answer_the_original()
+    {
+        var original = New(claim: Claim("k3"));
+        await Append(original);
+
+        var results = await Append(New(claim: Claim("k3")), New(claim: Claim("k3", "other")));
+
+        Assert.Equal([AppendOutcome.Duplicate, AppendOutcome.IdempotencyConflict], results.Select(r => r.Outcome));
+        Assert.All(results, r => Assert.Equal(original.Id, r.MessageId));
+        Assert.Equal(1, (await Stats()).Pending);
+    }
+
+    [Fact]
     public async Task Idempotency_keys_are_scoped()
     {
         await Append(New(claim: new IdempotencyClaim("punches", "k", [1])));
