@@ -30,6 +30,19 @@ public sealed partial class PostgresJournal
         return record with { Deliveries = deliveries };
     }
 
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<DeliveryRecord>>> GetDeliveriesAsync(
+        IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken)
+    {
+        if (messageIds.Count == 0)
+        {
+            return new Dictionary<Guid, IReadOnlyList<DeliveryRecord>>();
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var select = Command(connection, _sql.DeliveriesOfMessages, messageIds.ToArray());
+        return await Rows.DeliveriesByMessageAsync(select, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<DestinationStats>> GetStatsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);

@@ -176,6 +176,15 @@ internal sealed class PostgresSql(string s)
         FROM {s}.deliveries WHERE message_seq = $1 ORDER BY destination
         """;
 
+    /// <summary>The delivery columns <see cref="Relational.JournalRows.Delivery"/> reads, then the message's id.</summary>
+    public readonly string DeliveriesOfMessages =
+        $"""
+        SELECT d.destination, d.status, d.attempts, d.available_at, d.last_attempt_at, d.completed_at, d.last_error, m.id
+        FROM {s}.messages m JOIN {s}.deliveries d ON d.message_seq = m.seq
+        WHERE m.id = ANY($1)
+        ORDER BY m.seq, d.destination
+        """;
+
     public readonly string Stats =
         $"""
         SELECT g.destination, g.status, g.n, g.retrying, m.received_at, g.owners

@@ -29,6 +29,38 @@ public sealed partial class SqliteJournal
         return Rows.Message(reader, id) with { Deliveries = deliveries };
     }
 
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<DeliveryRecord>>> GetDeliveriesAsync(
+        IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken)
+    {
+        if (messageIds.Count == 0)
+        {
+            return new Dictionary<Guid, IReadOnlyList<DeliveryRecord>>();
+        }
+
+        await using var connection = OpenReader();
+        await using var select = Command(connection, null, SqliteSql.DeliveriesOfMessages);
+        select.Parameters.AddWithValue("$ids", IdsJson(messageIds));
+        return await Rows.DeliveriesByMessageAsync(select, cancellationToken);
+    }
+
+    /// <summary>Ids as a JSON array of UTF-8 bytes, spelled as the id column holds them.</summary>
+    private static byte[] IdsJson(IReadOnlyCollection<Guid> ids)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(ids.Count * 40 + 2);
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var id in ids)
+            {
+                JsonRowIds.Write(json, id);
+            }
+
+            json.WriteEndArray();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     public async Task<IReadOnlyList<DestinationStats>> GetStatsAsync(CancellationToken cancellationToken)
     {
         await using var connection = OpenReader();

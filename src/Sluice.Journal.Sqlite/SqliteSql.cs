@@ -161,6 +161,15 @@ internal static class SqliteSql
         FROM deliveries WHERE message_seq = $seq ORDER BY destination
         """;
 
+    /// <summary>The delivery columns <see cref="Relational.JournalRows.Delivery"/> reads, then the message's id; the ids as a JSON array.</summary>
+    public const string DeliveriesOfMessages =
+        """
+        SELECT d.destination, d.status, d.attempts, d.available_at, d.last_attempt_at, d.completed_at, d.last_error, m.id
+        FROM messages m JOIN deliveries d ON d.message_seq = m.seq
+        WHERE m.id IN (SELECT value FROM json_each(CAST($ids AS TEXT)))
+        ORDER BY m.seq, d.destination
+        """;
+
     public const string Stats =
         """
         SELECT g.destination, g.status, g.n, g.retrying, m.received_at, g.owners

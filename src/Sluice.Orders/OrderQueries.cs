@@ -20,17 +20,13 @@ internal sealed class OrderQueries(OrderStore store, IJournal journal)
         return View(row, message?.Deliveries, withDeliveries: true);
     }
 
-    /// <summary>Populated history needs no journal read; live orders cost one indexed read each.</summary>
+    /// <summary>A page's views in one journal read for all its live orders; populated history needs none.</summary>
     public async Task<List<OrderView>> ViewsAsync(List<OrderRow> rows, CancellationToken cancellationToken)
     {
-        var views = new List<OrderView>(rows.Count);
-        foreach (var row in rows)
-        {
-            var message = row.MessageId is { } messageId ? await journal.GetMessageAsync(messageId, cancellationToken) : null;
-            views.Add(View(row, message?.Deliveries, withDeliveries: false));
-        }
-
-        return views;
+        var live = rows.Where(row => row.MessageId is not null).Select(row => row.MessageId!.Value).ToList();
+        var deliveries = await journal.GetDeliveriesAsync(live, cancellationToken);
+        return [.. rows.Select(row => View(
+            row, row.MessageId is { } messageId ? deliveries.GetValueOrDefault(messageId) : null, withDeliveries: false))];
     }
 
     private static OrderView View(OrderRow row, IReadOnlyList<DeliveryRecord>? deliveries, bool withDeliveries) => new(

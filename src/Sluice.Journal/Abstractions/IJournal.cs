@@ -31,6 +31,13 @@ public interface IJournal
 
     Task<MessageRecord?> GetMessageAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The deliveries of many messages in one statement, e.g. for a page of orders; each list in destination order.
+    /// An id the journal does not hold (never stored, or pruned) is absent from the answer.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<DeliveryRecord>>> GetDeliveriesAsync(
+        IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken);
+
     /// <summary>The answer kept for a finished delivery (the one that finished it last), or null if none was kept.</summary>
     /// <remarks>Replies go with their message: retention prunes both together.</remarks>
     Task<DeliveryReply?> GetReplyAsync(Guid messageId, string destination, CancellationToken cancellationToken);

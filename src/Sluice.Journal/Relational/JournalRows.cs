@@ -49,6 +49,29 @@ public sealed class JournalRows(Func<DbDataReader, int, DateTimeOffset> instant)
             LastError: NullableString(reader, 6));
     }
 
+    /// <summary>
+    /// Deliveries grouped by message: each row the columns <see cref="Delivery"/> reads, then the message's id,
+    /// ordered by message and destination.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<DeliveryRecord>>> DeliveriesByMessageAsync(
+        DbCommand command, CancellationToken cancellationToken)
+    {
+        var byMessage = new Dictionary<Guid, IReadOnlyList<DeliveryRecord>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetGuid(7);
+            if (!byMessage.TryGetValue(id, out var deliveries))
+            {
+                byMessage[id] = deliveries = new List<DeliveryRecord>();
+            }
+
+            ((List<DeliveryRecord>)deliveries).Add(Delivery(reader));
+        }
+
+        return byMessage;
+    }
+
     /// <summary>Id, kind, destination, received at, attempts, failed at, last error, seq.</summary>
     public DeadLetter DeadLetter(DbDataReader reader) => new(
         MessageId: reader.GetGuid(0),

@@ -8,6 +8,7 @@ using Sluice.Journal.Relational;
 using Sluice.Orders;
 using Sluice.Orders.Populate;
 using Sluice.Orders.Storage;
+using Sluice.Testing;
 
 namespace Sluice.Tests.Orders;
 
@@ -142,6 +143,27 @@ public abstract class OrderStorageTests : IAsyncLifetime
 
     private OrderPopulator Populator(int chunk) => new(
         (IJournalDatabase)_journal, Options.Create(new OrdersOptions { PopulateChunkSize = chunk }), TimeProvider.System, NullLogger<OrderPopulator>.Instance);
+
+    [Fact]
+    public async Task A_page_of_a_thousand_live_orders_costs_one_journal_read_for_their_states()
+    {
+        for (var batch = 0; batch < 5; batch++)
+        {
+            await _journal.AppendAsync([.. Enumerable.Range(0, 200).Select(i => Order($"p-{batch}-{i}"))], CancellationToken.None);
+        }
+
+        var leases = await _journal.LeaseAsync(new LeaseRequest("orders", 10, "test", T0, TimeSpan.FromMinutes(1)), CancellationToken.None);
+        await _journal.CompleteAsync([.. leases.Select(l => DeliveryOutcome.Delivered(l, T0.AddSeconds(1)))], CancellationToken.None);
+        var rows = await Store.AfterAsync(0, 1000, CancellationToken.None);
+        var counting = CountingJournal.Wrap(_journal);
+
+        var views = await new OrderQueries(Store, counting).ViewsAsync(rows, CancellationToken.None);
+
+        Assert.Equal(1000, views.Count);
+        Assert.Equal(["GetDeliveriesAsync"], CountingJournal.Calls(counting));
+        Assert.Equal(10, views.Count(v => v.Status == OrderStatus.Processed));
+        Assert.Equal(990, views.Count(v => v.Status == OrderStatus.Stored));
+    }
 
     private static NewMessage Order(string clientOrderId, DateTimeOffset? at = null) =>
         OrderIntake.Message(new OrderMessage(0, clientOrderId, "ACC1", "PETR4", "buy", 100, 38.25m, at ?? T0), ["orders"]);
