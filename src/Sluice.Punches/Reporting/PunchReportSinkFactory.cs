@@ -5,13 +5,11 @@ using Sluice.Delivery.Engine;
 namespace Sluice.Punches.Reporting;
 
 /// <summary>Makes the <c>postgres</c> sink for each destination that names it; closes their connection pools at shutdown.</summary>
-internal sealed class PunchReportSinkFactory(IConfiguration configuration) : IDeliverySinkFactory, IAsyncDisposable
+internal sealed class PunchReportSinkFactory(IConfiguration configuration) : OwningSinkFactory<PunchReportSink>
 {
-    private readonly List<PunchReportSink> _sinks = [];
+    public override string Kind => "postgres";
 
-    public string Kind => "postgres";
-
-    public IDeliverySink Create(string destination, IConfigurationSection section)
+    protected override PunchReportSink Make(string destination, IConfigurationSection section)
     {
         var options = new PunchReportOptions();
         section.Bind(options);
@@ -31,20 +29,6 @@ internal sealed class PunchReportSinkFactory(IConfiguration configuration) : IDe
             MaxPoolSize = options.MaxConnections,
             ApplicationName = $"sluice-{destination}",
         };
-        var sink = new PunchReportSink(NpgsqlDataSource.Create(connection), options);
-        lock (_sinks)
-        {
-            _sinks.Add(sink);
-        }
-
-        return sink;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var sink in _sinks)
-        {
-            await sink.DisposeAsync();
-        }
+        return new PunchReportSink(NpgsqlDataSource.Create(connection), options);
     }
 }

@@ -8,13 +8,11 @@ using Sluice.Delivery.Engine;
 namespace Sluice.Delivery.Sinks.RabbitMq;
 
 /// <summary>Makes the <c>rabbitmq</c> sink for each destination that names it; closes their connections at shutdown.</summary>
-internal sealed class RabbitMqSinkFactory(IConfiguration configuration, ILoggerFactory loggers) : IDeliverySinkFactory, IAsyncDisposable
+internal sealed class RabbitMqSinkFactory(IConfiguration configuration, ILoggerFactory loggers) : OwningSinkFactory<RabbitMqSink>
 {
-    private readonly List<RabbitMqSink> _sinks = [];
+    public override string Kind => "rabbitmq";
 
-    public string Kind => "rabbitmq";
-
-    public IDeliverySink Create(string destination, IConfigurationSection section)
+    protected override RabbitMqSink Make(string destination, IConfigurationSection section)
     {
         var options = new RabbitMqSinkOptions();
         section.Bind(options);
@@ -33,21 +31,7 @@ internal sealed class RabbitMqSinkFactory(IConfiguration configuration, ILoggerF
             throw new OptionsValidationException(destination, typeof(RabbitMqSinkOptions), errors);
         }
 
-        var sink = new RabbitMqSink(destination, factory, options, loggers.CreateLogger<RabbitMqSink>());
-        lock (_sinks)
-        {
-            _sinks.Add(sink);
-        }
-
-        return sink;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var sink in _sinks)
-        {
-            await sink.DisposeAsync();
-        }
+        return new RabbitMqSink(destination, factory, options, loggers.CreateLogger<RabbitMqSink>());
     }
 
     private static List<string> Validate(string destination, RabbitMqSinkOptions options, ConnectionFactory factory)
