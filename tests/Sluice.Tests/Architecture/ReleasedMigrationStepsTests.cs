@@ -14,7 +14,7 @@ public sealed class ReleasedMigrationStepsTests
     private static readonly IJournalModule[] Modules =
     [
         new Sluice.Punches.Ledger.PunchLedger(),
-        new Sluice.Punches.Adms.AdmsSchema(),
+        new Sluice.Punches.Adms.AdmsModule(),
         new Sluice.Orders.Storage.OrdersModule(),
         new Sluice.Security.ApiKeysModule(),
     ];
