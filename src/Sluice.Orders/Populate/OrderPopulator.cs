@@ -71,7 +71,7 @@ internal sealed partial class OrderPopulator(
             rows[i] = new OrderRow(first + i, null, o.ClientOrderId, o.Account, o.Symbol, o.Side, o.Quantity, o.PriceMicros, o.AcceptedAtMs);
         }
 
-        await OrderSql.InsertAsync(session, rows, cancellationToken);
+        await OrderSql.For(session.Engine).InsertAsync(session, rows, cancellationToken);
         return first;
     }
 

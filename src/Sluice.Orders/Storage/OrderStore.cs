@@ -9,6 +9,8 @@ namespace Sluice.Orders.Storage;
 /// </summary>
 internal sealed class OrderStore(IJournalDatabase database)
 {
+    private readonly OrderSql _sql = OrderSql.For(database.Engine);
+
     internal const string ById = "WHERE id = @p0";
     internal const string ByMessage = "WHERE message_id = @p0";
     internal const string After = "WHERE id > @p0 ORDER BY id LIMIT @p1";
@@ -22,7 +24,7 @@ internal sealed class OrderStore(IJournalDatabase database)
     public Task<OrderRow?> GetByMessageAsync(Guid messageId, CancellationToken cancellationToken) =>
         database.ReadAsync(async (session, ct) =>
         {
-            await using var command = session.Command($"SELECT {OrderSql.Columns} FROM {session.Table("orders")} {ByMessage}", OrderSql.MessageKey(session, messageId));
+            await using var command = session.Command($"SELECT {OrderSql.Columns} FROM {session.Table("orders")} {ByMessage}", _sql.MessageKey(messageId));
             await using var reader = await command.ExecuteReaderAsync(ct);
             return await reader.ReadAsync(ct) ? OrderSql.Read(reader) : null;
         }, cancellationToken);
@@ -52,34 +54,9 @@ internal sealed class OrderStore(IJournalDatabase database)
 
     /// <summary>How the engine would run one of the queries above, one line per step (tests check each is index-backed).</summary>
     public Task<List<string>> ExplainAsync(string where, object[] values, CancellationToken cancellationToken) =>
-        database.ReadAsync(async (session, ct) =>
-        {
-            var explain = session.Engine == JournalEngine.Sqlite ? "EXPLAIN QUERY PLAN" : "EXPLAIN";
-            if (session.Engine == JournalEngine.Postgres)
-            {
-                // On a small table PostgreSQL rightly prefers reading it all; forbidding that shows the plan it has
-                // for a big one, i.e. whether an index can answer the query in order (at 10M rows, with LIMIT, it does).
-                await using var planner = session.Command("SET enable_seqscan = off; SET enable_sort = off");
-                await planner.ExecuteNonQueryAsync(ct);
-            }
-
-            await using var command = session.Command($"{explain} SELECT {OrderSql.Columns} FROM {session.Table("orders")} {where}", values);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var plan = new List<string>();
-            while (await reader.ReadAsync(ct))
-            {
-                plan.Add(reader.GetValue(reader.FieldCount - 1).ToString() ?? "");
-            }
-
-            await reader.DisposeAsync();
-            if (session.Engine == JournalEngine.Postgres)
-            {
-                await using var reset = session.Command("RESET enable_seqscan; RESET enable_sort");
-                await reset.ExecuteNonQueryAsync(ct);
-            }
-
-            return plan;
-        }, cancellationToken);
+        database.ReadAsync(
+            (session, ct) => _sql.ExplainAsync(session, $"SELECT {OrderSql.Columns} FROM {session.Table("orders")} {where}", values, ct),
+            cancellationToken);
 
     private async Task<OrderRow?> SingleAsync(string where, object value, CancellationToken cancellationToken) =>
         (await ListAsync(where, [value], cancellationToken)).FirstOrDefault();

@@ -16,7 +16,7 @@ internal sealed class OrdersModule : IJournalModule
 
     public string Name => "orders";
 
-    public IReadOnlyList<string> Migrations(JournalEngine engine) => engine == JournalEngine.Sqlite ? SqliteSteps : PostgresSteps;
+    public IReadOnlyList<string> Migrations(JournalEngine engine) => OrderSql.For(engine).Migrations;
 
     public bool Handles(string kind) => kind == Kind;
 
@@ -55,55 +55,6 @@ internal sealed class OrdersModule : IJournalModule
                 OrderRow.ToMicros(order.Price), UnixTime.ToMs(order.AcceptedAt)));
         }
 
-        await OrderSql.InsertAsync(session, rows, cancellationToken);
+        await OrderSql.For(session.Engine).InsertAsync(session, rows, cancellationToken);
     }
-
-    // Ids come from a one-row counter rather than a sequence or AUTOINCREMENT: the counter's update is part of
-    // the transaction, so a rollback gives its numbers back and ids stay dense (1..N with no holes), which is
-    // what lets page n be the id range ((n-1)*size, n*size] instead of an OFFSET scan. On PostgreSQL the update
-    // row-locks the counter until commit, so nodes appending orders at once take numbers one transaction at a time.
-    // accepted_at is indexed for time ranges; on SQLite the index ends with the rowid (the id) implicitly,
-    // so it serves ORDER BY accepted_at, id as it stands. message_id is indexed only where set (live orders),
-    // so populated history costs that index nothing.
-    private static readonly string[] SqliteSteps =
-    [
-        """
-        CREATE TABLE {schema}.orders (
-            id              INTEGER PRIMARY KEY,
-            message_id      TEXT    NULL,
-            client_order_id TEXT    NOT NULL,
-            account         TEXT    NOT NULL,
-            symbol          TEXT    NOT NULL,
-            side            TEXT    NOT NULL,
-            quantity        INTEGER NOT NULL,
-            price_micros    INTEGER NOT NULL,
-            accepted_at     INTEGER NOT NULL
-        )
-        """,
-        "CREATE INDEX {schema}.ix_orders_accepted_at ON orders (accepted_at)",
-        "CREATE UNIQUE INDEX {schema}.ix_orders_message ON orders (message_id) WHERE message_id IS NOT NULL",
-        "CREATE TABLE {schema}.order_ids (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), last_id INTEGER NOT NULL)",
-        "INSERT INTO {schema}.order_ids (singleton, last_id) VALUES (1, 0)",
-    ];
-
-    private static readonly string[] PostgresSteps =
-    [
-        """
-        CREATE TABLE {schema}.orders (
-            id              bigint PRIMARY KEY,
-            message_id      uuid   NULL,
-            client_order_id text   NOT NULL,
-            account         text   NOT NULL,
-            symbol          text   NOT NULL,
-            side            text   NOT NULL,
-            quantity        bigint NOT NULL,
-            price_micros    bigint NOT NULL,
-            accepted_at     bigint NOT NULL
-        )
-        """,
-        "CREATE INDEX ix_orders_accepted_at ON {schema}.orders (accepted_at, id)",
-        "CREATE UNIQUE INDEX ix_orders_message ON {schema}.orders (message_id) WHERE message_id IS NOT NULL",
-        "CREATE TABLE {schema}.order_ids (singleton int PRIMARY KEY CHECK (singleton = 1), last_id bigint NOT NULL)",
-        "INSERT INTO {schema}.order_ids (singleton, last_id) VALUES (1, 0)",
-    ];
 }

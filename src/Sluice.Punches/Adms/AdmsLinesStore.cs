@@ -2,7 +2,7 @@ using Sluice.Journal.Modules;
 
 namespace Sluice.Punches.Adms;
 
-/// <summary>Reads and prunes <c>adms_punch_lines</c> (see <see cref="AdmsSchema"/>, which writes it inside the append).</summary>
+/// <summary>Reads and prunes <c>adms_punch_lines</c> (see <see cref="Storage.AdmsSchema"/>; <see cref="AdmsModule"/> writes it inside the append).</summary>
 internal sealed class AdmsLinesStore(IJournalDatabase database)
 {
     // Keeps each statement's parameter list well under both engines' limits.

@@ -10,7 +10,7 @@ internal static class AdmsSetup
     {
         builder.Services.AddOptions<AdmsOptions>().BindConfiguration(AdmsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(AdmsJsonContext.Default));
-        builder.Services.AddSingleton<IJournalModule, AdmsSchema>();
+        builder.Services.AddSingleton<IJournalModule, AdmsModule>();
         builder.Services.AddSingleton<RejectedLinesStore>();
         builder.Services.AddSingleton<AdmsLinesStore>();
         builder.Services.AddHostedService<AdmsLinesPruner>();

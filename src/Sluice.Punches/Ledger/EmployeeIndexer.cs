@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Sluice.Journal.Modules;
+using Sluice.Punches.Storage;
 
 namespace Sluice.Punches.Ledger;
 
@@ -49,43 +49,8 @@ internal sealed partial class EmployeeIndexer(
         return total;
     }
 
-    private static async Task<int> MoveChunkAsync(JournalSession session, CancellationToken ct)
-    {
-        var pending = session.Table("punch_index_pending");
-        var index = session.Table("punch_employee_punches");
-        if (session.Engine == JournalEngine.Postgres)
-        {
-            await using var move = session.Command(
-                $"""
-                WITH moved AS (
-                    DELETE FROM {pending} WHERE seq IN (SELECT seq FROM {pending} ORDER BY seq LIMIT @p0 FOR UPDATE SKIP LOCKED)
-                    RETURNING employee_id, punched_at_ms, establishment_id, nsr),
-                indexed AS (
-                    INSERT INTO {index} (employee_id, punched_at_ms, establishment_id, nsr)
-                    SELECT employee_id, punched_at_ms, establishment_id, nsr FROM moved ORDER BY 1, 2, 3, 4
-                    ON CONFLICT DO NOTHING)
-                SELECT count(*) FROM moved
-                """,
-                ChunkSize);
-            return Convert.ToInt32(await move.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        }
-
-        await using var last = session.Command($"SELECT MAX(seq) FROM (SELECT seq FROM {pending} ORDER BY seq LIMIT @p0)", ChunkSize);
-        if (await last.ExecuteScalarAsync(ct) is not long upTo)
-        {
-            return 0;
-        }
-
-        await using var insert = session.Command(
-            $"""
-            INSERT OR IGNORE INTO {index} (employee_id, punched_at_ms, establishment_id, nsr)
-            SELECT employee_id, punched_at_ms, establishment_id, nsr FROM {pending} WHERE seq <= @p0 ORDER BY 1, 2, 3, 4
-            """,
-            upTo);
-        await insert.ExecuteNonQueryAsync(ct);
-        await using var delete = session.Command($"DELETE FROM {pending} WHERE seq <= @p0", upTo);
-        return await delete.ExecuteNonQueryAsync(ct);
-    }
+    private static Task<int> MoveChunkAsync(JournalSession session, CancellationToken ct) =>
+        PunchSql.For(session.Engine).MoveToEmployeeIndexAsync(session, ChunkSize, ct);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Moving punches into the by-employee index failed; it will try again at its next interval (reads see them meanwhile).")]
     private partial void LogFailed(Exception exception);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Sluice.Journal.Modules;
+using Sluice.Punches.Storage;
 
 namespace Sluice.Punches.Ledger;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Sluice.Journal.Modules;
 using Sluice.Journal.Relational;
 using Sluice.Punches.Ledger;
+using Sluice.Punches.Storage;
 
 namespace Sluice.Punches.Treatment;
 

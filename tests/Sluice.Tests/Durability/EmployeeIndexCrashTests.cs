@@ -9,7 +9,7 @@ using Sluice.Testing;
 namespace Sluice.Tests.Durability;
 
 /// <summary>
-/// The by-employee index trails the commit (Punches/Ledger/EmployeeIndex): a SIGKILL while punches wait to be moved
+/// The by-employee index trails the commit (Punches/Storage/EmployeeIndex): a SIGKILL while punches wait to be moved
 /// into it loses none of them, receipts and timesheets see them before the move, and the index catches up after.
 /// </summary>
 public sealed class EmployeeIndexCrashTests

@@ -125,7 +125,7 @@ public abstract class OrderStorageTests : IAsyncLifetime
         var queries = new (string Where, object[] Values)[]
         {
             (OrderStore.ById, [42L]),
-            (OrderStore.ByMessage, [_journal is Journal.Sqlite.SqliteJournal ? Guid.NewGuid().ToString("D") : Guid.NewGuid()]),
+            (OrderStore.ByMessage, [OrderSql.For(((IJournalDatabase)_journal).Engine).MessageKey(Guid.NewGuid())]),
             (OrderStore.After, [100L, 100]),
             (OrderStore.IdRange, [100L, 199L, 100]),
             (OrderStore.AcceptedBetween, [0L, long.MaxValue, 0L, 100]),

@@ -6,7 +6,7 @@ using Sluice.Journal.Relational;
 
 namespace Sluice.Punches.Adms.Rejected;
 
-/// <summary>The SQL of <c>adms_rejected_lines</c> (created by <see cref="AdmsSchema"/>).</summary>
+/// <summary>The SQL of <c>adms_rejected_lines</c> (created by <see cref="Storage.AdmsSchema"/>).</summary>
 internal sealed class RejectedLinesStore(IJournalDatabase database)
 {
     /// <summary>

@@ -2,11 +2,12 @@ using System.Buffers;
 using System.Text.Json;
 using Sluice.Journal;
 using Sluice.Journal.Relational;
+using Sluice.Punches.Ledger;
 
-namespace Sluice.Punches.Ledger;
+namespace Sluice.Punches.Storage;
 
 /// <summary>
-/// Punch ledger rows as one JSON array of arrays, in the column order of <see cref="PunchLedger"/>'s SQLite insert.
+/// Punch ledger rows as one JSON array of arrays, in the column order of <see cref="SqliteLedgerInsert"/>.
 /// UTF-8 bytes, to be bound as a blob and read with <c>CAST(… AS TEXT)</c>.
 /// </summary>
 internal static class LedgerRowsJson

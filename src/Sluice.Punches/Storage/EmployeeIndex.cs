@@ -1,4 +1,4 @@
-namespace Sluice.Punches.Ledger;
+namespace Sluice.Punches.Storage;
 
 /// <summary>
 /// Step 5 of the punches' tables: the by-employee index of punches, kept beside the ledger instead of on it, and allowed

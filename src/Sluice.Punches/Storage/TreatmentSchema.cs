@@ -1,7 +1,7 @@
-namespace Sluice.Punches.Treatment;
+namespace Sluice.Punches.Storage;
 
 /// <summary>
-/// Step 4 of the punches' tables (<see cref="Ledger.LedgerSchema"/>): the treatment program's data (Portaria 671, Art. 82–84).
+/// Step 4 of the punches' tables (<see cref="LedgerSchema"/>): the treatment program's data (Portaria 671, Art. 82–84).
 /// None of it touches <c>punch_ledger</c> or an NSR: a treated marking lies on top of the immutable punches, so the AFD
 /// and the chain stay exactly as recorded.
 /// <list type="bullet">
