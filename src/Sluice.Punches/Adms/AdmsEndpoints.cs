@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Sluice.Punches.Adms.Rejected;
 using Sluice.Punches.Registry;
 
 namespace Sluice.Punches.Adms;
@@ -13,22 +12,6 @@ internal static partial class AdmsEndpoints
 {
     /// <summary>Idempotency scope of device lines: the key already names the serial.</summary>
     public const string IdempotencyScope = "adms";
-
-    public static IEndpointRouteBuilder MapAdms(this IEndpointRouteBuilder app)
-    {
-        // Devices cannot send a bearer token or an API key: AdmsGate authenticates them by their comm key instead.
-        var iclock = app.MapGroup("/iclock").WithTags("Devices (ADMS)").ExcludeFromDescription().AllowAnonymous();
-        foreach (var suffix in (string[])["", ".aspx"])
-        {
-            iclock.MapGet("/cdata" + suffix, HandshakeAsync);
-            iclock.MapPost("/cdata" + suffix, AdmsUploadEndpoint.UploadAsync);
-            iclock.MapGet("/getrequest" + suffix, PollAsync);
-            iclock.MapPost("/devicecmd" + suffix, CommandResultAsync);
-        }
-
-        app.MapRejectedLinesApi();
-        return app;
-    }
 
     internal static async Task<ContentHttpResult> HandshakeAsync(HttpContext http, AdmsGate gate, TimeProvider time, CancellationToken ct)
     {
