@@ -13,7 +13,7 @@ internal static class AdmsApi
         foreach (var suffix in (string[])["", ".aspx"])
         {
             iclock.MapGet("/cdata" + suffix, AdmsEndpoints.HandshakeAsync);
-            iclock.MapPost("/cdata" + suffix, AdmsUploadEndpoint.UploadAsync);
+            iclock.MapPost("/cdata" + suffix, AdmsUploadEndpoints.UploadAsync);
             iclock.MapGet("/getrequest" + suffix, AdmsEndpoints.PollAsync);
             iclock.MapPost("/devicecmd" + suffix, AdmsEndpoints.CommandResultAsync);
         }

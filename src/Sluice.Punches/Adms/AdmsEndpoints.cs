@@ -6,7 +6,7 @@ namespace Sluice.Punches.Adms;
 /// <summary>
 /// The ADMS push endpoints devices are configured with, under the names newer (<c>/iclock/cdata</c>) and older firmware
 /// (<c>/iclock/cdata.aspx</c>) call. Only a registered device that proves itself (<see cref="AdmsGate"/>) is served;
-/// an upload is answered <c>OK: n</c> only after its punches are committed (<see cref="AdmsUploadEndpoint"/>).
+/// an upload is answered <c>OK: n</c> only after its punches are committed (<see cref="AdmsUploadEndpoints"/>).
 /// </summary>
 internal static partial class AdmsEndpoints
 {

@@ -54,7 +54,7 @@ internal static class EstablishmentsApi
         treatment.MapGet("/{id:guid}/schedules", ScheduleEndpoints.ListAsync).WithName("ListSchedules").RequireSluicePolicy(SluicePolicies.Read);
 
         var exports = establishments.MapGroup("").WithTags("Exports");
-        MapSigned(exports, "Afd", ExportEndpoints.GetAfdAsync, SignedAfd.GetSignatureAsync, SignedAfd.GetZipAsync,
+        MapSigned(exports, "Afd", ExportEndpoints.GetAfdAsync, SignedAfdEndpoints.GetSignatureAsync, SignedAfdEndpoints.GetZipAsync,
             "Stream the AFD of the records made from `from` to `to` (dates, establishment's zone), named as the regulation says.");
         MapSigned(exports, "Aej", AejEndpoints.GetAsync, AejEndpoints.GetSignatureAsync, AejEndpoints.GetZipAsync,
             "The AEJ (Arquivo Eletrônico de Jornada) of the markings from `from` to `to`: schedules, employees, original and treated markings.");
