@@ -21,34 +21,21 @@ public static class LegacySimulatorEndpoints
     /// <summary>Lists the messages of a batch request, in order, comma-separated (as Sluice's HTTP sink sends it).</summary>
     public const string BatchKeysHeader = "X-Sluice-Batch-Keys";
 
-    public static IEndpointRouteBuilder MapLegacySimulator(this IEndpointRouteBuilder app, SimulatedLegacySystem system)
+    internal static NoContent Reset(SimulatedLegacySystem system)
     {
-        var sim = app.MapGroup("/_sim");
-        sim.MapGet("/stats", () => TypedResults.Ok(system.Stats()));
-        sim.MapGet("/config", () => TypedResults.Ok(system.Settings));
-        sim.MapPost("/config", (SimulatorConfigChange change) => Configure(system, change));
-        sim.MapGet("/keys", () => TypedResults.Ok(system.AppliedKeys()));
-        sim.MapGet("/requests", (long? after, int? limit) =>
-            TypedResults.Ok(system.Requests(after ?? 0, Math.Clamp(limit ?? 1000, 1, 100_000))));
-        sim.MapPost("/reset", () =>
-        {
-            system.Reset();
-            return TypedResults.NoContent();
-        });
-
-        // Answers with the given status, for proving how clients classify responses.
-        app.Map("/_sim/status/{code:int:range(200,599)}", async (int code, HttpContext context) =>
-        {
-            system.CountReceived();
-            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
-            return TypedResults.Problem(statusCode: code, title: $"Simulated status {code}");
-        });
-
-        app.Map("/{**path}", (Delegate)((HttpContext context) => HandleAsync(system, context)));
-        return app;
+        system.Reset();
+        return TypedResults.NoContent();
     }
 
-    private static IResult Configure(SimulatedLegacySystem system, SimulatorConfigChange change)
+    /// <summary>Answers with the given status, for proving how clients classify responses.</summary>
+    internal static async Task<ProblemHttpResult> StatusAsync(SimulatedLegacySystem system, int code, HttpContext context)
+    {
+        system.CountReceived();
+        await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+        return TypedResults.Problem(statusCode: code, title: $"Simulated status {code}");
+    }
+
+    internal static IResult Configure(SimulatedLegacySystem system, SimulatorConfigChange change)
     {
         var next = change.ApplyTo(system.Settings);
         var errors = next.Validate().ToArray();
@@ -61,7 +48,7 @@ public static class LegacySimulatorEndpoints
         return TypedResults.Ok(next);
     }
 
-    private static async Task<IResult> HandleAsync(SimulatedLegacySystem system, HttpContext context)
+    internal static async Task<IResult> HandleAsync(SimulatedLegacySystem system, HttpContext context)
     {
         system.CountReceived();
         var arrived = system.Time.GetTimestamp();

@@ -11,6 +11,7 @@ using Sluice.Punches.Registry;
 using Sluice.Punches.Receipts;
 using Sluice.Punches.Reporting;
 using Sluice.Punches.Signing;
+using Sluice.Punches.Timesheets.Page;
 using Sluice.Punches.Treatment;
 using Sluice.Punches.WebPage;
 using Sluice.Security;
@@ -65,18 +66,16 @@ public static class PunchesSetup
         return builder.AddAdms();
     }
 
-    /// <summary>Every punch endpoint: intake, the register, the ledger and its receipts, exports, treatment, pages, ADMS.</summary>
+    /// <summary>Every punch endpoint, one route table per URL prefix: intake, the register, pages, ADMS.</summary>
     public static IEndpointRouteBuilder MapPunches(this IEndpointRouteBuilder app)
     {
         app.MapPunchesApi();
-        app.MapRegistryApi();
-        app.MapLedgerApi();
-        app.MapReceiptsApi();
-        app.MapPunchPage();
-        app.MapExportsApi();
-        app.MapTreatmentApi();
-        app.MapEspelhoApi();
+        app.MapEstablishmentsApi();
+        app.MapEmployeesApi();
+        app.MapSchedulesApi();
         app.MapSigningApi();
-        return app.MapAdms();
+        app.MapPunchPageApi();
+        app.MapTimesheetPageApi();
+        return app.MapAdmsApi();
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Sluice.Punches.Adms.Rejected;
 using Sluice.Punches.Registry;
 
 namespace Sluice.Punches.Adms;
@@ -7,28 +6,12 @@ namespace Sluice.Punches.Adms;
 /// <summary>
 /// The ADMS push endpoints devices are configured with, under the names newer (<c>/iclock/cdata</c>) and older firmware
 /// (<c>/iclock/cdata.aspx</c>) call. Only a registered device that proves itself (<see cref="AdmsGate"/>) is served;
-/// an upload is answered <c>OK: n</c> only after its punches are committed (<see cref="AdmsUploadEndpoint"/>).
+/// an upload is answered <c>OK: n</c> only after its punches are committed (<see cref="AdmsUploadEndpoints"/>).
 /// </summary>
 internal static partial class AdmsEndpoints
 {
     /// <summary>Idempotency scope of device lines: the key already names the serial.</summary>
     public const string IdempotencyScope = "adms";
-
-    public static IEndpointRouteBuilder MapAdms(this IEndpointRouteBuilder app)
-    {
-        // Devices cannot send a bearer token or an API key: AdmsGate authenticates them by their comm key instead.
-        var iclock = app.MapGroup("/iclock").WithTags("Devices (ADMS)").ExcludeFromDescription().AllowAnonymous();
-        foreach (var suffix in (string[])["", ".aspx"])
-        {
-            iclock.MapGet("/cdata" + suffix, HandshakeAsync);
-            iclock.MapPost("/cdata" + suffix, AdmsUploadEndpoint.UploadAsync);
-            iclock.MapGet("/getrequest" + suffix, PollAsync);
-            iclock.MapPost("/devicecmd" + suffix, CommandResultAsync);
-        }
-
-        app.MapRejectedLinesApi();
-        return app;
-    }
 
     internal static async Task<ContentHttpResult> HandshakeAsync(HttpContext http, AdmsGate gate, TimeProvider time, CancellationToken ct)
     {

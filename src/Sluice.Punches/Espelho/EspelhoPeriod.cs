@@ -27,8 +27,8 @@ internal static class EspelhoPeriod
             return (first, first.AddMonths(1).AddDays(-1));
         }
 
-        var start = ExportsApi.ParseDate(from, "from", errors) ?? new DateOnly(today.Year, today.Month, 1);
-        var end = ExportsApi.ParseDate(to, "to", errors) ?? (from is null ? today : start.AddMonths(1).AddDays(-1));
+        var start = ExportEndpoints.ParseDate(from, "from", errors) ?? new DateOnly(today.Year, today.Month, 1);
+        var end = ExportEndpoints.ParseDate(to, "to", errors) ?? (from is null ? today : start.AddMonths(1).AddDays(-1));
         if (errors.Count == 0 && (end < start || end.DayNumber - start.DayNumber + 1 > TimesheetRules.MaxDays))
         {
             errors["to"] = [$"Must be from `from` to {TimesheetRules.MaxDays} days after it."];

@@ -15,7 +15,7 @@ internal sealed class AejProductions(
 {
     private static readonly ProductionRules Rules = new(
         "AEJ", ["yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.fffzzz"], "2026-12-07T08:30:15.250-03:00",
-        ExportsApi.FirstOfMonth, ExportsApi.WithinMaxDays);
+        ExportEndpoints.FirstOfMonth, ExportEndpoints.WithinMaxDays);
 
     private static readonly string ProgramVersion =
         typeof(AejProductions).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "1.0.0";

@@ -26,7 +26,7 @@ internal sealed record EmployeePeriod(Employee Employee, TimeZoneInfo Zone, Date
 
         var zone = snapshot.Zone(employee.EstablishmentId);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var (first, last) = ExportsApi.Period(from, to, ZoneTime.LocalDate(time.GetUtcNow(), zone), errors);
+        var (first, last) = ExportEndpoints.Period(from, to, ZoneTime.LocalDate(time.GetUtcNow(), zone), errors);
         return errors.Count > 0
             ? (null, TypedResults.ValidationProblem(errors, title: "The period is not valid."), null)
             : (new EmployeePeriod(employee, zone, first, last), null, null);

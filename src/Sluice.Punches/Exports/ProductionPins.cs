@@ -40,7 +40,7 @@ internal sealed class ProductionPins(LedgerQueries ledger, EmployeeDirectory dir
         var now = time.GetUtcNow();
         var today = ZoneTime.LocalDate(now, zone);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var (first, last) = ExportsApi.Period(from, to, rules.DefaultFirst(today), today, rules.PeriodError, errors);
+        var (first, last) = ExportEndpoints.Period(from, to, rules.DefaultFirst(today), today, rules.PeriodError, errors);
 
         var lastNsr = await ledger.LastNsrAsync(id, ct);
         if (upTo is < 0 || upTo > lastNsr)

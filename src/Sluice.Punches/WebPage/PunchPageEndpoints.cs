@@ -13,20 +13,6 @@ namespace Sluice.Punches.WebPage;
 /// </summary>
 internal static class PunchPageEndpoints
 {
-    public static IEndpointRouteBuilder MapPunchPage(this IEndpointRouteBuilder app)
-    {
-        app.MapGet(PunchPages.FormPath, FormAsync)
-            .WithTags("Employee page").WithName("PunchForm").ExcludeFromDescription()
-            // The employee's own credentials (CPF or code, and web PIN) are in the form.
-            .AllowAnonymous();
-        app.MapPost(PunchPages.FormPath, PunchAsync)
-            .WithTags("Employee page").WithName("PunchFromPage").ExcludeFromDescription()
-            .AllowAnonymous();
-        app.MapWorkerReceipts();
-        app.MapWorkerEspelho();
-        return app;
-    }
-
     /// <summary>
     /// The form, with the establishment's clock to the second when every establishment keeps one zone: the time the punch
     /// will carry, since the page's punches take the server's time.
@@ -73,7 +59,7 @@ internal static class PunchPageEndpoints
             draft.Collector, false, numbers.Hash, "web");
         var employers = await ledger.EmployersAsync(draft.EstablishmentId, ct);
         // Art. 80 II: the worker gets the receipt after each punch without asking; this link opens it without a credential.
-        var receipt = ReceiptsApi.Build(punch, snapshot, employers).Page() with { ReceiptPath = links.PathFor(result.MessageId) };
+        var receipt = ReceiptEndpoints.Build(punch, snapshot, employers).Page() with { ReceiptPath = links.PathFor(result.MessageId) };
         return PunchPages.Html(await PunchPages.SuccessAsync(http.HttpContext.RequestServices, receipt));
     }
 }

@@ -18,21 +18,6 @@ internal static class WorkerEspelhoEndpoints
     public const string SignInPath = PunchPages.EspelhoSignInPath;
     public const string MonthField = "month";
 
-    public static IEndpointRouteBuilder MapWorkerEspelho(this IEndpointRouteBuilder app)
-    {
-        app.MapPost(SignInPath, SignInAsync)
-            .WithTags("Employee page").WithName("WorkerEspelhoSignIn").ExcludeFromDescription()
-            .AllowAnonymous();
-        // The signed link is the credential, as for receipts.
-        app.MapGet(EspelhoLinks.PathPrefix + "{token}", PageAsync)
-            .WithTags("Employee page").WithName("WorkerEspelho").ExcludeFromDescription()
-            .AllowAnonymous();
-        app.MapGet(EspelhoLinks.PathPrefix + "{token}/pdf", PdfAsync)
-            .WithTags("Employee page").WithName("WorkerEspelhoPdf").ExcludeFromDescription()
-            .AllowAnonymous();
-        return app;
-    }
-
     /// <summary>Checks the worker's credentials, then redirects (302, followed with a GET) to their link, so a reload never posts the PIN again.</summary>
     internal static async Task<Results<RedirectHttpResult, ContentHttpResult>> SignInAsync(
         HttpRequest http, EmployeeDirectory directory, WebPinGuard guard, EspelhoLinks links, CancellationToken ct)

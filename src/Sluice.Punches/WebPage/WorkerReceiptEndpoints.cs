@@ -22,23 +22,6 @@ internal static class WorkerReceiptEndpoints
     public const string ListPath = PunchPages.ReceiptListPath;
     public const string PdfSuffix = ".pdf";
 
-    public static IEndpointRouteBuilder MapWorkerReceipts(this IEndpointRouteBuilder app)
-    {
-        // Art. 80 II: "independentemente de prévia solicitação e autorização" — the signed link is the authorization.
-        app.MapGet(ReceiptLinks.PathPrefix + "{token}", OpenAsync)
-            .WithTags("Employee page").WithName("WorkerReceipt").ExcludeFromDescription()
-            .AllowAnonymous();
-        // The same receipt as the signed PDF (Art. 86 §1), for a link a phone can download as a file.
-        app.MapGet(ReceiptLinks.PathPrefix + "{token}" + PdfSuffix, OpenPdfAsync)
-            .WithTags("Employee page").WithName("WorkerReceiptPdf").ExcludeFromDescription()
-            .AllowAnonymous();
-        // Art. 80 III: the worker's own CPF or code and web PIN, as for punching.
-        app.MapPost(ListPath, ListAsync)
-            .WithTags("Employee page").WithName("WorkerReceiptList").ExcludeFromDescription()
-            .AllowAnonymous();
-        return app;
-    }
-
     /// <summary>The receipt page, or the signed PDF for <c>Accept: application/pdf</c>.</summary>
     internal static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> OpenAsync(
         string token, HttpContext http, ReceiptLinks links, LedgerQueries ledger, EmployeeDirectory directory, SigningKey key, TimeProvider time,
@@ -73,7 +56,7 @@ internal static class WorkerReceiptEndpoints
 
         var snapshot = await directory.RefreshIfStaleAsync(ct);
         var employers = await ledger.EmployersAsync(punch.EstablishmentId, ct);
-        var receipt = ReceiptsApi.Build(punch, snapshot, employers).Page() with { ReceiptPath = null };
+        var receipt = ReceiptEndpoints.Build(punch, snapshot, employers).Page() with { ReceiptPath = null };
         if (!pdf)
         {
             return PunchPages.Html(await PunchPages.ReceiptAsync(http.RequestServices, receipt with { PdfPath = ReceiptLinks.PathPrefix + token + PdfSuffix }));
@@ -105,7 +88,7 @@ internal static class WorkerReceiptEndpoints
         var punches = await ledger.ForEmployeeAsync(employee.Id, now - options.Value.WorkerReceiptsWindow, now + options.Value.FutureTolerance, ct);
         var employers = await ledger.EmployersAsync(employee.EstablishmentId, ct);
         var items = punches.OrderByDescending(p => p.PunchedAt)
-            .Select(p => new ReceiptListItem(ReceiptsApi.Build(p, snapshot, employers).Page(), links.PathFor(p.MessageId)))
+            .Select(p => new ReceiptListItem(ReceiptEndpoints.Build(p, snapshot, employers).Page(), links.PathFor(p.MessageId)))
             .ToList();
         return PunchPages.Html(await ReceiptListPage.RenderAsync(http.HttpContext.RequestServices, employee.Name, options.Value.WorkerReceiptsWindow, items));
     }

@@ -21,7 +21,7 @@ internal static class DlqCommand
     private static Command List()
     {
         var destination = new Option<string?>("--destination") { Description = "Only this destination's." };
-        var limit = new Option<int>("--limit") { Description = $"At most this many, oldest first (1 to {DeadLettersApi.MaxPageSize}).", DefaultValueFactory = _ => 100 };
+        var limit = new Option<int>("--limit") { Description = $"At most this many, oldest first (1 to {DeadLetterEndpoints.MaxPageSize}).", DefaultValueFactory = _ => 100 };
         var command = new Command("list", "List dead letters, oldest first, with their attempts and last error.") { destination, limit };
         command.SetAction((result, cancellationToken) => ServerConnection.CallAsync("dlq list", async () =>
         {
@@ -44,7 +44,7 @@ internal static class DlqCommand
                 }));
             if (page.Next is not null)
             {
-                Console.WriteLine($"(more: raise --limit; at most {DeadLettersApi.MaxPageSize})");
+                Console.WriteLine($"(more: raise --limit; at most {DeadLetterEndpoints.MaxPageSize})");
             }
 
             return 0;
@@ -118,7 +118,7 @@ internal static class DlqCommand
         string? after = null;
         do
         {
-            var query = $"/api/dead-letters?limit={DeadLettersApi.MaxPageSize}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
+            var query = $"/api/dead-letters?limit={DeadLetterEndpoints.MaxPageSize}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
             using var response = await client.GetAsync(query, cancellationToken);
             await ServerConnection.EnsureSuccessAsync(response, cancellationToken);
             var page = await response.Content.ReadFromJsonAsync(SluiceJsonContext.Default.DeadLetterPage, cancellationToken);

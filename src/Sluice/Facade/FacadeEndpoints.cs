@@ -7,23 +7,7 @@ namespace Sluice.Facade;
 /// <summary>The strangler-fig front: every request no Sluice endpoint takes is stored (store-first route) or forwarded.</summary>
 public static class FacadeEndpoints
 {
-    /// <summary>Below every endpoint Sluice maps itself, whatever their patterns: a moved route always wins.</summary>
-    private const int LowestPrecedence = int.MaxValue;
-
-    public static IEndpointConventionBuilder MapFacade(this IEndpointRouteBuilder app) =>
-        app.Map("/{**path}", HandleAsync)
-            .WithOrder(LowestPrecedence)
-            .WithDisplayName("Facade (store-first routes, then the legacy system)")
-            .ExcludeFromDescription()
-            .WithMetadata(new FacadeEndpointMarker())
-            // The legacy system checks its own credentials; a store-first route may ask for a Sluice policy too.
-            .AllowAnonymous()
-            // The legacy system's clients often reach it through one address (an app server, a NAT): a per-caller
-            // bucket would cap them all together, which the legacy system never did. Store-first routes are bounded
-            // by the journal's back-pressure (503 when the intake queue is full) instead.
-            .DisableRateLimiting();
-
-    private static async Task HandleAsync(HttpContext context)
+    internal static async Task HandleAsync(HttpContext context)
     {
         var services = context.RequestServices;
         var owned = services.GetRequiredService<OwnedRoutes>();

@@ -12,7 +12,7 @@ internal static class FacadeSetup
         services.AddOptions<FacadeOptions>().BindConfiguration(FacadeOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FacadeOptions>, FacadeOptionsValidator>();
 
-        // The forwarder and YARP's transform builder only: routes are Sluice's own (see FacadeEndpoints).
+        // The forwarder and YARP's transform builder only: routes are Sluice's own (see FacadeApi).
         services.AddReverseProxy();
         services.AddSingleton<LegacyPassThrough>();
         services.AddSingleton<OwnedRoutes>();

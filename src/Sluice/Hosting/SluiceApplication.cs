@@ -93,7 +93,7 @@ public static class SluiceApplication
         app.MapStoreFirstRequestsApi();
 
         // Last, and at the lowest precedence: whatever the endpoints above do not take.
-        app.MapFacade();
+        app.MapFacadeApi();
 
         return app;
     }

@@ -73,7 +73,7 @@ public static class ObservabilitySetup
         }), optionsName: null)
             .WithDisplayName("Prometheus metrics")
             .RequireSluicePolicy(SluicePolicies.Read);
-        app.MapDashboard();
+        app.MapDashboardApi();
         return app;
     }
 }

@@ -1,92 +1,25 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Sluice.Delivery.Engine;
-using Sluice.Journal;
 using Sluice.Security;
 
 namespace Sluice.Operations;
 
+/// <summary>Every route under <c>/api/dead-letters</c>; the handlers are <see cref="DeadLetterEndpoints"/>.</summary>
 public static class DeadLettersApi
 {
-    public const int MaxPageSize = 1_000;
-
     public static RouteGroupBuilder MapDeadLettersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/dead-letters").WithTags("Dead letters");
-        api.MapGet("/", ListAsync)
+        api.MapGet("/", DeadLetterEndpoints.ListAsync)
             .WithName("ListDeadLetters")
             .WithSummary("Messages a destination gave up on, oldest first, with their last error.")
             .RequireSluicePolicy(SluicePolicies.Read);
-        api.MapPost("/replay", ReplayAsync)
+        api.MapPost("/replay", DeadLetterEndpoints.ReplayAsync)
             .WithName("ReplayDeadLetters")
             .WithSummary("Make dead letters due again (by ids, by destination, or both), with a fresh attempt count.")
             .RequireSluicePolicy(SluicePolicies.Manage);
-        api.MapDelete("/{id:guid}", DiscardAsync)
+        api.MapDelete("/{id:guid}", DeadLetterEndpoints.DiscardAsync)
             .WithName("DiscardDeadLetter")
             .WithSummary("Discard a dead letter: it is kept for audit but never delivered.")
             .RequireSluicePolicy(SluicePolicies.Manage);
         return api;
-    }
-
-    internal static async Task<Results<Ok<DeadLetterPage>, ValidationProblem>> ListAsync(
-        string? destination, string? after, int? limit, IJournal journal, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>();
-        long? cursor = null;
-        if (after is not null)
-        {
-            if (long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                cursor = parsed;
-            }
-            else
-            {
-                errors["after"] = ["Use the 'next' value of the previous page."];
-            }
-        }
-
-        if (limit is < 1 or > MaxPageSize)
-        {
-            errors["limit"] = [$"Between 1 and {MaxPageSize}."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var size = limit ?? 100;
-        var letters = await journal.GetDeadLettersAsync(new DeadLetterQuery(destination, cursor, size), cancellationToken);
-        var items = letters
-            .Select(l => new DeadLetterView(l.MessageId, l.Kind, l.Destination, l.ReceivedAt, l.Attempts, l.FailedAt, l.LastError))
-            .ToList();
-        var next = letters.Count == size ? letters[^1].Cursor.ToString(CultureInfo.InvariantCulture) : null;
-        return TypedResults.Ok(new DeadLetterPage(items, next));
-    }
-
-    internal static async Task<Results<Ok<ReplayResult>, ValidationProblem>> ReplayAsync(
-        ReplayRequest? request, IJournal journal, DeliveryEngine engine, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var filter = new DeadLetterFilter(request?.Ids, string.IsNullOrWhiteSpace(request?.Destination) ? null : request.Destination);
-        if (filter.IsEmpty)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["ids"] = ["Give message ids, a destination, or both."],
-            });
-        }
-
-        var replayed = await journal.ReplayAsync(filter, time.GetUtcNow(), cancellationToken);
-        engine.OnCommitted(filter.Destination is { } one ? [one] : engine.Destinations);
-        return TypedResults.Ok(new ReplayResult(replayed));
-    }
-
-    internal static async Task<Results<NoContent, ProblemHttpResult>> DiscardAsync(
-        Guid id, string? destination, IJournal journal, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var discarded = await journal.DiscardAsync(new DeadLetterFilter([id], destination), time.GetUtcNow(), cancellationToken);
-        return discarded > 0
-            ? TypedResults.NoContent()
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No dead letter with this id.");
     }
 }

@@ -5,18 +5,8 @@ using Sluice.Security;
 namespace Sluice.Punches.Ledger;
 
 /// <summary>What auditors ask of the ledger.</summary>
-internal static class LedgerApi
+internal static class LedgerEndpoints
 {
-    public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/establishments/{id:guid}/verify", VerifyAsync)
-            .WithTags("Ledger")
-            .WithName("VerifyLedger")
-            .WithSummary("Walk the establishment's NSR sequence and hash chain; names the first NSR whose record or link was altered.")
-            .RequireSluicePolicy(SluicePolicies.Read);
-        return app;
-    }
-
     internal static async Task<Results<Ok<ChainVerification>, ProblemHttpResult>> VerifyAsync(
         Guid id, ChainVerifier verifier, EmployeeDirectory directory, CancellationToken ct)
     {

@@ -12,36 +12,8 @@ using Sluice.Security;
 namespace Sluice.Punches.Exports;
 
 /// <summary>The AFD and AEJ files (Portaria 671) and timesheets, read from the ledger and the treatment program.</summary>
-internal static class ExportsApi
+internal static class ExportEndpoints
 {
-    public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
-    {
-        MapSigned(app, "Afd", GetAfdAsync, SignedAfd.GetSignatureAsync, SignedAfd.GetZipAsync,
-            "Stream the AFD of the records made from `from` to `to` (dates, establishment's zone), named as the regulation says.");
-        MapSigned(app, "Aej", AejEndpoints.GetAsync, AejEndpoints.GetSignatureAsync, AejEndpoints.GetZipAsync,
-            "The AEJ (Arquivo Eletrônico de Jornada) of the markings from `from` to `to`: schedules, employees, original and treated markings.");
-        app.MapGet("/api/employees/{id:guid}/timesheet", GetTimesheetAsync).WithTags("Exports").WithName("GetTimesheet")
-            .WithSummary("In/out pairs per day in the establishment's zone, worked minutes, days missing a punch; text/csv on Accept.")
-            .RequireSluicePolicy(SluicePolicies.Read);
-        // HR's page over the same timesheets.
-        app.MapTimesheetPage();
-        return app;
-    }
-
-    /// <summary>A legal file (<paramref name="name"/>: Afd, Aej), its detached signature (<c>.p7s</c>) and both in one zip (<c>.zip</c>).</summary>
-    private static void MapSigned(IEndpointRouteBuilder app, string name, Delegate file, Delegate signature, Delegate zip, string summary)
-    {
-        var path = "/api/establishments/{id:guid}/" + name.ToLowerInvariant();
-        var title = name.ToUpperInvariant();
-        app.MapGet(path, file).WithTags("Exports").WithName("Get" + name).WithSummary(summary).RequireSluicePolicy(SluicePolicies.Read);
-        app.MapGet(path + ".p7s", signature).WithTags("Exports").WithName($"Get{name}Signature")
-            .WithSummary($"The detached CAdES signature (.p7s) of the {title} that `from`, `to`, `upTo` and `generatedAt` fix: take them from the {title}'s Link header.")
-            .RequireSluicePolicy(SluicePolicies.Read);
-        app.MapGet(path + ".zip", zip).WithTags("Exports").WithName($"GetSigned{name}")
-            .WithSummary($"The {title} and its detached CAdES signature in one zip, both from one production.")
-            .RequireSluicePolicy(SluicePolicies.Read);
-    }
-
     /// <summary>
     /// Streams from the ledger's forward-only reader into the AFD writer and on to the response: memory stays flat
     /// whatever the number of records. Errors found before the first byte are problems; later ones cut the download.

@@ -11,19 +11,8 @@ namespace Sluice.Punches.Receipts;
 /// The Art. 79 receipt ("comprovante") of a punch, as JSON or as a printable page, and an employee's receipts of
 /// the last hours (the regulation: at least the last 48).
 /// </summary>
-internal static class ReceiptsApi
+internal static class ReceiptEndpoints
 {
-    public static IEndpointRouteBuilder MapReceiptsApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/punches/{id:guid}/receipt", GetReceiptAsync).WithTags("Receipts").WithName("GetPunchReceipt")
-            .WithSummary("The punch's Art. 79 receipt: JSON, a printable HTML page for Accept: text/html, or the signed PDF for Accept: application/pdf.")
-            .RequireSluicePolicy(SluicePolicies.Read);
-        app.MapGet("/api/employees/{id:guid}/receipts", ListReceiptsAsync).WithTags("Receipts").WithName("ListEmployeeReceipts")
-            .WithSummary("The employee's receipts for punches of the last `hours` (default 48).")
-            .RequireSluicePolicy(SluicePolicies.Read);
-        return app;
-    }
-
     internal static async Task<Results<Ok<PunchReceiptView>, ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> GetReceiptAsync(
         Guid id, HttpRequest http, LedgerQueries ledger, EmployeeDirectory directory, SigningKey key, TimeProvider time, CancellationToken ct)
     {

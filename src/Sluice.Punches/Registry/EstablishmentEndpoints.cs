@@ -6,40 +6,8 @@ using Sluice.Security;
 namespace Sluice.Punches.Registry;
 
 /// <summary>Establishments, their employees and devices: the HR side of the punch clock.</summary>
-internal static class RegistryApi
+internal static class EstablishmentEndpoints
 {
-    public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder app)
-    {
-        var establishments = app.MapGroup("/api/establishments").WithTags("Registry");
-        establishments.MapPost("/", CreateEstablishmentAsync).WithName("CreateEstablishment")
-            .WithSummary("Register an establishment (employer CNPJ/CPF, legal name, place of service, INPI number, time zone); written to the ledger as an AFD type 2 record. 409 when its document is taken.")
-            .RequireSluicePolicy(SluicePolicies.Manage);
-        establishments.MapGet("/", ListEstablishmentsAsync).WithName("ListEstablishments").RequireSluicePolicy(SluicePolicies.Read);
-        establishments.MapGet("/{id:guid}", GetEstablishmentAsync).WithName("GetEstablishment").RequireSluicePolicy(SluicePolicies.Read);
-        establishments.MapPut("/{id:guid}", UpdateEstablishmentAsync).WithName("UpdateEstablishment")
-            .WithSummary("Replace an establishment; a change of its document, CNO/CAEPF, name or place of service is an AFD type 2 record.")
-            .RequireSluicePolicy(SluicePolicies.Manage);
-        establishments.MapPost("/{id:guid}/employees", EmployeeEndpoints.CreateAsync).WithName("CreateEmployee")
-            .WithSummary("Register an employee; written to the ledger as an AFD type 5 inclusion.")
-            .RequireSluicePolicy(SluicePolicies.Registry);
-        establishments.MapGet("/{id:guid}/employees", EmployeeEndpoints.ListAsync).WithName("ListEmployees").RequireSluicePolicy(SluicePolicies.Read);
-        establishments.MapPost("/{id:guid}/employees/import", EmployeeEndpoints.ImportAsync).WithName("ImportEmployees")
-            .WithSummary("Create or update employees from text/csv (code,name,cpf[,pin,webPin,active]); bad rows are reported, good rows stored.")
-            .Accepts<string>("text/csv")
-            .RequireSluicePolicy(SluicePolicies.Registry);
-        establishments.MapPost("/{id:guid}/devices", SaveDeviceAsync).WithName("SaveDevice")
-            .WithSummary("Register (or move) an ADMS device by serial number, with its push comm key and the networks it may call from.")
-            .RequireSluicePolicy(SluicePolicies.Manage);
-        establishments.MapGet("/{id:guid}/devices", ListDevicesAsync).WithName("ListDevices").RequireSluicePolicy(SluicePolicies.Read);
-
-        var employees = app.MapGroup("/api/employees").WithTags("Registry");
-        employees.MapGet("/{id:guid}", EmployeeEndpoints.GetAsync).WithName("GetEmployee").RequireSluicePolicy(SluicePolicies.Read);
-        employees.MapPut("/{id:guid}", EmployeeEndpoints.UpdateAsync).WithName("UpdateEmployee")
-            .WithSummary("Change an employee; a new name or CPF, a deactivation or a reactivation is written to the ledger (AFD type 5).")
-            .RequireSluicePolicy(SluicePolicies.Registry);
-        return app;
-    }
-
     internal static async Task<Results<Created<EstablishmentView>, ValidationProblem, ProblemHttpResult>> CreateEstablishmentAsync(
         EstablishmentRequest? request, ClaimsPrincipal caller, RegistryStore store, EmployeeDirectory directory, IOptions<PunchesOptions> options,
         TimeProvider time, CancellationToken ct)

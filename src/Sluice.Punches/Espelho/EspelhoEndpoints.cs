@@ -10,16 +10,8 @@ namespace Sluice.Punches.Espelho;
 /// The Espelho de Ponto (Portaria 671 Art. 84) of an employee for a period, for HR and reporting: JSON, CSV for
 /// <c>Accept: text/csv</c>, or the printable PDF for <c>Accept: application/pdf</c>. Same policy as the timesheet.
 /// </summary>
-internal static class EspelhoApi
+internal static class EspelhoEndpoints
 {
-    public static IEndpointRouteBuilder MapEspelhoApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/employees/{id:guid}/espelho", GetAsync).WithTags("Exports").WithName("GetEspelho")
-            .WithSummary("The Espelho de Ponto (Art. 84) for `month` (yyyy-MM) or `from`..`to`: markings with their source, durations with the reduced night hour; text/csv or application/pdf on Accept.")
-            .RequireSluicePolicy(SluicePolicies.Read);
-        return app;
-    }
-
     internal static async Task<Results<Ok<EspelhoReport>, ContentHttpResult, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetAsync(
         Guid id, string? from, string? to, string? month, HttpRequest http, EmployeeDirectory directory, EspelhoReports reports,
         TimeProvider time, CancellationToken ct)
@@ -45,7 +37,7 @@ internal static class EspelhoApi
 
         if (Accepts(http, "text/csv"))
         {
-            http.HttpContext.Response.Headers.ContentDisposition = ExportsApi.Attachment(EspelhoReports.FileName(report) + ".csv");
+            http.HttpContext.Response.Headers.ContentDisposition = ExportEndpoints.Attachment(EspelhoReports.FileName(report) + ".csv");
             return TypedResults.Content(EspelhoCsv.Render(report), EspelhoCsv.ContentType);
         }
 

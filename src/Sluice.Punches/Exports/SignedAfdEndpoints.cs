@@ -10,7 +10,7 @@ namespace Sluice.Punches.Exports;
 /// The AFD's CAdES detached signature (Art. 87), alone or zipped with the file. Each signs the bytes of one production,
 /// written into memory first, so what is signed is what is served.
 /// </summary>
-internal static class SignedAfd
+internal static class SignedAfdEndpoints
 {
     /// <summary>
     /// Only for a pinned production (<c>upTo</c> and <c>generatedAt</c> given, as the AFD's <c>Link</c> header names

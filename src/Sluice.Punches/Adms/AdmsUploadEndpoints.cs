@@ -13,7 +13,7 @@ namespace Sluice.Punches.Adms;
 /// batches, and asks for all its records again on every handshake), or is kept for HR with the reason it could not be taken.
 /// The device is answered <c>OK: n</c>, n the punches now stored or stored before, only once all of that is durable.
 /// </summary>
-internal static partial class AdmsUploadEndpoint
+internal static partial class AdmsUploadEndpoints
 {
     internal static async Task<ContentHttpResult> UploadAsync(
         HttpContext http, AdmsGate gate, AdmsUploadLimiter limiter, EmployeeDirectory directory, PunchIntake intake, AdmsLinesStore lines,
@@ -42,7 +42,7 @@ internal static partial class AdmsUploadEndpoint
             return AdmsEndpoints.Text(AdmsResponses.TooManyLines(options.Value.MaxLinesPerUpload), StatusCodes.Status413PayloadTooLarge);
         }
 
-        var logger = loggers.CreateLogger(typeof(AdmsUploadEndpoint));
+        var logger = loggers.CreateLogger(typeof(AdmsUploadEndpoints));
         var now = intake.Now();
         var snapshot = await directory.GetAsync(ct);
         var (punches, refused) = Sort(device, upload, snapshot, intake.Options, now);

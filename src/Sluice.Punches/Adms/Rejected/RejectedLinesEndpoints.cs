@@ -5,17 +5,9 @@ using Sluice.Security;
 namespace Sluice.Punches.Adms.Rejected;
 
 /// <summary>What HR reads to find the device punches Sluice could not take: unknown PINs, wrong clocks, unreadable lines.</summary>
-public static class RejectedLinesApi
+public static class RejectedLinesEndpoints
 {
     public const int MaxLimit = 1_000;
-
-    public static IEndpointRouteBuilder MapRejectedLinesApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/establishments/{id:guid}/devices/rejected", ListAsync).WithTags("Registry").WithName("ListRejectedDeviceLines")
-            .WithSummary("Lines the establishment's devices sent that could not be taken as punches, newest first, each with its reason.")
-            .RequireSluicePolicy(SluicePolicies.Read);
-        return app;
-    }
 
     internal static async Task<Results<Ok<RejectedLinesView>, ValidationProblem, ProblemHttpResult>> ListAsync(
         Guid id, string? serial, int? limit, EmployeeDirectory directory, RejectedLinesStore store, CancellationToken ct)
