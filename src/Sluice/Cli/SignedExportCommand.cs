@@ -30,9 +30,9 @@ internal static class SignedExportCommand
         command.SetAction((result, cancellationToken) => ServerConnection.CallAsync(name, async () =>
         {
             using var client = ServerConnection.CreateClient(result, timeout: TimeSpan.FromMinutes(10));
-            var query = SignedZip.Query(("from", result.GetValue(from)), ("to", result.GetValue(to)));
-            return await SignedZip.DownloadAsync(client, $"/api/establishments/{result.GetValue(establishment)}/{name}.zip?{query}",
-                result.GetValue(output)!, cancellationToken);
+            var path = ServerConnection.PathWithQuery($"/api/establishments/{result.GetValue(establishment)}/{name}.zip",
+                ("from", result.GetValue(from)), ("to", result.GetValue(to)));
+            return await SignedZip.DownloadAsync(client, path, result.GetValue(output)!, cancellationToken);
         }));
         return command;
     }
