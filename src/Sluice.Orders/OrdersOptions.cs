@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Sluice.Delivery.Engine;
 
 namespace Sluice.Orders;
 
-public sealed class OrdersOptions
+public sealed class OrdersOptions : IDeliveredOptions
 {
     public const string SectionName = "Orders";
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
 using Sluice.Journal.Modules;
 using Sluice.Orders.Populate;
@@ -16,13 +15,8 @@ public static class OrdersSetup
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OrdersJsonContext.Default));
         builder.Services.AddOptions<OrdersOptions>()
             .BindConfiguration(OrdersOptions.SectionName)
-            // Binding appends to the default list instead of replacing it.
-            .PostConfigure(o => o.Destinations = o.Destinations.Distinct(StringComparer.OrdinalIgnoreCase).ToArray())
+            .ValidateDestinations(OrdersOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate<IOptions<DeliveryOptions>>(
-                (orders, delivery) => orders.Destinations.Length > 0
-                    && orders.Destinations.All(d => delivery.Value.Destinations.ContainsKey(d)),
-                "Orders:Destinations must name at least one destination, each defined under Delivery:Destinations.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IJournalModule, OrdersModule>();
         builder.Services.AddSingleton<OrderStore>();

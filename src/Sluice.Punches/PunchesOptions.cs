@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Sluice.Delivery.Engine;
 
 namespace Sluice.Punches;
 
-public sealed class PunchesOptions
+public sealed class PunchesOptions : IDeliveredOptions
 {
     public const string SectionName = "Punches";
 

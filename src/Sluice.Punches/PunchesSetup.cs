@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks;
 using Sluice.Punches.Adms;
@@ -27,13 +26,8 @@ public static class PunchesSetup
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, PunchesJsonContext.Default));
         builder.Services.AddOptions<PunchesOptions>()
             .BindConfiguration(PunchesOptions.SectionName)
-            // Binding appends to the default list instead of replacing it.
-            .PostConfigure(o => o.Destinations = o.Destinations.Distinct(StringComparer.OrdinalIgnoreCase).ToArray())
+            .ValidateDestinations(PunchesOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate<IOptions<DeliveryOptions>>(
-                (punches, delivery) => punches.Destinations.Length > 0
-                    && punches.Destinations.All(d => delivery.Value.Destinations.ContainsKey(d)),
-                "Punches:Destinations must name at least one destination, each defined under Delivery:Destinations.")
             .Validate(punches => punches.DeveloperDocument.Length == 0 || Afd.AfdDeveloper.From(punches.DeveloperDocument) is not null,
                 "Punches:DeveloperDocument must be the REP-P developer's CNPJ (14 digits) or CPF (11 digits) with valid check digits.")
             .Validate(punches => LegacyPunchShape.IsValid(punches.LegacyShape),

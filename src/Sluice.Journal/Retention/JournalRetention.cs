@@ -1,41 +1,28 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sluice.Journal.Background;
 
 namespace Sluice.Journal.Retention;
 
 /// <summary>Deletes finished messages once they are older than <see cref="RetentionOptions.KeepFor"/>, a chunk at a time.</summary>
 /// <remarks>Every node may run it: chunks are separate transactions, and a row deleted by one node is simply not found by another.</remarks>
 public sealed partial class JournalRetention(
-    IJournal journal, IOptions<RetentionOptions> options, TimeProvider time, ILogger<JournalRetention> logger) : BackgroundService
+    IJournal journal, IOptions<RetentionOptions> options, TimeProvider time, ILogger<JournalRetention> logger)
+    : PeriodicService(options.Value.Interval, time)
 {
     private readonly RetentionOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!_options.Enabled)
-        {
-            return;
-        }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _options.Enabled ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
 
-        using var timer = new PeriodicTimer(_options.Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await PruneOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-        }
-    }
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => PruneOnceAsync(cancellationToken);
+
+    protected override void OnRoundFailed(Exception exception) => LogFailed(exception);
 
     /// <summary>Prunes everything due now; returns how many messages were deleted.</summary>
     public async Task<long> PruneOnceAsync(CancellationToken cancellationToken)
     {
-        var cutoff = time.GetUtcNow() - _options.KeepFor;
+        var cutoff = Time.GetUtcNow() - _options.KeepFor;
         long total = 0;
         int deleted;
         do

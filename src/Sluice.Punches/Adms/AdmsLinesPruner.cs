@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sluice.Journal.Background;
 
 namespace Sluice.Punches.Adms;
 
@@ -8,31 +9,19 @@ namespace Sluice.Punches.Adms;
 /// of the offline window. Never sooner: that is what keeps a late re-send from storing a punch twice.
 /// </summary>
 internal sealed partial class AdmsLinesPruner(
-    AdmsLinesStore store, IOptions<PunchesOptions> options, TimeProvider time, ILogger<AdmsLinesPruner> logger) : BackgroundService
+    AdmsLinesStore store, IOptions<PunchesOptions> options, TimeProvider time, ILogger<AdmsLinesPruner> logger)
+    : PeriodicService(Interval, time)
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
     private static readonly TimeSpan Margin = TimeSpan.FromDays(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await PruneOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The journal may be briefly unreachable: the next tick tries again.
-                LogFailed(ex);
-            }
-        }
-    }
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => PruneOnceAsync(cancellationToken);
+
+    protected override void OnRoundFailed(Exception exception) => LogFailed(exception);
 
     public async Task<int> PruneOnceAsync(CancellationToken ct)
     {
-        var cutoff = time.GetUtcNow() - options.Value.MaxOfflineAge - Margin;
+        var cutoff = Time.GetUtcNow() - options.Value.MaxOfflineAge - Margin;
         var deleted = await store.PruneAsync(cutoff, ct);
         if (deleted > 0)
         {

@@ -27,9 +27,9 @@ internal static class DevicesCommand
         command.SetAction((result, cancellationToken) => ServerConnection.CallAsync("devices rejected", async () =>
         {
             using var client = ServerConnection.CreateClient(result);
-            var query = $"?limit={result.GetValue(limit).ToString(CultureInfo.InvariantCulture)}"
-                + (result.GetValue(serial) is { } only ? "&serial=" + Uri.EscapeDataString(only) : "");
-            using var response = await client.GetAsync($"/api/establishments/{result.GetValue(establishment)}/devices/rejected{query}", cancellationToken);
+            var path = ServerConnection.PathWithQuery($"/api/establishments/{result.GetValue(establishment)}/devices/rejected",
+                ("limit", result.GetValue(limit).ToString(CultureInfo.InvariantCulture)), ("serial", result.GetValue(serial)));
+            using var response = await client.GetAsync(path, cancellationToken);
             await ServerConnection.EnsureSuccessAsync(response, cancellationToken);
             using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
             var lines = answer.RootElement.GetProperty("lines").EnumerateArray().ToList();

@@ -26,13 +26,9 @@ internal static class DlqCommand
         command.SetAction((result, cancellationToken) => ServerConnection.CallAsync("dlq list", async () =>
         {
             using var client = ServerConnection.CreateClient(result);
-            var query = $"/api/dead-letters?limit={result.GetValue(limit)}";
-            if (result.GetValue(destination) is { Length: > 0 } name)
-            {
-                query += $"&destination={Uri.EscapeDataString(name)}";
-            }
-
-            using var response = await client.GetAsync(query, cancellationToken);
+            var path = ServerConnection.PathWithQuery("/api/dead-letters",
+                ("limit", result.GetValue(limit).ToString(CultureInfo.InvariantCulture)), ("destination", result.GetValue(destination)));
+            using var response = await client.GetAsync(path, cancellationToken);
             await ServerConnection.EnsureSuccessAsync(response, cancellationToken);
             var page = await response.Content.ReadFromJsonAsync(SluiceJsonContext.Default.DeadLetterPage, cancellationToken);
             Table.Print(
@@ -92,12 +88,7 @@ internal static class DlqCommand
         {
             using var client = ServerConnection.CreateClient(result);
             var message = (await ResolveAsync(client, [result.GetValue(id)!], cancellationToken))[0];
-            var path = $"/api/dead-letters/{message}";
-            if (result.GetValue(destination) is { Length: > 0 } name)
-            {
-                path += $"?destination={Uri.EscapeDataString(name)}";
-            }
-
+            var path = ServerConnection.PathWithQuery($"/api/dead-letters/{message}", ("destination", result.GetValue(destination)));
             using var response = await client.DeleteAsync(path, cancellationToken);
             await ServerConnection.EnsureSuccessAsync(response, cancellationToken);
             Console.WriteLine($"Discarded {message}.");
@@ -118,8 +109,9 @@ internal static class DlqCommand
         string? after = null;
         do
         {
-            var query = $"/api/dead-letters?limit={DeadLetterEndpoints.MaxPageSize}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
-            using var response = await client.GetAsync(query, cancellationToken);
+            var path = ServerConnection.PathWithQuery("/api/dead-letters",
+                ("limit", DeadLetterEndpoints.MaxPageSize.ToString(CultureInfo.InvariantCulture)), ("after", after));
+            using var response = await client.GetAsync(path, cancellationToken);
             await ServerConnection.EnsureSuccessAsync(response, cancellationToken);
             var page = await response.Content.ReadFromJsonAsync(SluiceJsonContext.Default.DeadLetterPage, cancellationToken);
             known.AddRange(page!.Items.Select(l => l.MessageId));

@@ -41,13 +41,13 @@ internal static class EspelhoCommand
         command.SetAction((result, cancellationToken) => ServerConnection.CallAsync("espelho", async () =>
         {
             using var client = ServerConnection.CreateClient(result, timeout: TimeSpan.FromMinutes(2));
-            var query = string.Join('&', new[] { ("month", result.GetValue(month)), ("from", result.GetValue(from)), ("to", result.GetValue(to)) }
-                .Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+            var espelho = ServerConnection.PathWithQuery($"/api/employees/{result.GetValue(employee)}/espelho",
+                ("month", result.GetValue(month)), ("from", result.GetValue(from)), ("to", result.GetValue(to)));
             var folder = result.GetValue(output)!;
             folder.Create();
             foreach (var format in result.GetValue(formats)!.Distinct(StringComparer.OrdinalIgnoreCase))
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/employees/{result.GetValue(employee)}/espelho?{query}");
+                using var request = new HttpRequestMessage(HttpMethod.Get, espelho);
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(MediaTypes[format]));
                 using var response = await client.SendAsync(request, cancellationToken);
                 await ServerConnection.EnsureSuccessAsync(response, cancellationToken);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Sluice.Hosting;
 using Sluice.Journal;
 
 namespace Sluice.Cli;
@@ -15,27 +14,11 @@ internal static class MigrateCommand
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        command.SetAction(async (result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => JournalCommand.RunAsync("migrate", result, services =>
         {
-            try
-            {
-                await using var app = SluiceServer.Build([.. result.UnmatchedTokens]);
-                var journal = app.Services.GetRequiredService<IJournal>();
-                await journal.InitializeAsync(cancellationToken);
-                Console.WriteLine($"The {journal.GetType().Name} schema is up to date.");
-                return 0;
-            }
-            catch (Exception ex) when (SluiceServer.ConfigurationProblem(ex) is { } problems)
-            {
-                await Console.Error.WriteLineAsync($"migrate: the configuration is invalid: {string.Join("; ", problems)}");
-                return 2;
-            }
-            catch (InvalidOperationException ex)
-            {
-                await Console.Error.WriteLineAsync($"migrate: {ex.Message}");
-                return 1;
-            }
-        });
+            Console.WriteLine($"The {services.GetRequiredService<IJournal>().GetType().Name} schema is up to date.");
+            return Task.FromResult(0);
+        }, cancellationToken));
         return command;
     }
 }

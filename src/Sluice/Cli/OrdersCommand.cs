@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Sluice.Hosting;
-using Sluice.Journal;
 using Sluice.Orders.Populate;
 
 namespace Sluice.Cli;
@@ -25,24 +23,14 @@ internal static class OrdersCommand
             count, seed,
         };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(async (result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => JournalCommand.RunAsync("orders populate", result, async services =>
         {
-            try
-            {
-                await using var app = SluiceServer.Build([.. result.UnmatchedTokens]);
-                await app.Services.GetRequiredService<IJournal>().InitializeAsync(cancellationToken);
-                var populated = await app.Services.GetRequiredService<OrderPopulator>()
-                    .PopulateAsync(result.GetValue(count), result.GetValue(seed), cancellationToken);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Populated {populated.Count} orders (ids {populated.FirstId} to {populated.LastId}) in {populated.Seconds:0.00} s: {populated.OrdersPerSecond:0} orders/s."));
-                return 0;
-            }
-            catch (Exception ex) when (SluiceServer.ConfigurationProblem(ex) is { } problems)
-            {
-                await Console.Error.WriteLineAsync($"orders populate: the configuration is invalid: {string.Join("; ", problems)}");
-                return 2;
-            }
-        });
+            var populated = await services.GetRequiredService<OrderPopulator>()
+                .PopulateAsync(result.GetValue(count), result.GetValue(seed), cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Populated {populated.Count} orders (ids {populated.FirstId} to {populated.LastId}) in {populated.Seconds:0.00} s: {populated.OrdersPerSecond:0} orders/s."));
+            return 0;
+        }, cancellationToken));
         return command;
     }
 }

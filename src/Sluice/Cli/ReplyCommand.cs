@@ -25,11 +25,8 @@ internal static class ReplyCommand
         command.SetAction((result, cancellationToken) => ServerConnection.CallAsync("reply", async () =>
         {
             using var client = ServerConnection.CreateClient(result);
-            var path = $"/api/{result.GetValue(kind)}/{Uri.EscapeDataString(result.GetValue(id)!)}/reply";
-            if (result.GetValue(destination) is { Length: > 0 } name)
-            {
-                path += $"?destination={Uri.EscapeDataString(name)}";
-            }
+            var path = ServerConnection.PathWithQuery(
+                $"/api/{result.GetValue(kind)}/{Uri.EscapeDataString(result.GetValue(id)!)}/reply", ("destination", result.GetValue(destination)));
 
             using var response = await client.GetAsync(path, cancellationToken);
             if (response.StatusCode == HttpStatusCode.Accepted)

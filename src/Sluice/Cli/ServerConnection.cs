@@ -76,6 +76,13 @@ internal sealed class ServerConnection
         : Environment.GetEnvironmentVariable(variable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : null;
 
+    /// <summary>A path on the server with those query parameters that have a value (null or empty ones are left out), escaped.</summary>
+    public static string PathWithQuery(string path, params (string Name, string? Value)[] parameters)
+    {
+        var query = string.Join('&', parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
+        return query.Length == 0 ? path : $"{path}?{query}";
+    }
+
     /// <summary>Runs one API call; a failure is printed (with the problem details' title and field errors) as exit code 1.</summary>
     public static async Task<int> CallAsync(string command, Func<Task<int>> call)
     {

@@ -31,8 +31,4 @@ internal static class SignedZip
 
         return 0;
     }
-
-    /// <summary>The query of the given options that were set.</summary>
-    public static string Query(params (string Name, string? Value)[] parameters) =>
-        string.Join('&', parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
 }

@@ -9,7 +9,7 @@ public static class SluiceCommands
     [
         LegacySimCommand.Create(), MigrateCommand.Create(), TokenCommand.Create(), OrdersCommand.Create(), VerifyCommand.Create(),
         ApiCommand(StatusCommand.Create()), ApiCommand(DlqCommand.Create()), ApiCommand(LoadCommand.Create()), ApiCommand(KeysCommand.Create()),
-        ApiCommand(DevicesCommand.Create()), ApiCommand(ReplyCommand.Create()), ApiCommand(AfdCommand.Create()), ApiCommand(AejCommand.Create()),
+        ApiCommand(DevicesCommand.Create()), ApiCommand(ReplyCommand.Create()), ApiCommand(SignedExportCommand.Afd()), ApiCommand(SignedExportCommand.Aej()),
         ApiCommand(EspelhoCommand.Create()),
     ];
 

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Sluice.Hosting;
-using Sluice.Journal;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Registry;
 
@@ -19,43 +17,28 @@ internal static class VerifyCommand
             establishment,
         };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(async (result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => JournalCommand.RunAsync("verify", result, async services =>
         {
-            try
+            var snapshot = await services.GetRequiredService<EmployeeDirectory>().ReloadAsync(cancellationToken);
+            var verifier = services.GetRequiredService<ChainVerifier>();
+            var ids = result.GetValue(establishment) is { } only ? [only] : snapshot.Establishments.Keys.Order().ToList();
+            var broken = 0;
+            foreach (var id in ids)
             {
-                await using var app = SluiceServer.Build([.. result.UnmatchedTokens]);
-                await app.Services.GetRequiredService<IJournal>().InitializeAsync(cancellationToken);
-                var snapshot = await app.Services.GetRequiredService<EmployeeDirectory>().ReloadAsync(cancellationToken);
-                var verifier = app.Services.GetRequiredService<ChainVerifier>();
-                var ids = result.GetValue(establishment) is { } only ? [only] : snapshot.Establishments.Keys.Order().ToList();
-                var broken = 0;
-                foreach (var id in ids)
+                var verification = await verifier.VerifyAsync(id, cancellationToken);
+                if (verification.Valid)
                 {
-                    var verification = await verifier.VerifyAsync(id, cancellationToken);
-                    if (verification.Valid)
-                    {
-                        Console.WriteLine($"{id}: OK, {verification.Records} records ({verification.Punches} punches), NSR 1..{verification.LastNsr}.");
-                    }
-                    else
-                    {
-                        broken++;
-                        Console.WriteLine($"{id}: BROKEN at NSR {verification.FirstBadNsr}: {verification.Problem}");
-                    }
+                    Console.WriteLine($"{id}: OK, {verification.Records} records ({verification.Punches} punches), NSR 1..{verification.LastNsr}.");
                 }
+                else
+                {
+                    broken++;
+                    Console.WriteLine($"{id}: BROKEN at NSR {verification.FirstBadNsr}: {verification.Problem}");
+                }
+            }
 
-                return broken == 0 ? 0 : 1;
-            }
-            catch (Exception ex) when (SluiceServer.ConfigurationProblem(ex) is { } problems)
-            {
-                await Console.Error.WriteLineAsync($"verify: the configuration is invalid: {string.Join("; ", problems)}");
-                return 2;
-            }
-            catch (InvalidOperationException ex)
-            {
-                await Console.Error.WriteLineAsync($"verify: {ex.Message}");
-                return 2;
-            }
-        });
+            return broken == 0 ? 0 : 1;
+        }, cancellationToken, failedExitCode: 2));
         return command;
     }
 }

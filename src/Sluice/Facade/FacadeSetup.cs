@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
+using Sluice.Hosting;
 
 namespace Sluice.Facade;
 
@@ -9,8 +9,7 @@ internal static class FacadeSetup
     {
         var services = builder.Services;
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, FacadeJsonContext.Default));
-        services.AddOptions<FacadeOptions>().BindConfiguration(FacadeOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<FacadeOptions>, FacadeOptionsValidator>();
+        services.AddCheckedOptions<FacadeOptions, FacadeOptionsValidator>(FacadeOptions.SectionName);
 
         // The forwarder and YARP's transform builder only: routes are Sluice's own (see FacadeApi).
         services.AddReverseProxy();

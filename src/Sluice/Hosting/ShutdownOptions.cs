@@ -1,7 +1,7 @@
 namespace Sluice.Hosting;
 
 /// <summary>How a node stops on SIGTERM (a rolling restart, a scale-in): see <see cref="GracefulShutdown"/>.</summary>
-public sealed record ShutdownOptions
+public sealed record ShutdownOptions : ISelfValidatingOptions
 {
     public const string Section = "Shutdown";
 

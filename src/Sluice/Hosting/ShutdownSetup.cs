@@ -7,8 +7,7 @@ internal static class ShutdownSetup
     public static WebApplicationBuilder AddSluiceShutdown(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ShutdownOptions>, ShutdownValidation>();
+        services.AddCheckedOptions<ShutdownOptions>(ShutdownOptions.Section);
         services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.Timeout);
 
         // Registered first, so its StoppingAsync is where the stop begins (see GracefulShutdown for the whole order).
@@ -16,14 +15,5 @@ internal static class ShutdownSetup
         services.AddHostedService(sp => sp.GetRequiredService<GracefulShutdown>());
         services.AddHealthChecks().AddCheck<ShutdownHealthCheck>("shutdown", tags: ["ready"]);
         return builder;
-    }
-
-    private sealed class ShutdownValidation : IValidateOptions<ShutdownOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, ShutdownOptions options)
-        {
-            var errors = options.Validate().ToList();
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-        }
     }
 }

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using Sluice.Delivery.Sinks.Http;
+using Sluice.Hosting;
 
 namespace Sluice.Legacy;
 
@@ -8,8 +8,7 @@ internal static class LegacySetup
     public static WebApplicationBuilder AddLegacySystem(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<LegacyOptions>().BindConfiguration(LegacyOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LegacyOptions>, LegacyOptionsValidator>();
+        services.AddCheckedOptions<LegacyOptions, LegacyOptionsValidator>(LegacyOptions.SectionName);
         services.AddSingleton<LegacySystem>();
         services.AddSingleton<ILegacyEndpoint>(sp => sp.GetRequiredService<LegacySystem>());
 

@@ -1,3 +1,5 @@
+using Sluice.Journal;
+
 namespace Sluice.Operations;
 
 /// <summary>A destination's backlog (from the journal, all nodes) and its live state (this node).</summary>
@@ -18,14 +20,19 @@ public sealed record DestinationView(
     DateTimeOffset? HeldUntil,
     DateTimeOffset? ClosedUntil);
 
-public sealed record DeadLetterView(
+/// <summary>A dead letter as operators see it: the journal's, without its paging cursor (a page carries its own).</summary>
+public record DeadLetterView(
     Guid MessageId,
     string Kind,
     string Destination,
     DateTimeOffset ReceivedAt,
     int Attempts,
     DateTimeOffset? FailedAt,
-    string? LastError);
+    string? LastError)
+{
+    public static DeadLetterView Of(DeadLetter letter) =>
+        new(letter.MessageId, letter.Kind, letter.Destination, letter.ReceivedAt, letter.Attempts, letter.FailedAt, letter.LastError);
+}
 
 public sealed record DeadLetterPage(IReadOnlyList<DeadLetterView> Items, string? Next);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Sluice.Hosting;
 
 namespace Sluice.Proxies;
 
@@ -6,7 +7,7 @@ namespace Sluice.Proxies;
 /// The reverse proxies or load balancers in front of Sluice, whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c>
 /// are believed. Nobody is by default: a client could otherwise name any address and slip past the per-address limits.
 /// </summary>
-public sealed class ProxiesOptions
+public sealed class ProxiesOptions : ISelfValidatingOptions
 {
     public const string Section = "Proxies";
 

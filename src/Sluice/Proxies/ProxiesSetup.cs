@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using Sluice.Hosting;
 
 namespace Sluice.Proxies;
 
@@ -12,8 +13,7 @@ public static class ProxiesSetup
 {
     public static WebApplicationBuilder AddSluiceProxies(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ProxiesOptions>().BindConfiguration(ProxiesOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<ProxiesOptions>, ProxiesValidation>();
+        builder.Services.AddCheckedOptions<ProxiesOptions>(ProxiesOptions.Section);
         builder.Services.AddSingleton<TrustedProxies>();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxiesOptions>>((forwarded, proxies) =>
         {
@@ -50,14 +50,5 @@ public static class ProxiesSetup
         }
 
         return app;
-    }
-
-    private sealed class ProxiesValidation : IValidateOptions<ProxiesOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, ProxiesOptions options)
-        {
-            var errors = options.Validate().ToList();
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-        }
     }
 }

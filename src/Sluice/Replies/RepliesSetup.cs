@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks.Webhook;
+using Sluice.Hosting;
 using Sluice.Replies.Callbacks;
 
 namespace Sluice.Replies;
@@ -13,11 +13,9 @@ internal static class RepliesSetup
     public static WebApplicationBuilder AddReplies(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<RepliesOptions>().BindConfiguration(RepliesOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RepliesOptions>, RepliesOptionsValidator>();
+        services.AddCheckedOptions<RepliesOptions, RepliesOptionsValidator>(RepliesOptions.SectionName);
         services.AddSingleton<ReplyWaiter>();
-        services.AddOptions<CallbacksOptions>().BindConfiguration(CallbacksOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CallbacksOptions>, CallbacksOptionsValidator>();
+        services.AddCheckedOptions<CallbacksOptions, CallbacksOptionsValidator>(CallbacksOptions.SectionName);
         services.AddSingleton<IWebhookSecrets, RouteCallbackSecrets>();
         services.AddSingleton<IOutcomeFollowUps, CallbackFollowUps>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(RepliesJsonContext.Default));

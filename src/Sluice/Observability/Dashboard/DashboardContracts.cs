@@ -57,16 +57,14 @@ public sealed record DashboardDestination(
     public IReadOnlyList<string> SendingNodes { get; init; } = [];
 }
 
-/// <summary>A dead letter as the dashboard shows it: what it was about and a readable line for why it failed.</summary>
-public sealed record DashboardDeadLetter(
-    Guid MessageId,
-    string Kind,
-    string Destination,
-    DateTimeOffset ReceivedAt,
-    int Attempts,
-    DateTimeOffset? FailedAt,
-    string? LastError)
+/// <summary>A dead letter as the dashboard shows it: the operations view, with what it was about and a readable line for why it failed.</summary>
+public sealed record DashboardDeadLetter : DeadLetterView
 {
+    public DashboardDeadLetter(DeadLetterView letter)
+        : base(letter)
+    {
+    }
+
     /// <summary>The employee, order or route the message was about, when known.</summary>
     public DeadLetterSubject? Subject { get; init; }
 

@@ -87,7 +87,7 @@ public sealed class DashboardFeed(
             total,
             Rate(previous?.IntakeTotal, total, seconds),
             destinations,
-            journal.DeadLetters.Select(l => new DashboardDeadLetter(l.MessageId, l.Kind, l.Destination, l.ReceivedAt, l.Attempts, l.FailedAt, l.LastError)
+            journal.DeadLetters.Select(l => new DashboardDeadLetter(DeadLetterView.Of(l))
             {
                 Subject = described.GetValueOrDefault(l.MessageId),
                 ErrorSummary = ErrorSummary.Of(l.LastError),

@@ -1,17 +1,10 @@
 // HR's timesheet page: the server renders the form and the table (GET /dashboard/timesheets/view); this script only
 // carries the reader's bearer token there, keeps the choice in the address, and saves the CSV/JSON downloads, which
-// need the token too. The token is shared with the dashboard (same tab, sessionStorage) or given as #token=….
+// need the token too. The token is the dashboard's (token.js: same tab, or given as #token=…).
 "use strict";
 (() => {
   const $ = (id) => document.getElementById(id);
-  let token = (() => {
-    const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
-    if (match) {
-      sessionStorage.setItem("sluice.token", decodeURIComponent(match[1]));
-      history.replaceState(null, "", location.pathname + location.search);
-    }
-    return sessionStorage.getItem("sluice.token");
-  })();
+  let token = sluiceToken.read(); // /dashboard/token.js
 
   const headers = (accept) => Object.assign({ Accept: accept }, token ? { Authorization: "Bearer " + token } : {});
 
@@ -80,7 +73,7 @@
   $("sign-in-form").addEventListener("submit", (e) => {
     e.preventDefault();
     token = $("sign-in-token").value.trim();
-    sessionStorage.setItem("sluice.token", token);
+    sluiceToken.keep(token);
     $("sign-in-token").value = "";
     load(location.search);
   });
