@@ -2,7 +2,9 @@ namespace Sluice.Journal.Sqlite;
 
 /// <summary>
 /// The journal's statements, all of them here, named as <c>PostgresSql</c> names its own. Batches travel as one JSON
-/// array parameter expanded by <c>json_each</c>; instants are Unix milliseconds.
+/// array parameter; instants are Unix milliseconds. Rows of several columns are expanded by <c>jsonb_each</c>, which
+/// hands each row over as JSONB, so every <c>-&gt;&gt;</c> reads its column without parsing the row's text again
+/// (<c>json_each</c> hands back text, parsed anew by each <c>-&gt;&gt;</c>: 6 % of the punch path's CPU samples).
 /// </summary>
 internal static class SqliteSql
 {
@@ -16,7 +18,7 @@ internal static class SqliteSql
         INSERT INTO messages (seq, id, kind, received_at, content_type, metadata, ordering_key, payload)
         SELECT $base + j.key, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
                unhex(j.value ->> 6)
-        FROM json_each(CAST($rows AS TEXT)) AS j
+        FROM jsonb_each(CAST($rows AS TEXT)) AS j
         """;
 
     // A delivery waits behind its ordering key when an unfinished one holds the key: one stored before this
@@ -30,13 +32,13 @@ internal static class SqliteSql
                     WHEN EXISTS (SELECT 1 FROM deliveries AS d INDEXED BY ix_deliveries_key
                                  WHERE d.destination = j.value ->> 1 AND d.ordering_key = j.value ->> 3 AND d.status < 2) THEN 0
                     ELSE 1 END
-        FROM json_each(CAST($rows AS TEXT)) AS j
+        FROM jsonb_each(CAST($rows AS TEXT)) AS j
         """;
 
     public const string SelectClaims =
         """
         SELECT j.key, i.request_hash, m.id, m.received_at
-        FROM json_each(CAST($keys AS TEXT)) AS j
+        FROM jsonb_each(CAST($keys AS TEXT)) AS j
         JOIN idempotency AS i ON i.scope = j.value ->> 0 AND i.key = j.value ->> 1
         JOIN messages AS m ON m.seq = i.message_seq
         """;
@@ -45,7 +47,7 @@ internal static class SqliteSql
         """
         INSERT INTO idempotency (scope, key, request_hash, message_seq)
         SELECT j.value ->> 0, j.value ->> 1, unhex(j.value ->> 2), $base + (j.value ->> 3)
-        FROM json_each(CAST($rows AS TEXT)) AS j
+        FROM jsonb_each(CAST($rows AS TEXT)) AS j
         """;
 
     // Only heads are eligible: of the unfinished deliveries sharing an ordering key just the oldest,

@@ -88,7 +88,7 @@ internal sealed class SqliteOrderSql : OrderSql
             $"""
             INSERT INTO {session.Table("orders")} ({Columns})
             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
-            FROM json_each(@p0)
+            FROM jsonb_each(@p0)
             """,
             Encoding.UTF8.GetString(json.WrittenSpan));
     }
