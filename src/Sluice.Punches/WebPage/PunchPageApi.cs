@@ -13,28 +13,20 @@ internal static class PunchPageApi
     public static IEndpointRouteBuilder MapPunchPageApi(this IEndpointRouteBuilder app)
     {
         var page = app.MapGroup("").WithTags("Employee page").ExcludeFromDescription().AllowAnonymous();
-        page.MapGet(PunchPages.FormPath, PunchPageEndpoints.FormAsync)
-            .WithName("PunchForm");
-        page.MapPost(PunchPages.FormPath, PunchPageEndpoints.PunchAsync)
-            .WithName("PunchFromPage");
+        page.MapGet(PunchPages.FormPath, PunchPageEndpoints.FormAsync).WithName("PunchForm");
+        page.MapPost(PunchPages.FormPath, PunchPageEndpoints.PunchAsync).WithName("PunchFromPage");
 
         // Art. 80 II: "independentemente de prévia solicitação e autorização" — the signed link is the authorization.
-        page.MapGet(ReceiptLinks.PathPrefix + "{token}", WorkerReceiptEndpoints.OpenAsync)
-            .WithName("WorkerReceipt");
+        page.MapGet(ReceiptLinks.PathPrefix + "{token}", WorkerReceiptEndpoints.OpenAsync).WithName("WorkerReceipt");
         // The same receipt as the signed PDF (Art. 86 §1), for a link a phone can download as a file.
-        page.MapGet(ReceiptLinks.PathPrefix + "{token}" + WorkerReceiptEndpoints.PdfSuffix, WorkerReceiptEndpoints.OpenPdfAsync)
-            .WithName("WorkerReceiptPdf");
+        page.MapGet(ReceiptLinks.PathPrefix + "{token}" + WorkerReceiptEndpoints.PdfSuffix, WorkerReceiptEndpoints.OpenPdfAsync).WithName("WorkerReceiptPdf");
         // Art. 80 III: the worker's own CPF or code and web PIN, as for punching.
-        page.MapPost(WorkerReceiptEndpoints.ListPath, WorkerReceiptEndpoints.ListAsync)
-            .WithName("WorkerReceiptList");
+        page.MapPost(WorkerReceiptEndpoints.ListPath, WorkerReceiptEndpoints.ListAsync).WithName("WorkerReceiptList");
 
-        page.MapPost(WorkerEspelhoEndpoints.SignInPath, WorkerEspelhoEndpoints.SignInAsync)
-            .WithName("WorkerEspelhoSignIn");
+        page.MapPost(WorkerEspelhoEndpoints.SignInPath, WorkerEspelhoEndpoints.SignInAsync).WithName("WorkerEspelhoSignIn");
         // The signed link is the credential, as for receipts.
-        page.MapGet(EspelhoLinks.PathPrefix + "{token}", WorkerEspelhoEndpoints.PageAsync)
-            .WithName("WorkerEspelho");
-        page.MapGet(EspelhoLinks.PathPrefix + "{token}/pdf", WorkerEspelhoEndpoints.PdfAsync)
-            .WithName("WorkerEspelhoPdf");
+        page.MapGet(EspelhoLinks.PathPrefix + "{token}", WorkerEspelhoEndpoints.PageAsync).WithName("WorkerEspelho");
+        page.MapGet(EspelhoLinks.PathPrefix + "{token}/pdf", WorkerEspelhoEndpoints.PdfAsync).WithName("WorkerEspelhoPdf");
         return app;
     }
 }
