@@ -163,18 +163,7 @@ internal static class OrderEndpoints
             errors["count"] = [$"Use a whole number from 1 to {max:N0}."];
         }
 
-        int? fixedSeed = null;
-        if (seed is not null)
-        {
-            if (int.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out var s))
-            {
-                fixedSeed = s;
-            }
-            else
-            {
-                errors["seed"] = ["Use a whole number, to generate the same orders again."];
-            }
-        }
+        var fixedSeed = QueryNumbers.Optional<int>(seed, "seed", "Use a whole number, to generate the same orders again.", errors);
 
         if (errors.Count > 0)
         {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sluice.Punches.Aej;
 using Sluice.Punches.Signing;
@@ -33,11 +32,9 @@ internal static class AejEndpoints
         Guid id, [AsParameters] AejQuery query, string? sha256, HttpResponse response, AejProductions productions, SigningKey key, TimeProvider time,
         CancellationToken ct)
     {
-        if (query.UpTo is null || query.GeneratedAt is null)
+        if (DetachedSignatures.NotPinned("AEJ", query.UpTo, query.GeneratedAt) is { } notPinned)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [query.UpTo is null ? "upTo" : "generatedAt"] = ["Required: copy the query of the AEJ's Link header, or download aej.zip."] },
-                title: "Which AEJ to sign is not pinned.");
+            return notPinned;
         }
 
         var prepared = await productions.PrepareAsync(id, query, ct);
@@ -51,20 +48,8 @@ internal static class AejEndpoints
             return SigningProblems.Unavailable("AEJ", unavailable!);
         }
 
-        var aej = production.ToBytes();
-        var digest = SHA256.HashData(aej);
-        if (sha256 is not null && !string.Equals(sha256, Convert.ToHexString(digest), StringComparison.OrdinalIgnoreCase))
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Not signed: this AEJ is no longer the file whose SHA-256 was given.",
-                detail: "Schedules, contracts or the registry changed since that download; download aej.zip for a file and its signature together.",
-                extensions: new Dictionary<string, object?> { ["field"] = "sha256" });
-        }
-
-        response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(digest)}:";
-        return TypedResults.File(CadesSignature.SignDetached(aej, certificate, time.GetUtcNow()), CadesSignature.ContentType,
-            production.FileName + CadesSignature.Extension);
+        return DetachedSignatures.Sign("AEJ", production.ToBytes(),
+            production.FileName, sha256, "Schedules, contracts or the registry changed", certificate, response, time.GetUtcNow());
     }
 
     /// <summary>The file and its <c>.p7s</c> from one production.</summary>

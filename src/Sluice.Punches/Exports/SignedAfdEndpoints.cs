@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Sluice.Punches.Ledger;
@@ -22,11 +21,9 @@ internal static class SignedAfdEndpoints
         Guid id, [AsParameters] AfdQuery query, string? sha256, HttpResponse response, AfdProductions productions, LedgerQueries ledger,
         SigningKey key, IOptions<PunchesOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (query.UpTo is null || query.GeneratedAt is null)
+        if (DetachedSignatures.NotPinned("AFD", query.UpTo, query.GeneratedAt) is { } notPinned)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [query.UpTo is null ? "upTo" : "generatedAt"] = ["Required: copy the query of the AFD's Link header, or download afd.zip."] },
-                title: "Which AFD to sign is not pinned.");
+            return notPinned;
         }
 
         var prepared = await productions.PrepareAsync(id, query, options.Value.DeveloperDocument, ct);
@@ -40,21 +37,8 @@ internal static class SignedAfdEndpoints
             return SigningProblems.Unavailable("AFD", unavailable!);
         }
 
-        var afd = await production.ToBytesAsync(ledger, ct);
-        var digest = SHA256.HashData(afd);
-        if (sha256 is not null && !string.Equals(sha256, Convert.ToHexString(digest), StringComparison.OrdinalIgnoreCase))
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Not signed: this AFD is no longer the file whose SHA-256 was given.",
-                detail: "The establishment's registry changed since that download; download afd.zip for a file and its signature together.",
-                extensions: new Dictionary<string, object?> { ["field"] = "sha256" });
-        }
-
-        // Lets a client check, before verifying, that the signature is of the file it holds.
-        response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(digest)}:";
-        var signature = CadesSignature.SignDetached(afd, certificate, time.GetUtcNow());
-        return TypedResults.File(signature, CadesSignature.ContentType, production.FileName + CadesSignature.Extension);
+        return DetachedSignatures.Sign("AFD", await production.ToBytesAsync(ledger, ct),
+            production.FileName, sha256, "The establishment's registry changed", certificate, response, time.GetUtcNow());
     }
 
     /// <summary>The file and its <c>.p7s</c> from one production, as REP vendors hand them to auditors.</summary>

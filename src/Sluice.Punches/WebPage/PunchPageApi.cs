@@ -12,37 +12,21 @@ internal static class PunchPageApi
 {
     public static IEndpointRouteBuilder MapPunchPageApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PunchPages.FormPath, PunchPageEndpoints.FormAsync)
-            .WithTags("Employee page").WithName("PunchForm").ExcludeFromDescription()
-            // The employee's own credentials (CPF or code, and web PIN) are in the form.
-            .AllowAnonymous();
-        app.MapPost(PunchPages.FormPath, PunchPageEndpoints.PunchAsync)
-            .WithTags("Employee page").WithName("PunchFromPage").ExcludeFromDescription()
-            .AllowAnonymous();
+        var page = app.MapGroup("").WithTags("Employee page").ExcludeFromDescription().AllowAnonymous();
+        page.MapGet(PunchPages.FormPath, PunchPageEndpoints.FormAsync).WithName("PunchForm");
+        page.MapPost(PunchPages.FormPath, PunchPageEndpoints.PunchAsync).WithName("PunchFromPage");
 
         // Art. 80 II: "independentemente de prévia solicitação e autorização" — the signed link is the authorization.
-        app.MapGet(ReceiptLinks.PathPrefix + "{token}", WorkerReceiptEndpoints.OpenAsync)
-            .WithTags("Employee page").WithName("WorkerReceipt").ExcludeFromDescription()
-            .AllowAnonymous();
+        page.MapGet(ReceiptLinks.PathPrefix + "{token}", WorkerReceiptEndpoints.OpenAsync).WithName("WorkerReceipt");
         // The same receipt as the signed PDF (Art. 86 §1), for a link a phone can download as a file.
-        app.MapGet(ReceiptLinks.PathPrefix + "{token}" + WorkerReceiptEndpoints.PdfSuffix, WorkerReceiptEndpoints.OpenPdfAsync)
-            .WithTags("Employee page").WithName("WorkerReceiptPdf").ExcludeFromDescription()
-            .AllowAnonymous();
+        page.MapGet(ReceiptLinks.PathPrefix + "{token}" + WorkerReceiptEndpoints.PdfSuffix, WorkerReceiptEndpoints.OpenPdfAsync).WithName("WorkerReceiptPdf");
         // Art. 80 III: the worker's own CPF or code and web PIN, as for punching.
-        app.MapPost(WorkerReceiptEndpoints.ListPath, WorkerReceiptEndpoints.ListAsync)
-            .WithTags("Employee page").WithName("WorkerReceiptList").ExcludeFromDescription()
-            .AllowAnonymous();
+        page.MapPost(WorkerReceiptEndpoints.ListPath, WorkerReceiptEndpoints.ListAsync).WithName("WorkerReceiptList");
 
-        app.MapPost(WorkerEspelhoEndpoints.SignInPath, WorkerEspelhoEndpoints.SignInAsync)
-            .WithTags("Employee page").WithName("WorkerEspelhoSignIn").ExcludeFromDescription()
-            .AllowAnonymous();
+        page.MapPost(WorkerEspelhoEndpoints.SignInPath, WorkerEspelhoEndpoints.SignInAsync).WithName("WorkerEspelhoSignIn");
         // The signed link is the credential, as for receipts.
-        app.MapGet(EspelhoLinks.PathPrefix + "{token}", WorkerEspelhoEndpoints.PageAsync)
-            .WithTags("Employee page").WithName("WorkerEspelho").ExcludeFromDescription()
-            .AllowAnonymous();
-        app.MapGet(EspelhoLinks.PathPrefix + "{token}/pdf", WorkerEspelhoEndpoints.PdfAsync)
-            .WithTags("Employee page").WithName("WorkerEspelhoPdf").ExcludeFromDescription()
-            .AllowAnonymous();
+        page.MapGet(EspelhoLinks.PathPrefix + "{token}", WorkerEspelhoEndpoints.PageAsync).WithName("WorkerEspelho");
+        page.MapGet(EspelhoLinks.PathPrefix + "{token}/pdf", WorkerEspelhoEndpoints.PdfAsync).WithName("WorkerEspelhoPdf");
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sluice.Delivery.Engine;
+using Sluice.Intake;
 using Sluice.Journal;
 using Sluice.Security;
 
@@ -14,18 +15,7 @@ public static class DeadLetterEndpoints
         string? destination, string? after, int? limit, IJournal journal, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        long? cursor = null;
-        if (after is not null)
-        {
-            if (long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                cursor = parsed;
-            }
-            else
-            {
-                errors["after"] = ["Use the 'next' value of the previous page."];
-            }
-        }
+        var cursor = QueryNumbers.Optional<long>(after, "after", "Use the 'next' value of the previous page.", errors);
 
         if (limit is < 1 or > MaxPageSize)
         {

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Sluice.Journal;
 using Sluice.Journal.Sqlite;
@@ -109,6 +110,20 @@ public sealed class DeliveryTests : IAsyncLifetime
         var response = await gateway.Client.PostAsJsonAsync("/api/dead-letters/replay", new ReplayRequest(null, null));
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("after=x", "after")]
+    [InlineData("after=-1", "after")]
+    [InlineData("limit=0", "limit")]
+    public async Task A_bad_dead_letter_page_query_is_named_in_the_problem(string query, string parameter)
+    {
+        await using var gateway = await StartGatewayAsync();
+
+        var response = await gateway.Client.GetAsync("/api/dead-letters?" + query);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(parameter, (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys);
     }
 
     [Fact]

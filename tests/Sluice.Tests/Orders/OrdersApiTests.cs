@@ -167,6 +167,19 @@ public sealed class OrdersApiTests : IAsyncLifetime
         Assert.Contains(parameter, (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys);
     }
 
+    [Theory]
+    [InlineData("count=0&seed=5", "count")]
+    [InlineData("count=10&seed=x", "seed")]
+    [InlineData("count=10&seed=-1", "seed")]
+    [InlineData("count=10&seed=99999999999", "seed")]
+    public async Task Bad_populate_parameters_are_named_in_the_problem(string query, string parameter)
+    {
+        var response = await Client.PostAsync("/api/orders/populate?" + query, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(parameter, (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys);
+    }
+
     [Fact]
     public async Task Populate_refuses_a_bad_count_and_reports_what_it_wrote()
     {

@@ -1,6 +1,6 @@
-using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sluice.Assets;
 using Sluice.Punches.Exports;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Pages;
@@ -70,12 +70,6 @@ internal static class TimesheetPageEndpoints
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
-    internal static FileContentHttpResult Asset(string name, string contentType)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Sluice.Timesheets.{name}")
-            ?? throw new InvalidOperationException($"The timesheet page asset {name} is not embedded.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return TypedResults.File(copy.ToArray(), contentType);
-    }
+    internal static FileContentHttpResult Asset(string name, string contentType) =>
+        EmbeddedAssets.File(typeof(TimesheetPageEndpoints).Assembly, $"Sluice.Timesheets.{name}", contentType, "timesheet page");
 }

@@ -11,15 +11,14 @@ public static class DashboardApi
     {
         var dashboard = app.MapGroup("/dashboard").WithTags("Dashboard");
         // The page and its assets hold no data: they are public, and the script sends the caller's token.
-        dashboard.MapGet("/", () => DashboardEndpoints.Asset("index.html", "text/html; charset=utf-8"))
+        var page = dashboard.MapGroup("").ExcludeFromDescription().AllowAnonymous();
+        page.MapGet("/", () => DashboardEndpoints.Asset("index.html", "text/html; charset=utf-8"))
             .WithName("Dashboard")
-            .WithSummary("The live dashboard page.")
-            .ExcludeFromDescription()
-            .AllowAnonymous();
-        dashboard.MapGet("/dashboard.js", () => DashboardEndpoints.Asset("dashboard.js", "text/javascript; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
+            .WithSummary("The live dashboard page.");
+        page.MapGet("/dashboard.js", () => DashboardEndpoints.Asset("dashboard.js", "text/javascript; charset=utf-8"));
         // Shared with the other pages under /dashboard (the timesheets), which read the same token.
-        dashboard.MapGet("/token.js", () => DashboardEndpoints.Asset("token.js", "text/javascript; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
-        dashboard.MapGet("/dashboard.css", () => DashboardEndpoints.Asset("dashboard.css", "text/css; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
+        page.MapGet("/token.js", () => DashboardEndpoints.Asset("token.js", "text/javascript; charset=utf-8"));
+        page.MapGet("/dashboard.css", () => DashboardEndpoints.Asset("dashboard.css", "text/css; charset=utf-8"));
         dashboard.MapGet("/events", DashboardEndpoints.Events)
             .WithName("DashboardEvents")
             .WithSummary("Server-sent events: a 'snapshot' of intake, destinations, dead letters and recent errors every interval.")

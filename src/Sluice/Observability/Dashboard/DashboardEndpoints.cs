@@ -1,5 +1,5 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sluice.Assets;
 using Sluice.Security;
 
 namespace Sluice.Observability.Dashboard;
@@ -21,12 +21,6 @@ public static class DashboardEndpoints
         return TypedResults.ServerSentEvents(feed.StreamAsync(stop.Token), eventType: "snapshot");
     }
 
-    internal static FileContentHttpResult Asset(string name, string contentType)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Sluice.Dashboard.{name}")
-            ?? throw new InvalidOperationException($"The dashboard asset {name} is not embedded.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return TypedResults.File(copy.ToArray(), contentType);
-    }
+    internal static FileContentHttpResult Asset(string name, string contentType) =>
+        EmbeddedAssets.File(typeof(DashboardEndpoints).Assembly, $"Sluice.Dashboard.{name}", contentType, "dashboard");
 }
