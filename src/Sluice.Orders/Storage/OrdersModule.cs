@@ -22,36 +22,34 @@ internal sealed class OrdersModule : IJournalModule
 
     public async ValueTask OnAppendingAsync(JournalSession session, IList<NewMessage> messages, CancellationToken cancellationToken)
     {
-        var count = 0;
+        // Only orders intake checked carry one; anything else of this kind (a tool's) is left as it is, and takes no number.
+        var orders = new List<(int Index, OrderMessage Order)>();
         for (var i = 0; i < messages.Count; i++)
         {
-            count += messages[i].Context is OrderMessage ? 1 : 0;
+            if (messages[i].Kind == Kind && messages[i].Context is OrderMessage order)
+            {
+                orders.Add((i, order));
+            }
         }
 
-        if (count == 0)
+        if (orders.Count == 0)
         {
             return;
         }
 
-        var next = await OrderSql.ReserveIdsAsync(session, count, cancellationToken);
-        var rows = new List<OrderRow>(count);
-        for (var i = 0; i < messages.Count; i++)
+        var next = await OrderSql.ReserveIdsAsync(session, orders.Count, cancellationToken);
+        var rows = new List<OrderRow>(orders.Count);
+        foreach (var (index, order) in orders)
         {
-            // Only orders intake checked carry one; anything else of this kind (a tool's) is left as it is.
-            if (messages[i].Kind != Kind || messages[i].Context is not OrderMessage order)
-            {
-                continue;
-            }
-
             // Intake serialised the order without its number; only the number is written here.
             var id = next++;
-            messages[i] = messages[i] with
+            messages[index] = messages[index] with
             {
-                Payload = JsonObjects.Join(JsonSerializer.SerializeToUtf8Bytes(new OrderNumber(id), OrdersJsonContext.Default.OrderNumber), messages[i].Payload.Span),
+                Payload = JsonObjects.Join(JsonSerializer.SerializeToUtf8Bytes(new OrderNumber(id), OrdersJsonContext.Default.OrderNumber), messages[index].Payload.Span),
                 Assigned = id,
             };
             rows.Add(new OrderRow(
-                id, messages[i].Id, order.ClientOrderId, order.Account, order.Symbol, order.Side, order.Quantity,
+                id, messages[index].Id, order.ClientOrderId, order.Account, order.Symbol, order.Side, order.Quantity,
                 OrderRow.ToMicros(order.Price), UnixTime.ToMs(order.AcceptedAt)));
         }
 
