@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Sluice.Intake;
@@ -63,9 +61,8 @@ internal sealed class OrderIntake(IMessageAppender appender, OrderStore store, I
     };
 
     /// <summary>What makes two requests "the same order": its normalised fields, not the JSON's spelling.</summary>
-    private static byte[] Hash(OrderMessage order) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
-            order.Account, order.ClientOrderId, order.Symbol, order.Side,
-            order.Quantity.ToString(CultureInfo.InvariantCulture),
-            OrderRow.ToMicros(order.Price).ToString(CultureInfo.InvariantCulture))));
+    private static byte[] Hash(OrderMessage order) => IdempotencyKeys.RequestHash(
+        order.Account, order.ClientOrderId, order.Symbol, order.Side,
+        order.Quantity.ToString(CultureInfo.InvariantCulture),
+        OrderRow.ToMicros(order.Price).ToString(CultureInfo.InvariantCulture));
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Sluice.Intake;
@@ -137,10 +135,9 @@ internal sealed class PunchIntake(
         };
 
     /// <summary>What makes two requests "the same" for an idempotency key: the punch's fields, not the JSON's spelling.</summary>
-    private static byte[] Hash(PunchDraft draft) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
-            draft.EmployeeId, draft.PunchedAt.ToString(IdempotencyKeys.InstantFormat, CultureInfo.InvariantCulture),
-            (int)draft.Collector, draft.Offline, draft.DeviceId)));
+    private static byte[] Hash(PunchDraft draft) => IdempotencyKeys.RequestHash(
+        draft.EmployeeId.ToString(), draft.PunchedAt.ToString(IdempotencyKeys.InstantFormat, CultureInfo.InvariantCulture),
+        ((int)draft.Collector).ToString(CultureInfo.InvariantCulture), draft.Offline.ToString(), draft.DeviceId);
 }
 
 /// <summary>Either the problems with a request, or its message ready to queue.</summary>

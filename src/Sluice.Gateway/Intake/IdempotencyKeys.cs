@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sluice.Journal;
 
@@ -11,6 +13,12 @@ internal static class IdempotencyKeys
 
     /// <summary>Instants are hashed in one spelling, so equal requests hash equal.</summary>
     public const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffffzzz";
+
+    /// <summary>
+    /// What makes two requests "the same" for a key: the SHA-256 of their normalised fields, one a line, each already
+    /// spelled without regard to culture, so the JSON's spelling of a request never changes its hash.
+    /// </summary>
+    public static byte[] RequestHash(params string?[] fields) => SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', fields)));
 
     public static void Validate(string? key, Dictionary<string, string[]> errors)
     {
