@@ -86,8 +86,6 @@ internal sealed class PostgresSchema(string schema) : IMigrationHistory
             """),
     ];
 
-    public static int LatestVersion => Steps.Length;
-
     public string Owner => "the journal schema";
 
     public async Task<int> VersionAsync(JournalSession session, CancellationToken cancellationToken)

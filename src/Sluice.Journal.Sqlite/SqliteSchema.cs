@@ -81,8 +81,6 @@ internal sealed class SqliteSchema : IMigrationHistory
         """),
     ];
 
-    public static int LatestVersion => Steps.Length;
-
     public string Owner => "the journal schema";
 
     public async Task<int> VersionAsync(JournalSession session, CancellationToken cancellationToken)

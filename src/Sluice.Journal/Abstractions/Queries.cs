@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sluice.Journal;
 
 /// <summary>A stored message with its delivery state for every destination.</summary>
@@ -39,15 +41,20 @@ public sealed record DestinationStats(
     public IReadOnlyList<string> LeaseOwners { get; init; } = [];
 }
 
-public sealed record DeadLetter(
+/// <summary>A message one destination gave up on, as operators see it in the API and on the dashboard.</summary>
+public record DeadLetter(
     Guid MessageId,
     string Kind,
     string Destination,
     DateTimeOffset ReceivedAt,
     int Attempts,
     DateTimeOffset? FailedAt,
-    string? LastError,
-    long Cursor);
+    string? LastError)
+{
+    /// <summary>Where the next page starts (<see cref="DeadLetterQuery.After"/>): paging state, not part of the letter, so never serialised (a page carries its own).</summary>
+    [JsonIgnore]
+    public long Cursor { get; init; }
+}
 
 /// <summary>Dead letters in the order they were received; <see cref="After"/> is the keyset cursor.</summary>
 public sealed record DeadLetterQuery(string? Destination = null, long? After = null, int Limit = 100);

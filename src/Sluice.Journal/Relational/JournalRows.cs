@@ -80,8 +80,10 @@ public sealed class JournalRows(Func<DbDataReader, int, DateTimeOffset> instant)
         ReceivedAt: instant(reader, 3),
         Attempts: reader.GetInt32(4),
         FailedAt: NullableInstant(reader, 5),
-        LastError: NullableString(reader, 6),
-        Cursor: reader.GetInt64(7));
+        LastError: NullableString(reader, 6))
+    {
+        Cursor = reader.GetInt64(7),
+    };
 
     /// <summary>Runs the stats query: rows of destination, status, count, retrying, oldest received at, lease owners.</summary>
     public async Task<IReadOnlyList<DestinationStats>> StatsAsync(DbCommand command, CancellationToken cancellationToken)

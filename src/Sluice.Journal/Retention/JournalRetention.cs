@@ -8,21 +8,18 @@ namespace Sluice.Journal.Retention;
 /// <remarks>Every node may run it: chunks are separate transactions, and a row deleted by one node is simply not found by another.</remarks>
 public sealed partial class JournalRetention(
     IJournal journal, IOptions<RetentionOptions> options, TimeProvider time, ILogger<JournalRetention> logger)
-    : PeriodicService(options.Value.Interval, time)
+    : PruningService(options.Value.Interval, time)
 {
     private readonly RetentionOptions _options = options.Value;
+
+    protected override TimeSpan KeepFor => _options.KeepFor;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         _options.Enabled ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
 
-    protected override Task RunRoundAsync(CancellationToken cancellationToken) => PruneOnceAsync(cancellationToken);
-
-    protected override void OnRoundFailed(Exception exception) => LogFailed(exception);
-
-    /// <summary>Prunes everything due now; returns how many messages were deleted.</summary>
-    public async Task<long> PruneOnceAsync(CancellationToken cancellationToken)
+    /// <summary>A chunk at a time, until a chunk comes back short.</summary>
+    protected override async Task<long> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        var cutoff = Time.GetUtcNow() - _options.KeepFor;
         long total = 0;
         int deleted;
         do
@@ -32,17 +29,12 @@ public sealed partial class JournalRetention(
         }
         while (deleted == _options.BatchSize);
 
-        if (total > 0)
-        {
-            LogPruned(total, cutoff);
-        }
-
         return total;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention deleted {Count} messages finished before {Cutoff:O}.")]
-    private partial void LogPruned(long count, DateTimeOffset cutoff);
+    protected override partial void OnPruned(long count, DateTimeOffset cutoff);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention failed; it will try again at its next interval.")]
-    private partial void LogFailed(Exception exception);
+    protected override partial void OnRoundFailed(Exception exception);
 }

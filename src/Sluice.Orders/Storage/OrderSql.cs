@@ -17,14 +17,18 @@ namespace Sluice.Orders.Storage;
 /// accepted_at is indexed for time ranges; message_id is indexed only where set (live orders), so populated history
 /// costs that index nothing.
 /// </remarks>
-internal abstract class OrderSql
+/// <param name="migrations">The engine's schema steps (<see cref="Migrations"/>).</param>
+internal abstract class OrderSql(IReadOnlyList<string> migrations)
 {
     public const string Columns = "id, message_id, client_order_id, account, symbol, side, quantity, price_micros, accepted_at";
 
-    public static OrderSql For(JournalEngine engine) => engine == JournalEngine.Sqlite ? SqliteOrderSql.Instance : PostgresOrderSql.Instance;
+    private static readonly OrderSql Sqlite = new SqliteOrderSql();
+    private static readonly OrderSql Postgres = new PostgresOrderSql();
+
+    public static OrderSql For(JournalEngine engine) => engine == JournalEngine.Sqlite ? Sqlite : Postgres;
 
     /// <summary>The orders module's schema steps, oldest first: only append, a released step never changes.</summary>
-    public abstract IReadOnlyList<string> Migrations { get; }
+    public IReadOnlyList<string> Migrations { get; } = migrations;
 
     /// <summary>
     /// Inserts <paramref name="rows"/> in one statement whose data travels as one or a few bulk parameters, so

@@ -4,10 +4,8 @@ using Sluice.Journal.Modules;
 namespace Sluice.Orders.Storage;
 
 /// <summary>The orders table on PostgreSQL: message ids as uuid, rows inserted as one typed array per column through <c>unnest</c>.</summary>
-internal sealed class PostgresOrderSql : OrderSql
+internal sealed class PostgresOrderSql() : OrderSql(Steps)
 {
-    public static readonly PostgresOrderSql Instance = new();
-
     private static readonly string[] Steps =
     [
         """
@@ -28,12 +26,6 @@ internal sealed class PostgresOrderSql : OrderSql
         "CREATE TABLE {schema}.order_ids (singleton int PRIMARY KEY CHECK (singleton = 1), last_id bigint NOT NULL)",
         "INSERT INTO {schema}.order_ids (singleton, last_id) VALUES (1, 0)",
     ];
-
-    private PostgresOrderSql()
-    {
-    }
-
-    public override IReadOnlyList<string> Migrations => Steps;
 
     public override object MessageKey(Guid id) => id;
 

@@ -7,10 +7,8 @@ using Sluice.Journal.Modules;
 namespace Sluice.Orders.Storage;
 
 /// <summary>The orders table on SQLite: ids as <c>INTEGER PRIMARY KEY</c> (the rowid), message ids as text, rows inserted through <c>json_each</c>.</summary>
-internal sealed class SqliteOrderSql : OrderSql
+internal sealed class SqliteOrderSql() : OrderSql(Steps)
 {
-    public static readonly SqliteOrderSql Instance = new();
-
     // The accepted_at index ends with the rowid (the id) implicitly, so it serves ORDER BY accepted_at, id as it stands.
     private static readonly string[] Steps =
     [
@@ -32,12 +30,6 @@ internal sealed class SqliteOrderSql : OrderSql
         "CREATE TABLE {schema}.order_ids (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), last_id INTEGER NOT NULL)",
         "INSERT INTO {schema}.order_ids (singleton, last_id) VALUES (1, 0)",
     ];
-
-    private SqliteOrderSql()
-    {
-    }
-
-    public override IReadOnlyList<string> Migrations => Steps;
 
     /// <summary>
     /// The lower-case text form, written and looked up the same explicit way rather than through the provider's

@@ -10,30 +10,19 @@ namespace Sluice.Punches.Adms;
 /// </summary>
 internal sealed partial class AdmsLinesPruner(
     AdmsLinesStore store, IOptions<PunchesOptions> options, TimeProvider time, ILogger<AdmsLinesPruner> logger)
-    : PeriodicService(Interval, time)
+    : PruningService(Interval, time)
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
     private static readonly TimeSpan Margin = TimeSpan.FromDays(1);
 
-    protected override Task RunRoundAsync(CancellationToken cancellationToken) => PruneOnceAsync(cancellationToken);
+    protected override TimeSpan KeepFor => options.Value.MaxOfflineAge + Margin;
 
-    protected override void OnRoundFailed(Exception exception) => LogFailed(exception);
-
-    public async Task<int> PruneOnceAsync(CancellationToken ct)
-    {
-        var cutoff = Time.GetUtcNow() - options.Value.MaxOfflineAge - Margin;
-        var deleted = await store.PruneAsync(cutoff, ct);
-        if (deleted > 0)
-        {
-            LogPruned(deleted, cutoff);
-        }
-
-        return deleted;
-    }
+    protected override async Task<long> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        await store.PruneAsync(cutoff, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Count} ADMS punch identities of punches before {Cutoff:O} (past the offline window).")]
-    private partial void LogPruned(int count, DateTimeOffset cutoff);
+    protected override partial void OnPruned(long count, DateTimeOffset cutoff);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pruning ADMS punch identities failed; will try again.")]
-    private partial void LogFailed(Exception exception);
+    protected override partial void OnRoundFailed(Exception exception);
 }

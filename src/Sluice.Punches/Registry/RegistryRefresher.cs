@@ -10,8 +10,6 @@ internal sealed partial class RegistryRefresher(
 {
     protected override Task RunRoundAsync(CancellationToken cancellationToken) => directory.RefreshIfStaleAsync(cancellationToken);
 
-    protected override void OnRoundFailed(Exception exception) => LogRefreshFailed(exception);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the employee registry; will try again.")]
-    private partial void LogRefreshFailed(Exception exception);
+    protected override partial void OnRoundFailed(Exception exception);
 }

@@ -23,6 +23,13 @@ internal static class AdmsSchema
             pin text, line text NOT NULL, reason text NOT NULL, received_at bigint NOT NULL,
             PRIMARY KEY (serial, line_key));
         """;
+
+    /// <summary>The tables' indexes, appended to <see cref="Tables"/> in the one step: <c>{index}</c> and <c>{on}</c> are filled in per engine.</summary>
+    public const string Indexes =
+        """
+        CREATE INDEX {index}ix_adms_punch_lines_punched {on}adms_punch_lines (punched_at_ms);
+        CREATE INDEX {index}ix_adms_rejected_lines_establishment {on}adms_rejected_lines (establishment_id, received_at);
+        """;
 }
 
 /// <summary>One row of <c>adms_punch_lines</c>: a device punch's identity, written in the commit that stores it.</summary>

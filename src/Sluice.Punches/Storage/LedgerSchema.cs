@@ -9,7 +9,7 @@ namespace Sluice.Punches.Storage;
 /// </summary>
 internal static class LedgerSchema
 {
-    /// <summary>Step 1's tables: <c>{uuid}</c> and <c>{rowid}</c> are filled in per engine.</summary>
+    /// <summary>Step 1's tables: <c>{uuid}</c> and <c>{rowid}</c> are filled in per engine (<see cref="SchemaSpelling"/>).</summary>
     public const string Tables =
         """
         CREATE TABLE {schema}.punch_establishments (

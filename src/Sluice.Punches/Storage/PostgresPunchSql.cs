@@ -8,13 +8,11 @@ namespace Sluice.Punches.Storage;
 /// The punches' tables and engine-specific statements on PostgreSQL, where several nodes write at once and each
 /// statement is a round trip inside intake's transaction: batches go as arrays, heads are locked.
 /// </summary>
-internal sealed class PostgresPunchSql : PunchSql
+internal sealed class PostgresPunchSql() : PunchSql(Ledger, Adms)
 {
-    public static readonly PostgresPunchSql Instance = new();
-
     private static readonly string[] Ledger =
     [
-        LedgerSchema.Tables.Replace("{rowid}", "", StringComparison.Ordinal).Replace("{uuid}", "uuid", StringComparison.Ordinal)
+        SchemaSpelling.Postgres.Fill(LedgerSchema.Tables)
             .Replace("REFERENCES punch_establishments", "REFERENCES {schema}.punch_establishments", StringComparison.Ordinal) +
         """
         CREATE UNIQUE INDEX ux_punch_employees_cpf ON {schema}.punch_employees (establishment_id, cpf);
@@ -28,27 +26,12 @@ internal sealed class PostgresPunchSql : PunchSql
         FOR EACH ROW EXECUTE FUNCTION {schema}.punch_ledger_immutable();
         """,
         LedgerSchema.DeviceCredentials,
-        LedgerSchema.LegalRecords.Replace("{on}", "ON {schema}.", StringComparison.Ordinal).Replace("{index}", "", StringComparison.Ordinal),
-        TreatmentSchema.Postgres.Replace("{on}", "ON {schema}.", StringComparison.Ordinal).Replace("{index}", "", StringComparison.Ordinal),
-        EmployeeIndex.Postgres.Replace("{rowid}", "", StringComparison.Ordinal).Replace("{uuid}", "uuid", StringComparison.Ordinal),
+        SchemaSpelling.Postgres.Fill(LedgerSchema.LegalRecords),
+        SchemaSpelling.Postgres.Fill(TreatmentSchema.Postgres),
+        SchemaSpelling.Postgres.Fill(EmployeeIndex.Postgres),
     ];
 
-    private static readonly string[] Adms =
-    [
-        AdmsSchema.Tables +
-        """
-        CREATE INDEX ix_adms_punch_lines_punched ON {schema}.adms_punch_lines (punched_at_ms);
-        CREATE INDEX ix_adms_rejected_lines_establishment ON {schema}.adms_rejected_lines (establishment_id, received_at);
-        """,
-    ];
-
-    private PostgresPunchSql()
-    {
-    }
-
-    public override IReadOnlyList<string> LedgerMigrations => Ledger;
-
-    public override IReadOnlyList<string> AdmsMigrations => Adms;
+    private static readonly string[] Adms = [SchemaSpelling.Postgres.Fill(AdmsSchema.Tables + AdmsSchema.Indexes)];
 
     public override LedgerInsert NewLedgerInsert() => PostgresLedgerInsert.Instance;
 

@@ -10,15 +10,20 @@ namespace Sluice.Punches.Storage;
 /// where each statement is a round trip inside intake's transaction; a prepared or per-row statement on SQLite, where a
 /// statement is a function call). Everything else the punches write is the same text on both and stays with its store.
 /// </summary>
-internal abstract class PunchSql
+/// <param name="ledgerMigrations">The engine's steps of the <c>punches</c> module (<see cref="LedgerMigrations"/>).</param>
+/// <param name="admsMigrations">The engine's steps of the <c>adms</c> module (<see cref="AdmsMigrations"/>).</param>
+internal abstract class PunchSql(IReadOnlyList<string> ledgerMigrations, IReadOnlyList<string> admsMigrations)
 {
-    public static PunchSql For(JournalEngine engine) => engine == JournalEngine.Sqlite ? SqlitePunchSql.Instance : PostgresPunchSql.Instance;
+    private static readonly PunchSql Sqlite = new SqlitePunchSql();
+    private static readonly PunchSql Postgres = new PostgresPunchSql();
+
+    public static PunchSql For(JournalEngine engine) => engine == JournalEngine.Sqlite ? Sqlite : Postgres;
 
     /// <summary>The <c>punches</c> module's schema steps, oldest first: only append, a released step never changes.</summary>
-    public abstract IReadOnlyList<string> LedgerMigrations { get; }
+    public IReadOnlyList<string> LedgerMigrations { get; } = ledgerMigrations;
 
     /// <summary>The <c>adms</c> module's schema steps, oldest first: only append, a released step never changes.</summary>
-    public abstract IReadOnlyList<string> AdmsMigrations { get; }
+    public IReadOnlyList<string> AdmsMigrations { get; } = admsMigrations;
 
     /// <summary>The ledger's insert of a batch of punches, for one <see cref="PunchLedger"/> (it may keep a statement prepared).</summary>
     public abstract LedgerInsert NewLedgerInsert();

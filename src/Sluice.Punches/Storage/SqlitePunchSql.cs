@@ -4,16 +4,14 @@ using Sluice.Punches.Ledger;
 namespace Sluice.Punches.Storage;
 
 /// <summary>The punches' tables and engine-specific statements on SQLite, whose single writer already serialises every write.</summary>
-internal sealed class SqlitePunchSql : PunchSql
+internal sealed class SqlitePunchSql() : PunchSql(Ledger, Adms)
 {
-    public static readonly SqlitePunchSql Instance = new();
-
     private static readonly string[] Ledger =
     [
         // Without a rowid, SQLite keeps ledger rows in the primary key's B-tree itself: one tree less per insert.
         // Id columns are declared blob, but Microsoft.Data.Sqlite binds a Guid as upper-case text and the column keeps
         // what it is given: the ids stored are 36-character text, and every writer must write them that way.
-        LedgerSchema.Tables.Replace("{rowid}", " WITHOUT ROWID", StringComparison.Ordinal).Replace("{uuid}", "blob", StringComparison.Ordinal) +
+        SchemaSpelling.Sqlite.Fill(LedgerSchema.Tables) +
         """
         CREATE UNIQUE INDEX {schema}.ux_punch_employees_cpf ON punch_employees (establishment_id, cpf);
         CREATE UNIQUE INDEX {schema}.ux_punch_employees_pin ON punch_employees (establishment_id, pin);
@@ -26,27 +24,12 @@ internal sealed class SqlitePunchSql : PunchSql
         BEGIN SELECT RAISE(ABORT, 'punch_ledger rows are immutable: write a correction as a new record'); END;
         """,
         LedgerSchema.DeviceCredentials,
-        LedgerSchema.LegalRecords.Replace("{on}", "ON ", StringComparison.Ordinal).Replace("{index}", "{schema}.", StringComparison.Ordinal),
-        TreatmentSchema.Sqlite.Replace("{on}", "ON ", StringComparison.Ordinal).Replace("{index}", "{schema}.", StringComparison.Ordinal),
-        EmployeeIndex.Sqlite.Replace("{rowid}", " WITHOUT ROWID", StringComparison.Ordinal).Replace("{uuid}", "blob", StringComparison.Ordinal),
+        SchemaSpelling.Sqlite.Fill(LedgerSchema.LegalRecords),
+        SchemaSpelling.Sqlite.Fill(TreatmentSchema.Sqlite),
+        SchemaSpelling.Sqlite.Fill(EmployeeIndex.Sqlite),
     ];
 
-    private static readonly string[] Adms =
-    [
-        AdmsSchema.Tables +
-        """
-        CREATE INDEX {schema}.ix_adms_punch_lines_punched ON adms_punch_lines (punched_at_ms);
-        CREATE INDEX {schema}.ix_adms_rejected_lines_establishment ON adms_rejected_lines (establishment_id, received_at);
-        """,
-    ];
-
-    private SqlitePunchSql()
-    {
-    }
-
-    public override IReadOnlyList<string> LedgerMigrations => Ledger;
-
-    public override IReadOnlyList<string> AdmsMigrations => Adms;
+    private static readonly string[] Adms = [SchemaSpelling.Sqlite.Fill(AdmsSchema.Tables + AdmsSchema.Indexes)];
 
     public override LedgerInsert NewLedgerInsert() => new SqliteLedgerInsert();
 

@@ -29,11 +29,8 @@ public static class DeadLetterEndpoints
 
         var size = limit ?? 100;
         var letters = await journal.GetDeadLettersAsync(new DeadLetterQuery(destination, cursor, size), cancellationToken);
-        var items = letters
-            .Select(l => new DeadLetterView(l.MessageId, l.Kind, l.Destination, l.ReceivedAt, l.Attempts, l.FailedAt, l.LastError))
-            .ToList();
         var next = letters.Count == size ? letters[^1].Cursor.ToString(CultureInfo.InvariantCulture) : null;
-        return TypedResults.Ok(new DeadLetterPage(items, next));
+        return TypedResults.Ok(new DeadLetterPage(letters, next));
     }
 
     internal static async Task<Results<Ok<ReplayResult>, ValidationProblem>> ReplayAsync(

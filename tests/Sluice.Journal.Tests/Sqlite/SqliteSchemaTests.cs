@@ -30,14 +30,14 @@ public sealed class SqliteSchemaTests : IDisposable
             Assert.Null(await upgraded.GetReplyAsync(message.Id, "legacy", CancellationToken.None));
         }
 
-        Assert.Equal((long)SqliteSchema.LatestVersion, Scalar("PRAGMA user_version"));
+        Assert.Equal((long)SqliteSchema.Steps.Length, Scalar("PRAGMA user_version"));
     }
 
     [Fact]
     public async Task A_file_migrated_by_a_newer_release_is_refused()
     {
         await (await OpenAsync()).DisposeAsync();
-        Execute($"PRAGMA user_version = {SqliteSchema.LatestVersion + 1}");
+        Execute($"PRAGMA user_version = {SqliteSchema.Steps.Length + 1}");
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => OpenAsync());
 

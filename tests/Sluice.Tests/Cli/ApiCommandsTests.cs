@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Sluice.Journal;
 using Sluice.Operations;
 using Sluice.Security;
 using Sluice.Testing;
@@ -168,6 +169,6 @@ public sealed class ApiCommandsTests : LegacyGatewayTest
 
     private static string CommonStart(string a, string b) => a[..a.Zip(b).TakeWhile(p => p.First == p.Second).Count()];
 
-    private async Task<IReadOnlyList<DeadLetterView>> DeadAsync() =>
+    private async Task<IReadOnlyList<DeadLetter>> DeadAsync() =>
         (await Gateway.Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!.Items;
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Sluice.Journal;
 using Sluice.LegacySimulator;
 using Sluice.Operations;
 using Sluice.Punches;
@@ -320,6 +321,6 @@ public sealed partial class DashboardBrowserTests : LegacyGatewayTest
         return (await response.Content.ReadFromJsonAsync<PunchReceipt>())!.Id;
     }
 
-    private async Task<IReadOnlyList<DeadLetterView>> DeadAsync() =>
+    private async Task<IReadOnlyList<DeadLetter>> DeadAsync() =>
         (await Gateway.Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!.Items;
 }

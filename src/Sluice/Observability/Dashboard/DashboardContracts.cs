@@ -1,3 +1,4 @@
+using Sluice.Journal;
 using Sluice.Operations;
 
 namespace Sluice.Observability.Dashboard;
@@ -57,10 +58,10 @@ public sealed record DashboardDestination(
     public IReadOnlyList<string> SendingNodes { get; init; } = [];
 }
 
-/// <summary>A dead letter as the dashboard shows it: the operations view, with what it was about and a readable line for why it failed.</summary>
-public sealed record DashboardDeadLetter : DeadLetterView
+/// <summary>A dead letter as the dashboard shows it: as the API lists it, with what it was about and a readable line for why it failed.</summary>
+public sealed record DashboardDeadLetter : DeadLetter
 {
-    public DashboardDeadLetter(DeadLetterView letter)
+    public DashboardDeadLetter(DeadLetter letter)
         : base(letter)
     {
     }

@@ -87,7 +87,7 @@ public sealed class DashboardFeed(
             total,
             Rate(previous?.IntakeTotal, total, seconds),
             destinations,
-            journal.DeadLetters.Select(l => new DashboardDeadLetter(DeadLetterView.Of(l))
+            journal.DeadLetters.Select(l => new DashboardDeadLetter(l)
             {
                 Subject = described.GetValueOrDefault(l.MessageId),
                 ErrorSummary = ErrorSummary.Of(l.LastError),
