@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sluice.Intake;
 
 namespace Sluice.Punches.Treatment;
 
@@ -19,10 +20,8 @@ internal static class TreatmentValidator
 
     public static Dictionary<string, string[]> Validate(ScheduleRequest? request)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request is null)
+        if (FieldErrors.MissingBody(request, out var errors))
         {
-            errors["body"] = ["A JSON object is required."];
             return errors;
         }
 
@@ -53,10 +52,8 @@ internal static class TreatmentValidator
 
     public static Dictionary<string, string[]> Validate(ContractRequest? request)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request is null)
+        if (FieldErrors.MissingBody(request, out var errors))
         {
-            errors["body"] = ["A JSON object is required."];
             return errors;
         }
 
@@ -77,10 +74,8 @@ internal static class TreatmentValidator
     /// <summary>The shape of a treatment; whether its punch exists is the endpoint's to check, against the ledger.</summary>
     public static Dictionary<string, string[]> Validate(TreatmentRequest? request, DateTimeOffset now, TimeSpan futureTolerance)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request is null)
+        if (FieldErrors.MissingBody(request, out var errors))
         {
-            errors["body"] = ["A JSON object is required."];
             return errors;
         }
 
