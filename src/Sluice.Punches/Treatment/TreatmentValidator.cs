@@ -1,18 +1,13 @@
 using System.Globalization;
 using Sluice.Intake;
+using Sluice.Punches.Aej;
 
 namespace Sluice.Punches.Treatment;
 
 /// <summary>Checks the treatment program's input and names every bad field at once.</summary>
 internal static class TreatmentValidator
 {
-    /// <summary>The AEJ's <c>codHorContratual</c>: 1 to 30 characters.</summary>
-    public const int MaxScheduleCodeLength = 30;
-
     public const int MaxScheduleNameLength = 150;
-
-    /// <summary>The AEJ's <c>motivo</c>: up to 150 characters.</summary>
-    public const int MaxReasonLength = 150;
 
     public const int MaxRoleLength = 100;
 
@@ -25,7 +20,7 @@ internal static class TreatmentValidator
             return errors;
         }
 
-        Text(errors, "code", request.Code, MaxScheduleCodeLength);
+        Text(errors, "code", request.Code, AejLayout.MaxScheduleCodeLength);
         if (request.Name is not null)
         {
             Text(errors, "name", request.Name, MaxScheduleNameLength);
@@ -113,7 +108,7 @@ internal static class TreatmentValidator
             }
         }
 
-        Text(errors, "reason", request.Reason, MaxReasonLength);
+        Text(errors, "reason", request.Reason, AejLayout.MaxReasonLength);
         return errors;
     }
 
