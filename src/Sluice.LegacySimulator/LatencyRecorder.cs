@@ -3,10 +3,11 @@ using HdrHistogram;
 namespace Sluice.LegacySimulator;
 
 /// <summary>
-/// How long requests took from arrival to answer, as the simulated system saw them (queueing included). An HdrHistogram:
-/// the same memory however many requests a long run sends, and percentiles within 0.1 % without sorting every sample.
+/// How long requests took, in an HdrHistogram: the same memory however many requests a long run sends, and percentiles
+/// within 0.1 % without sorting every sample. The simulated system keeps one (arrival to answer, queueing included);
+/// <c>sluice load</c> keeps two (the whole run, and the interval since its last progress line).
 /// </summary>
-internal sealed class LatencyRecorder
+public sealed class LatencyRecorder
 {
     // One microsecond to an hour at three significant digits: about 200 KB.
     private const long HighestMicros = 60L * 60 * 1_000_000;
@@ -28,7 +29,27 @@ internal sealed class LatencyRecorder
     {
         lock (_gate)
         {
-            return [.. percentiles.Select(p => _micros.TotalCount == 0 ? 0 : _micros.GetValueAtPercentile(p) / 1000.0)];
+            return Milliseconds(percentiles);
+        }
+    }
+
+    /// <summary>The same as <see cref="Percentiles"/>, and starts over, in one step: nothing recorded in between is lost.</summary>
+    public double[] TakePercentiles(params double[] percentiles)
+    {
+        lock (_gate)
+        {
+            var taken = Milliseconds(percentiles);
+            _micros.Reset();
+            return taken;
+        }
+    }
+
+    /// <summary>The longest recorded, in milliseconds; zero when nothing was.</summary>
+    public double Max()
+    {
+        lock (_gate)
+        {
+            return _micros.TotalCount == 0 ? 0 : _micros.GetMaxValue() / 1000.0;
         }
     }
 
@@ -39,4 +60,7 @@ internal sealed class LatencyRecorder
             _micros.Reset();
         }
     }
+
+    private double[] Milliseconds(double[] percentiles) =>
+        [.. percentiles.Select(p => _micros.TotalCount == 0 ? 0 : _micros.GetValueAtPercentile(p) / 1000.0)];
 }

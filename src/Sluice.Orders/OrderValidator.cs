@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Sluice.Intake;
 
 namespace Sluice.Orders;
 
@@ -16,10 +17,8 @@ internal static partial class OrderValidator
 
     public static Dictionary<string, string[]> Validate(OrderRequest? request)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request is null)
+        if (FieldErrors.MissingBody(request, out var errors, "A JSON object with clientOrderId, account, symbol, side, quantity and price is required."))
         {
-            errors["body"] = ["A JSON object with clientOrderId, account, symbol, side, quantity and price is required."];
             return errors;
         }
 

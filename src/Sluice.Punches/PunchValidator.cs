@@ -19,10 +19,8 @@ internal static partial class PunchValidator
         PunchRequest? request, string? headerKey, PunchesOptions options, DateTimeOffset now, out CheckedPunch punch)
     {
         punch = default;
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request is null)
+        if (FieldErrors.MissingBody(request, out var errors, "A JSON object with employeeId (or cpf or pin) and punchedAt is required."))
         {
-            errors["body"] = ["A JSON object with employeeId (or cpf or pin) and punchedAt is required."];
             return errors;
         }
 

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http.Json;
 using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks;
+using Sluice.Hosting;
 using Sluice.Punches.Adms;
 using Sluice.Punches.Espelho;
 using Sluice.Punches.Exports;
@@ -21,18 +21,11 @@ public static class PunchesSetup
 {
     public static WebApplicationBuilder AddPunches(this WebApplicationBuilder builder)
     {
-        // Ahead of the reflection fallback at the end of the chain, so the punch contracts are read and written by
-        // the generated code.
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, PunchesJsonContext.Default));
-        builder.Services.AddOptions<PunchesOptions>()
-            .BindConfiguration(PunchesOptions.SectionName)
-            .ValidateDestinations(PunchesOptions.SectionName)
-            .ValidateDataAnnotations()
+        builder.Services.AddDomainModule<PunchesOptions>(PunchesOptions.SectionName, PunchesJsonContext.Default)
             .Validate(punches => punches.DeveloperDocument.Length == 0 || Afd.AfdDeveloper.From(punches.DeveloperDocument) is not null,
                 "Punches:DeveloperDocument must be the REP-P developer's CNPJ (14 digits) or CPF (11 digits) with valid check digits.")
             .Validate(punches => LegacyPunchShape.IsValid(punches.LegacyShape),
-                $"Punches:LegacyShape: every value must be a punch field: {string.Join(", ", LegacyPunchShape.Fields)}.")
-            .ValidateOnStart();
+                $"Punches:LegacyShape: every value must be a punch field: {string.Join(", ", LegacyPunchShape.Fields)}.");
         builder.AddSigning();
         builder.Services.AddSingleton<IJournalModule, PunchLedger>();
         builder.Services.AddSingleton<RegistryStore>();

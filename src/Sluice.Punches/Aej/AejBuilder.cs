@@ -59,7 +59,7 @@ internal static class AejBuilder
             program.DeveloperType == AfdDocumentType.Cpf ? "2" : "1", Digits(program.DeveloperDocument, program.DeveloperType == AfdDocumentType.Cpf ? 11 : 14),
             Text(program.DeveloperName, AejLayout.MaxNameLength), Text(program.DeveloperEmail, AejLayout.MaxEmailLength)));
         lines.Add(Record("99", "1", "1", Number(content.Employees.Count), Number(content.Schedules.Count), Number(markings), "0", "0", "1"));
-        lines.Add(AejLayout.SignatureText.PadRight(AejLayout.SignatureLength));
+        lines.Add(AfdRecords.Signature());
         return lines;
     }
 

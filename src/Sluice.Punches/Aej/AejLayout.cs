@@ -13,8 +13,8 @@ namespace Sluice.Punches.Aej;
 /// <item>Records in this order: 01 header; 02 REPs used; 03 employment links ("vínculos"); 04 contractual schedules;
 /// 05 markings; 06 eSocial registration (only for employees with more than one link in the file); 07 absences and hour
 /// bank (when there are any); 08 the treatment program (PTRP); 99 trailer with the count of each type 01 to 08; then the
-/// line <c>ASSINATURA_DIGITAL_EM_ARQUIVO_P7S</c> padded with spaces to 100 characters, the signature itself being the
-/// detached CAdES <c>.p7s</c>.</item>
+/// line <c>ASSINATURA_DIGITAL_EM_ARQUIVO_P7S</c> padded with spaces to 100 characters (the AFD's own signature line,
+/// <see cref="Afd.AfdRecords.Signature"/>), the signature itself being the detached CAdES <c>.p7s</c>.</item>
 /// <item>Type 05's <c>codHorContratual</c> is required on the first entry of a journey (<c>tpMarc</c> E, <c>seqEntSaida</c> 1),
 /// and <c>motivo</c> when the marking is disregarded (D) or included (I).</item>
 /// </list>
@@ -39,6 +39,4 @@ internal static class AejLayout
     public const int MaxReasonLength = 150;
     public const int MaxProgramVersionLength = 8;
     public const int MaxEmailLength = 50;
-    public const int SignatureLength = 100;
-    public const string SignatureText = "ASSINATURA_DIGITAL_EM_ARQUIVO_P7S";
 }

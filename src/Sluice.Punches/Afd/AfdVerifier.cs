@@ -125,7 +125,7 @@ internal static class AfdVerifier
                 Problem(null, _trailerSeen ? "The signature line is missing." : "The trailer (type 9) is missing.");
             }
 
-            var counts = new AfdRecordCounts(_counts[2], _counts[3], _counts[4], _counts[5], _counts[6], _counts[7]);
+            var counts = AfdRecordCounts.ByType(_counts);
             return new AfdCheck(_lines, counts, _problems);
         }
 
@@ -160,9 +160,9 @@ internal static class AfdVerifier
             var type = text[9] - '0';
             switch (type)
             {
-                case 2:
-                    _counts[2]++;
-                    if (Width(text, AfdRecords.EmployerLength, nsr))
+                case 2 or 5:
+                    _counts[type]++;
+                    if (Width(text, type == 2 ? AfdRecords.EmployerLength : AfdRecords.EmployeeLength, nsr))
                     {
                         Crc(text, nsr);
                     }
@@ -171,14 +171,6 @@ internal static class AfdVerifier
                 case 3 or 4:
                     _counts[type]++;
                     Crc(text, nsr);
-                    break;
-                case 5:
-                    _counts[5]++;
-                    if (Width(text, AfdRecords.EmployeeLength, nsr))
-                    {
-                        Crc(text, nsr);
-                    }
-
                     break;
                 case 6:
                     _counts[6]++;
@@ -239,7 +231,7 @@ internal static class AfdVerifier
                 return;
             }
 
-            var expected = AfdRecords.Trailer(new AfdRecordCounts(_counts[2], _counts[3], _counts[4], _counts[5], _counts[6], _counts[7]));
+            var expected = AfdRecords.Trailer(AfdRecordCounts.ByType(_counts));
             if (!text.SequenceEqual(expected))
             {
                 Problem(null, $"Trailer counts do not match the records: expected {expected}.");

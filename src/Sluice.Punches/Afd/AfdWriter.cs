@@ -25,7 +25,8 @@ internal static class AfdWriter
             await using var writer = new StreamWriter(output, Latin1, BufferSize, leaveOpen: true);
             await WriteLineAsync(writer, line, AfdRecords.WriteHeader(header, line), cancellationToken);
 
-            long type2 = 0, type5 = 0, type6 = 0, type7 = 0, lastNsr = 0;
+            var counts = new long[10];
+            long lastNsr = 0;
             await foreach (var entry in entriesInNsrOrder.WithCancellation(cancellationToken))
             {
                 if (entry.Nsr <= lastNsr)
@@ -35,34 +36,19 @@ internal static class AfdWriter
                 }
 
                 lastNsr = entry.Nsr;
-                int length;
-                switch (entry)
+                var (length, type) = entry switch
                 {
-                    case AfdPunchEntry punch:
-                        length = AfdRecords.WritePunch(punch, line);
-                        type7++;
-                        break;
-                    case AfdEmployeeEntry employee:
-                        length = AfdRecords.WriteEmployee(employee, line);
-                        type5++;
-                        break;
-                    case AfdEmployerEntry employer:
-                        length = AfdRecords.WriteEmployer(employer, line);
-                        type2++;
-                        break;
-                    case AfdEventEntry serviceEvent:
-                        length = AfdRecords.WriteEvent(serviceEvent, line);
-                        type6++;
-                        break;
-                    default:
-                        throw new NotSupportedException($"No AFD record for {entry.GetType().Name}.");
-                }
-
+                    AfdPunchEntry punch => (AfdRecords.WritePunch(punch, line), 7),
+                    AfdEmployeeEntry employee => (AfdRecords.WriteEmployee(employee, line), 5),
+                    AfdEmployerEntry employer => (AfdRecords.WriteEmployer(employer, line), 2),
+                    AfdEventEntry serviceEvent => (AfdRecords.WriteEvent(serviceEvent, line), 6),
+                    _ => throw new NotSupportedException($"No AFD record for {entry.GetType().Name}."),
+                };
+                counts[type]++;
                 await WriteLineAsync(writer, line, length, cancellationToken);
             }
 
-            var counts = AfdRecordCounts.None with { Type2 = type2, Type5 = type5, Type6 = type6, Type7 = type7 };
-            await WriteLineAsync(writer, line, AfdRecords.WriteTrailer(counts, line), cancellationToken);
+            await WriteLineAsync(writer, line, AfdRecords.WriteTrailer(AfdRecordCounts.ByType(counts), line), cancellationToken);
             await WriteLineAsync(writer, line, AfdRecords.WriteSignature(line), cancellationToken);
             await writer.FlushAsync(cancellationToken);
         }

@@ -23,21 +23,17 @@ internal static class EspelhoPdf
 
     public static async Task<byte[]> RenderAsync(EspelhoReport report)
     {
-        ReceiptFonts.Install();
-        using var document = new PdfDocument();
-        document.Info.Title = $"{EspelhoReport.DocumentTitle} — {report.Worker.Name} — {EspelhoText.Period(report)}";
+        using var document = PdfFile.Create($"{EspelhoReport.DocumentTitle} — {report.Worker.Name} — {EspelhoText.Period(report)}");
         document.Info.Creator = "Sluice REP-P";
         new Drawing(document, report).Draw();
-        using var output = new MemoryStream();
-        await document.SaveAsync(output, closeStream: false);
-        return output.ToArray();
+        return await PdfFile.BytesAsync(document);
     }
 
     private sealed class Drawing(PdfDocument document, EspelhoReport report)
     {
-        private readonly XFont _title = new(ReceiptFonts.Family, 15, XFontStyleEx.Bold);
-        private readonly XFont _bold = new(ReceiptFonts.Family, 8.5, XFontStyleEx.Bold);
-        private readonly XFont _text = new(ReceiptFonts.Family, 8.5, XFontStyleEx.Regular);
+        private readonly XFont _title = PdfFile.Font(15, XFontStyleEx.Bold);
+        private readonly XFont _bold = PdfFile.Font(8.5, XFontStyleEx.Bold);
+        private readonly XFont _text = PdfFile.Font(8.5, XFontStyleEx.Regular);
         private XGraphics _graphics = null!;
         private double _y;
         private double _width;
@@ -87,8 +83,7 @@ internal static class EspelhoPdf
 
         private void NewPage()
         {
-            var page = document.AddPage();
-            page.Size = PdfSharp.PageSize.A4;
+            var page = PdfFile.AddA4Page(document);
             _width = page.Width.Point;
             _height = page.Height.Point;
             _graphics = XGraphics.FromPdfPage(page);

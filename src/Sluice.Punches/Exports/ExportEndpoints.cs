@@ -49,7 +49,7 @@ internal static class ExportEndpoints
 
         var timesheet = await TimesheetAsync(id, period.Zone, period.First, period.Last, ledger, ct);
         return http.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true)
-            ? TypedResults.Content(TimesheetCsv.Render(timesheet), "text/csv; charset=utf-8")
+            ? TimesheetCsv.Result(timesheet)
             : TypedResults.Ok(timesheet);
     }
 

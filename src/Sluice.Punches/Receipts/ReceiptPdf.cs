@@ -20,12 +20,9 @@ internal static class ReceiptPdf
 
     public static async Task<byte[]> SignedAsync(PunchReceiptModel receipt, X509Certificate2 certificate, DateTimeOffset signingTime)
     {
-        ReceiptFonts.Install();
-        using var document = new PdfDocument();
-        document.Info.Title = PunchPages.ReceiptTitle;
+        using var document = PdfFile.Create(PunchPages.ReceiptTitle);
         document.Info.Subject = $"NSR {receipt.Nsr:000000000}";
-        var page = document.AddPage();
-        page.Size = PdfSharp.PageSize.A4;
+        var page = PdfFile.AddA4Page(document);
         using (var graphics = XGraphics.FromPdfPage(page))
         {
             Draw(graphics, page.Width.Point, receipt);
@@ -36,17 +33,15 @@ internal static class ReceiptPdf
             Reason = "Comprovante de Registro de Ponto do Trabalhador (Portaria MTP 671/2021, art. 79)",
             AppName = "Sluice REP-P",
         });
-        using var output = new MemoryStream();
-        await document.SaveAsync(output, closeStream: false);
-        return output.ToArray();
+        return await PdfFile.BytesAsync(document);
     }
 
     private static void Draw(XGraphics graphics, double width, PunchReceiptModel receipt)
     {
-        var title = new XFont(ReceiptFonts.Family, 15, XFontStyleEx.Bold);
-        var label = new XFont(ReceiptFonts.Family, 10, XFontStyleEx.Bold);
-        var value = new XFont(ReceiptFonts.Family, 10, XFontStyleEx.Regular);
-        var hash = new XFont(ReceiptFonts.Family, 8.5, XFontStyleEx.Regular);
+        var title = PdfFile.Font(15, XFontStyleEx.Bold);
+        var label = PdfFile.Font(10, XFontStyleEx.Bold);
+        var value = PdfFile.Font(10, XFontStyleEx.Regular);
+        var hash = PdfFile.Font(8.5, XFontStyleEx.Regular);
         var formatter = new XTextFormatter(graphics);
         var y = Margin;
         graphics.DrawString(PunchPages.ReceiptTitle, title, XBrushes.Black, new XRect(Margin, y, width - 2 * Margin, 20), XStringFormats.TopLeft);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Sluice.Intake;
 
 namespace Sluice.Punches.Registry;
 
@@ -12,10 +13,8 @@ internal static partial class RegistryValidator
 
     public static Dictionary<string, string[]> Validate(EstablishmentRequest? request)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request is null)
+        if (FieldErrors.MissingBody(request, out var errors))
         {
-            errors["body"] = ["A JSON object is required."];
             return errors;
         }
 
@@ -59,10 +58,8 @@ internal static partial class RegistryValidator
 
     public static Dictionary<string, string[]> Validate(EmployeeRequest? request)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request is null)
+        if (FieldErrors.MissingBody(request, out var errors))
         {
-            errors["body"] = ["A JSON object is required."];
             return errors;
         }
 
@@ -92,10 +89,8 @@ internal static partial class RegistryValidator
 
     public static Dictionary<string, string[]> Validate(DeviceRequest? request)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request is null)
+        if (FieldErrors.MissingBody(request, out var errors))
         {
-            errors["body"] = ["A JSON object is required."];
             return errors;
         }
 

@@ -1,17 +1,13 @@
 using System.Globalization;
+using Sluice.Intake;
+using Sluice.Punches.Aej;
 
 namespace Sluice.Punches.Treatment;
 
 /// <summary>Checks the treatment program's input and names every bad field at once.</summary>
 internal static class TreatmentValidator
 {
-    /// <summary>The AEJ's <c>codHorContratual</c>: 1 to 30 characters.</summary>
-    public const int MaxScheduleCodeLength = 30;
-
     public const int MaxScheduleNameLength = 150;
-
-    /// <summary>The AEJ's <c>motivo</c>: up to 150 characters.</summary>
-    public const int MaxReasonLength = 150;
 
     public const int MaxRoleLength = 100;
 
@@ -19,14 +15,12 @@ internal static class TreatmentValidator
 
     public static Dictionary<string, string[]> Validate(ScheduleRequest? request)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request is null)
+        if (FieldErrors.MissingBody(request, out var errors))
         {
-            errors["body"] = ["A JSON object is required."];
             return errors;
         }
 
-        Text(errors, "code", request.Code, MaxScheduleCodeLength);
+        Text(errors, "code", request.Code, AejLayout.MaxScheduleCodeLength);
         if (request.Name is not null)
         {
             Text(errors, "name", request.Name, MaxScheduleNameLength);
@@ -53,10 +47,8 @@ internal static class TreatmentValidator
 
     public static Dictionary<string, string[]> Validate(ContractRequest? request)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request is null)
+        if (FieldErrors.MissingBody(request, out var errors))
         {
-            errors["body"] = ["A JSON object is required."];
             return errors;
         }
 
@@ -77,10 +69,8 @@ internal static class TreatmentValidator
     /// <summary>The shape of a treatment; whether its punch exists is the endpoint's to check, against the ledger.</summary>
     public static Dictionary<string, string[]> Validate(TreatmentRequest? request, DateTimeOffset now, TimeSpan futureTolerance)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request is null)
+        if (FieldErrors.MissingBody(request, out var errors))
         {
-            errors["body"] = ["A JSON object is required."];
             return errors;
         }
 
@@ -118,7 +108,7 @@ internal static class TreatmentValidator
             }
         }
 
-        Text(errors, "reason", request.Reason, MaxReasonLength);
+        Text(errors, "reason", request.Reason, AejLayout.MaxReasonLength);
         return errors;
     }
 

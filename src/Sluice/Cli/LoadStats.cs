@@ -1,21 +1,18 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using HdrHistogram;
+using Sluice.LegacySimulator;
 
 namespace Sluice.Cli;
 
 /// <summary>
 /// Latencies and errors of a load run: all of them for the summary, those since the last progress line for that line.
-/// Latencies go into HdrHistograms (1 µs to an hour, 0.1 %): fixed memory however long the run, no sorting per line.
+/// Latencies go into <see cref="LatencyRecorder"/>s: fixed memory however long the run, no sorting per line.
 /// </summary>
 internal sealed class LoadStats
 {
-    private const long HighestMicros = 60L * 60 * 1_000_000;
-
-    private readonly Lock _gate = new();
-    private readonly LongHistogram _all = new(HighestMicros, 3);
-    private readonly LongHistogram _interval = new(HighestMicros, 3);
+    private readonly LatencyRecorder _all = new();
+    private readonly LatencyRecorder _interval = new();
     private readonly ConcurrentDictionary<string, long> _errors = new();
     private long _completed;
 
@@ -26,12 +23,8 @@ internal sealed class LoadStats
     /// <param name="error">Null for a 202; else the status code or what went wrong.</param>
     public void Record(TimeSpan latency, string? error)
     {
-        var micros = Math.Clamp(latency.Ticks / TimeSpan.TicksPerMicrosecond, 1, HighestMicros);
-        lock (_gate)
-        {
-            _all.RecordValue(micros);
-            _interval.RecordValue(micros);
-        }
+        _all.Record(latency);
+        _interval.Record(latency);
 
         if (error is not null)
         {
@@ -44,23 +37,14 @@ internal sealed class LoadStats
     /// <summary>Median and 99th percentile of the requests answered since the last call, and starts the next interval.</summary>
     public (double P50, double P99) TakeInterval()
     {
-        lock (_gate)
-        {
-            var percentiles = (Milliseconds(_interval, 50), Milliseconds(_interval, 99));
-            _interval.Reset();
-            return percentiles;
-        }
+        var percentiles = _interval.TakePercentiles(50, 99);
+        return (percentiles[0], percentiles[1]);
     }
 
     public string Summary(TimeSpan elapsed)
     {
-        double p50, p90, p99, max;
-        lock (_gate)
-        {
-            (p50, p90, p99) = (Milliseconds(_all, 50), Milliseconds(_all, 90), Milliseconds(_all, 99));
-            max = _all.TotalCount == 0 ? 0 : _all.GetMaxValue() / 1000.0;
-        }
-
+        var percentiles = _all.Percentiles(50, 90, 99);
+        var (p50, p90, p99, max) = (percentiles[0], percentiles[1], percentiles[2], _all.Max());
         var refused = _errors.Where(e => IsRefusal(e.Key)).ToList();
         var failed = _errors.Where(e => !IsRefusal(e.Key)).ToList();
         var accepted = Completed - Errors;
@@ -93,7 +77,4 @@ internal sealed class LoadStats
 
     private static string Kinds(List<KeyValuePair<string, long>> errors) =>
         errors.Count == 0 ? "" : $" ({string.Join(", ", errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}"))})";
-
-    private static double Milliseconds(LongHistogram micros, double percentile) =>
-        micros.TotalCount == 0 ? 0 : micros.GetValueAtPercentile(percentile) / 1000.0;
 }

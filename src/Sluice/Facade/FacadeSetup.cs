@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Json;
 using Sluice.Hosting;
 
 namespace Sluice.Facade;
@@ -8,7 +7,7 @@ internal static class FacadeSetup
     public static WebApplicationBuilder AddFacade(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, FacadeJsonContext.Default));
+        services.AddJsonContext(FacadeJsonContext.Default);
         services.AddCheckedOptions<FacadeOptions, FacadeOptionsValidator>(FacadeOptions.SectionName);
 
         // The forwarder and YARP's transform builder only: routes are Sluice's own (see FacadeApi).
