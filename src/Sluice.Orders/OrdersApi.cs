@@ -10,7 +10,6 @@ internal static class OrdersApi
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/orders").WithTags("Orders");
-        var reads = api.MapGroup("").RequireSluicePolicy(SluicePolicies.Read);
 
         api.MapPost("/", OrderEndpoints.RecordOrderAsync)
             .WithName("RecordOrder")
@@ -19,27 +18,21 @@ internal static class OrdersApi
             .AsIntake(SluicePolicies.Orders)
             .AcceptsPreferWait();
 
-        reads.MapGet("/{id:long}", OrderEndpoints.GetOrderAsync)
-            .WithName("GetOrder")
-            .WithSummary("An order and its status: stored, processing, processed or failed.");
+        api.MapGet("/{id:long}", OrderEndpoints.GetOrderAsync)
+            .AsOperation("GetOrder", SluicePolicies.Read, "An order and its status: stored, processing, processed or failed.");
 
-        reads.MapGet("/{id:long}/reply", OrderEndpoints.GetReplyAsync)
-            .WithName("GetOrderReply")
-            .WithSummary("The processing system's answer to an order, as it came; 202 with Retry-After until then, 502 with the last error if it failed.")
+        api.MapGet("/{id:long}/reply", OrderEndpoints.GetReplyAsync)
+            .AsOperation("GetOrderReply", SluicePolicies.Read, "The processing system's answer to an order, as it came; 202 with Retry-After until then, 502 with the last error if it failed.")
             .ProducesReply();
 
-        reads.MapGet("/", OrderEndpoints.ListOrdersAsync)
-            .WithName("ListOrders")
-            .WithSummary("Orders in id order after an id (?after=&limit=), in an id range (?fromId=&toId=) or accepted in a time range (?from=&to=); 'next' links the following slice.");
+        api.MapGet("/", OrderEndpoints.ListOrdersAsync)
+            .AsOperation("ListOrders", SluicePolicies.Read, "Orders in id order after an id (?after=&limit=), in an id range (?fromId=&toId=) or accepted in a time range (?from=&to=); 'next' links the following slice.");
 
-        reads.MapGet("/pages/{n}", OrderEndpoints.GetPageAsync)
-            .WithName("GetOrdersPage")
-            .WithSummary("Page n (from 1) of ?size= orders in id order, for clients that page by number.");
+        api.MapGet("/pages/{n}", OrderEndpoints.GetPageAsync)
+            .AsOperation("GetOrdersPage", SluicePolicies.Read, "Page n (from 1) of ?size= orders in id order, for clients that page by number.");
 
         api.MapPost("/populate", OrderEndpoints.PopulateAsync)
-            .WithName("PopulateOrders")
-            .WithSummary("Generate ?count= realistic fake orders as history for the queries (not processed); answers when done.")
-            .RequireSluicePolicy(SluicePolicies.Manage)
+            .AsOperation("PopulateOrders", SluicePolicies.Manage, "Generate ?count= realistic fake orders as history for the queries (not processed); answers when done.")
             // Ten million orders take longer than a read may.
             .DisableRequestTimeout();
 

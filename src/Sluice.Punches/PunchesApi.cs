@@ -27,19 +27,14 @@ internal static class PunchesApi
             .AsIntake();
 
         api.MapGet("/{id:guid}", PunchEndpoints.GetPunchAsync)
-            .WithName("GetPunch")
-            .WithSummary("A stored punch and its delivery state per destination.")
-            .RequireSluicePolicy(SluicePolicies.Read);
+            .AsOperation("GetPunch", SluicePolicies.Read, "A stored punch and its delivery state per destination.");
 
         api.MapGet("/{id:guid}/reply", PunchEndpoints.GetReplyAsync)
-            .WithName("GetPunchReply")
-            .WithSummary("The legacy time system's answer to a punch, as it came; 202 with Retry-After until then, 502 with the last error for a dead letter.")
-            .RequireSluicePolicy(SluicePolicies.Read)
+            .AsOperation("GetPunchReply", SluicePolicies.Read, "The legacy time system's answer to a punch, as it came; 202 with Retry-After until then, 502 with the last error for a dead letter.")
             .ProducesReply();
 
-        punches.MapGet("/{id:guid}/receipt", ReceiptEndpoints.GetReceiptAsync).WithTags("Receipts").WithName("GetPunchReceipt")
-            .WithSummary("The punch's Art. 79 receipt: JSON, a printable HTML page for Accept: text/html, or the signed PDF for Accept: application/pdf.")
-            .RequireSluicePolicy(SluicePolicies.Read);
+        punches.MapGet("/{id:guid}/receipt", ReceiptEndpoints.GetReceiptAsync).WithTags("Receipts")
+            .AsOperation("GetPunchReceipt", SluicePolicies.Read, "The punch's Art. 79 receipt: JSON, a printable HTML page for Accept: text/html, or the signed PDF for Accept: application/pdf.");
 
         return punches;
     }

@@ -16,6 +16,22 @@ public static class EndpointSecurity
         .RequireAuthorization(policy)
         .WithMetadata(Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status429TooManyRequests));
 
+    /// <summary>
+    /// Declares a route as an operation of the API in one call: its operation id, the policy it requires (with the
+    /// answers <see cref="RequireSluicePolicy{TBuilder}"/> documents), and what it does when that is said.
+    /// </summary>
+    public static TBuilder AsOperation<TBuilder>(this TBuilder builder, string name, string policy, string? summary = null)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithName(name);
+        if (summary is not null)
+        {
+            builder.WithSummary(summary);
+        }
+
+        return builder.RequireSluicePolicy(policy);
+    }
+
     /// <summary>A documented problem answer (RFC 9457) for the OpenAPI document.</summary>
     public static IProducesResponseTypeMetadata Problem(int status) =>
         new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ProblemJson);

@@ -7,9 +7,8 @@ internal static class SigningApi
 {
     public static IEndpointRouteBuilder MapSigningApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/signing/certificate", SigningEndpoints.GetCertificate).WithTags("Signing").WithName("GetSigningCertificate")
-            .WithSummary("The certificate that signs receipts, AFD and AEJ: subject, issuer, serial, validity, SHA-256 thumbprint.")
-            .RequireSluicePolicy(SluicePolicies.Read);
+        app.MapGet("/api/signing/certificate", SigningEndpoints.GetCertificate).WithTags("Signing")
+            .AsOperation("GetSigningCertificate", SluicePolicies.Read, "The certificate that signs receipts, AFD and AEJ: subject, issuer, serial, validity, SHA-256 thumbprint.");
         return app;
     }
 }

@@ -11,9 +11,8 @@ internal static class SchedulesApi
     public static IEndpointRouteBuilder MapSchedulesApi(this IEndpointRouteBuilder app)
     {
         var schedules = app.MapGroup("/api/schedules").WithTags("Treatment");
-        schedules.MapPut("/{id:guid}", ScheduleEndpoints.UpdateAsync).WithName("UpdateSchedule")
-            .WithSummary("Replace a contractual schedule's definition.")
-            .RequireSluicePolicy(SluicePolicies.Registry);
+        schedules.MapPut("/{id:guid}", ScheduleEndpoints.UpdateAsync)
+            .AsOperation("UpdateSchedule", SluicePolicies.Registry, "Replace a contractual schedule's definition.");
         return app;
     }
 }

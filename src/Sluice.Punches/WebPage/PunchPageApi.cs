@@ -21,9 +21,9 @@ internal static class PunchPageApi
         // The same receipt as the signed PDF (Art. 86 §1), for a link a phone can download as a file.
         page.MapGet(ReceiptLinks.PathPrefix + "{token}" + WorkerReceiptEndpoints.PdfSuffix, WorkerReceiptEndpoints.OpenPdfAsync).WithName("WorkerReceiptPdf");
         // Art. 80 III: the worker's own CPF or code and web PIN, as for punching.
-        page.MapPost(WorkerReceiptEndpoints.ListPath, WorkerReceiptEndpoints.ListAsync).WithName("WorkerReceiptList");
+        page.MapPost(PunchPages.ReceiptListPath, WorkerReceiptEndpoints.ListAsync).WithName("WorkerReceiptList");
 
-        page.MapPost(WorkerEspelhoEndpoints.SignInPath, WorkerEspelhoEndpoints.SignInAsync).WithName("WorkerEspelhoSignIn");
+        page.MapPost(PunchPages.EspelhoSignInPath, WorkerEspelhoEndpoints.SignInAsync).WithName("WorkerEspelhoSignIn");
         // The signed link is the credential, as for receipts.
         page.MapGet(EspelhoLinks.PathPrefix + "{token}", WorkerEspelhoEndpoints.PageAsync).WithName("WorkerEspelho");
         page.MapGet(EspelhoLinks.PathPrefix + "{token}/pdf", WorkerEspelhoEndpoints.PdfAsync).WithName("WorkerEspelhoPdf");

@@ -15,7 +15,6 @@ namespace Sluice.Punches.WebPage;
 /// </summary>
 internal static class WorkerEspelhoEndpoints
 {
-    public const string SignInPath = PunchPages.EspelhoSignInPath;
     public const string MonthField = "month";
 
     /// <summary>Checks the worker's credentials, then redirects (302, followed with a GET) to their link, so a reload never posts the PIN again.</summary>

@@ -19,7 +19,6 @@ namespace Sluice.Punches.WebPage;
 /// </summary>
 internal static class WorkerReceiptEndpoints
 {
-    public const string ListPath = PunchPages.ReceiptListPath;
     public const string PdfSuffix = ".pdf";
 
     /// <summary>The receipt page, or the signed PDF for <c>Accept: application/pdf</c>.</summary>

@@ -3,7 +3,6 @@ using Sluice.Delivery.Sinks.Http;
 using Sluice.Intake;
 using Sluice.Journal;
 using Sluice.Replies;
-using Sluice.Security;
 
 namespace Sluice.Facade;
 
@@ -13,10 +12,9 @@ public static class StoreFirstRequestEndpoints
     internal static async Task<Results<Ok<StoreFirstRequestView>, ProblemHttpResult>> GetRequestAsync(
         Guid id, IJournal journal, CancellationToken cancellationToken)
     {
-        var record = await journal.GetMessageAsync(id, cancellationToken);
-        if (record is null || !record.Metadata.TryGetValue(StoreFirstIntake.RouteMetadata, out var route))
+        if (await FindAsync(id, journal, cancellationToken) is not ({ } record, { } route))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No request stored by a store-first route has this id.");
+            return NotFound();
         }
 
         return TypedResults.Ok(new StoreFirstRequestView(
@@ -35,15 +33,23 @@ public static class StoreFirstRequestEndpoints
     internal static async Task<IResult> GetReplyAsync(
         Guid id, string? destination, IJournal journal, StoreFirstRouteTable routes, TimeProvider time, CancellationToken cancellationToken)
     {
-        var record = await journal.GetMessageAsync(id, cancellationToken);
-        if (record is null || !record.Metadata.TryGetValue(StoreFirstIntake.RouteMetadata, out var route))
+        if (await FindAsync(id, journal, cancellationToken) is not ({ } record, { } route))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No request stored by a store-first route has this id.");
+            return NotFound();
         }
 
         var preferred = routes.Routes.FirstOrDefault(r => r.Name == route)?.Options.Destinations ?? [];
         return await ReplyPoll.AnswerAsync(record, destination, preferred, $"{StoreFirstRequestsApi.Prefix}/{id}/reply", journal, time, cancellationToken);
     }
+
+    /// <summary>The stored message and the store-first route that stored it; null when the id names no such request.</summary>
+    private static async Task<(MessageRecord Record, string Route)?> FindAsync(Guid id, IJournal journal, CancellationToken cancellationToken) =>
+        await journal.GetMessageAsync(id, cancellationToken) is { } record && record.Metadata.TryGetValue(StoreFirstIntake.RouteMetadata, out var route)
+            ? (record, route)
+            : null;
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No request stored by a store-first route has this id.");
 }
 
 /// <summary>A stored request without its headers and body, which may carry credentials or personal data.</summary>

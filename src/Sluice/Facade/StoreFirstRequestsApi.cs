@@ -10,13 +10,11 @@ public static class StoreFirstRequestsApi
 
     public static RouteGroupBuilder MapStoreFirstRequestsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Prefix).WithTags("Store-first requests").RequireSluicePolicy(SluicePolicies.Read);
+        var api = app.MapGroup(Prefix).WithTags("Store-first requests");
         api.MapGet("/{id:guid}", StoreFirstRequestEndpoints.GetRequestAsync)
-            .WithName("GetStoreFirstRequest")
-            .WithSummary("A request stored by a store-first route and its replay per destination (headers and body are not shown).");
+            .AsOperation("GetStoreFirstRequest", SluicePolicies.Read, "A request stored by a store-first route and its replay per destination (headers and body are not shown).");
         api.MapGet("/{id:guid}/reply", StoreFirstRequestEndpoints.GetReplyAsync)
-            .WithName("GetStoreFirstReply")
-            .WithSummary("The legacy system's answer to a stored request, as it came (status, the route's listed headers, body); 202 with Retry-After until then.")
+            .AsOperation("GetStoreFirstReply", SluicePolicies.Read, "The legacy system's answer to a stored request, as it came (status, the route's listed headers, body); 202 with Retry-After until then.")
             .ProducesReply();
         return api;
     }

@@ -9,17 +9,11 @@ public static class DeadLettersApi
     {
         var api = app.MapGroup("/api/dead-letters").WithTags("Dead letters");
         api.MapGet("/", DeadLetterEndpoints.ListAsync)
-            .WithName("ListDeadLetters")
-            .WithSummary("Messages a destination gave up on, oldest first, with their last error.")
-            .RequireSluicePolicy(SluicePolicies.Read);
+            .AsOperation("ListDeadLetters", SluicePolicies.Read, "Messages a destination gave up on, oldest first, with their last error.");
         api.MapPost("/replay", DeadLetterEndpoints.ReplayAsync)
-            .WithName("ReplayDeadLetters")
-            .WithSummary("Make dead letters due again (by ids, by destination, or both), with a fresh attempt count.")
-            .RequireSluicePolicy(SluicePolicies.Manage);
+            .AsOperation("ReplayDeadLetters", SluicePolicies.Manage, "Make dead letters due again (by ids, by destination, or both), with a fresh attempt count.");
         api.MapDelete("/{id:guid}", DeadLetterEndpoints.DiscardAsync)
-            .WithName("DiscardDeadLetter")
-            .WithSummary("Discard a dead letter: it is kept for audit but never delivered.")
-            .RequireSluicePolicy(SluicePolicies.Manage);
+            .AsOperation("DiscardDeadLetter", SluicePolicies.Manage, "Discard a dead letter: it is kept for audit but never delivered.");
         return api;
     }
 }

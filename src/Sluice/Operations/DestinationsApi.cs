@@ -9,17 +9,11 @@ public static class DestinationsApi
     {
         var api = app.MapGroup("/api/destinations").WithTags("Destinations");
         api.MapGet("/", DestinationEndpoints.ListAsync)
-            .WithName("ListDestinations")
-            .WithSummary("Backlog, in flight, delivered, retrying and dead per destination, with the live limit and circuit.")
-            .RequireSluicePolicy(SluicePolicies.Read);
+            .AsOperation("ListDestinations", SluicePolicies.Read, "Backlog, in flight, delivered, retrying and dead per destination, with the live limit and circuit.");
         api.MapPost("/{name}/pause", DestinationEndpoints.Pause)
-            .WithName("PauseDestination")
-            .WithSummary("Stop starting new sends to a destination on this node; sends under way finish.")
-            .RequireSluicePolicy(SluicePolicies.Manage);
+            .AsOperation("PauseDestination", SluicePolicies.Manage, "Stop starting new sends to a destination on this node; sends under way finish.");
         api.MapPost("/{name}/resume", DestinationEndpoints.Resume)
-            .WithName("ResumeDestination")
-            .WithSummary("Start sending to a paused destination again.")
-            .RequireSluicePolicy(SluicePolicies.Manage);
+            .AsOperation("ResumeDestination", SluicePolicies.Manage, "Start sending to a paused destination again.");
         return api;
     }
 }

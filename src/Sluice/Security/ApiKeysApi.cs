@@ -5,16 +5,13 @@ public static class ApiKeysApi
 {
     public static RouteGroupBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/keys").WithTags("API keys").RequireSluicePolicy(SluicePolicies.Manage);
+        var api = app.MapGroup("/api/keys").WithTags("API keys");
         api.MapPost("/", ApiKeyEndpoints.CreateAsync)
-            .WithName("CreateApiKey")
-            .WithSummary("Create an API key for a device or app; the secret is in this answer only.");
+            .AsOperation("CreateApiKey", SluicePolicies.Manage, "Create an API key for a device or app; the secret is in this answer only.");
         api.MapGet("/", ApiKeyEndpoints.ListAsync)
-            .WithName("ListApiKeys")
-            .WithSummary("Every API key, revoked or not, without secrets.");
+            .AsOperation("ListApiKeys", SluicePolicies.Manage, "Every API key, revoked or not, without secrets.");
         api.MapDelete("/{id:guid}", ApiKeyEndpoints.RevokeAsync)
-            .WithName("RevokeApiKey")
-            .WithSummary("Revoke an API key: refused from now on (on other nodes within seconds); kept for audit.");
+            .AsOperation("RevokeApiKey", SluicePolicies.Manage, "Revoke an API key: refused from now on (on other nodes within seconds); kept for audit.");
         return api;
     }
 }

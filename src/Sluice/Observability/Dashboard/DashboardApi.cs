@@ -20,9 +20,7 @@ public static class DashboardApi
         page.MapGet("/token.js", () => DashboardEndpoints.Asset("token.js", "text/javascript; charset=utf-8"));
         page.MapGet("/dashboard.css", () => DashboardEndpoints.Asset("dashboard.css", "text/css; charset=utf-8"));
         dashboard.MapGet("/events", DashboardEndpoints.Events)
-            .WithName("DashboardEvents")
-            .WithSummary("Server-sent events: a 'snapshot' of intake, destinations, dead letters and recent errors every interval.")
-            .RequireSluicePolicy(SluicePolicies.Read)
+            .AsOperation("DashboardEvents", SluicePolicies.Read, "Server-sent events: a 'snapshot' of intake, destinations, dead letters and recent errors every interval.")
             // A stream lasts as long as the page is open; the request timeout is for reads that should end.
             .DisableRequestTimeout();
         return dashboard;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Sluice.Punches;
+using Sluice.Punches.Pages;
 using Sluice.Punches.Receipts;
 using Sluice.Punches.WebPage;
 using Sluice.Testing;
@@ -38,7 +39,7 @@ public sealed class EspelhoLinkTests : LegacyGatewayTest
         await EspelhoMonth.NovemberAsync(Gateway, "7201", "2468");
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Gateway.BaseAddress };
 
-        using var signedIn = await client.PostAsync(WorkerEspelhoEndpoints.SignInPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        using var signedIn = await client.PostAsync(PunchPages.EspelhoSignInPath, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["employee"] = PunchRegistry.CpfFor("7201"), ["pin"] = "2468", ["month"] = "2026-11",
         }));
