@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -37,8 +36,8 @@ public sealed class LegacySimulatorHost : IAsyncDisposable
         builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(
-            JsonTypeInfoResolver.Combine(SimulatorJsonContext.Default, new DefaultJsonTypeInfoResolver())));
+        // Ahead of the reflection resolver the chain starts with, or the generated code would never be asked.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SimulatorJsonContext.Default));
         builder.Services.AddProblemDetails();
         var app = builder.Build();
         var system = new SimulatedLegacySystem(settings, time ?? TimeProvider.System);

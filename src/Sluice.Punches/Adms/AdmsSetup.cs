@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.Json;
+using Sluice.Hosting;
 using Sluice.Journal.Modules;
 using Sluice.Punches.Adms.Rejected;
 
@@ -9,7 +9,7 @@ internal static class AdmsSetup
     public static WebApplicationBuilder AddAdms(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AdmsOptions>().BindConfiguration(AdmsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(AdmsJsonContext.Default));
+        builder.Services.AddJsonContext(AdmsJsonContext.Default);
         builder.Services.AddSingleton<IJournalModule, AdmsModule>();
         builder.Services.AddSingleton<RejectedLinesStore>();
         builder.Services.AddSingleton<AdmsLinesStore>();

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.Json;
+using Sluice.Hosting;
 
 namespace Sluice.Punches.Espelho;
 
@@ -11,7 +11,7 @@ internal static class EspelhoSetup
         services.AddSingleton<IEspelhoSource, TreatedEspelhoSource>();
         services.AddSingleton<EspelhoReports>();
         services.AddSingleton<WebPage.EspelhoLinks>();
-        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(EspelhoJsonContext.Default));
+        services.AddJsonContext(EspelhoJsonContext.Default);
         return services;
     }
 }

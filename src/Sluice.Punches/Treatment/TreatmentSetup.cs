@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.Json;
+using Sluice.Hosting;
 
 namespace Sluice.Punches.Treatment;
 
@@ -6,7 +6,7 @@ internal static class TreatmentSetup
 {
     public static IServiceCollection AddTreatment(this IServiceCollection services)
     {
-        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(TreatmentJsonContext.Default));
+        services.AddJsonContext(TreatmentJsonContext.Default);
         services.AddSingleton<TreatmentStore>();
         services.AddSingleton<TreatedMarkings>();
         return services;

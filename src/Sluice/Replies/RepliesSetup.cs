@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.Json;
 using Sluice.Delivery.Engine;
 using Sluice.Delivery.Sinks.Webhook;
 using Sluice.Hosting;
@@ -18,7 +17,7 @@ internal static class RepliesSetup
         services.AddCheckedOptions<CallbacksOptions, CallbacksOptionsValidator>(CallbacksOptions.SectionName);
         services.AddSingleton<IWebhookSecrets, RouteCallbackSecrets>();
         services.AddSingleton<IOutcomeFollowUps, CallbackFollowUps>();
-        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(RepliesJsonContext.Default));
+        services.AddJsonContext(RepliesJsonContext.Default);
         services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddOperationTransformer<PreferWaitTransformer>());
         return builder;
     }
