@@ -32,9 +32,9 @@ public sealed partial class JournalRetention(
         return total;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention deleted {Count} messages finished before {Cutoff:O}.")]
+    [LoggerMessage(EventName = "LogPruned", Level = LogLevel.Information, Message = "Retention deleted {Count} messages finished before {Cutoff:O}.")]
     protected override partial void OnPruned(long count, DateTimeOffset cutoff);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention failed; it will try again at its next interval.")]
+    [LoggerMessage(EventName = "LogFailed", Level = LogLevel.Warning, Message = "Retention failed; it will try again at its next interval.")]
     protected override partial void OnRoundFailed(Exception exception);
 }

@@ -20,9 +20,9 @@ internal sealed partial class AdmsLinesPruner(
     protected override async Task<long> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         await store.PruneAsync(cutoff, cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Count} ADMS punch identities of punches before {Cutoff:O} (past the offline window).")]
+    [LoggerMessage(EventName = "LogPruned", Level = LogLevel.Information, Message = "Forgot {Count} ADMS punch identities of punches before {Cutoff:O} (past the offline window).")]
     protected override partial void OnPruned(long count, DateTimeOffset cutoff);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pruning ADMS punch identities failed; will try again.")]
+    [LoggerMessage(EventName = "LogFailed", Level = LogLevel.Warning, Message = "Pruning ADMS punch identities failed; will try again.")]
     protected override partial void OnRoundFailed(Exception exception);
 }

@@ -10,6 +10,6 @@ internal sealed partial class RegistryRefresher(
 {
     protected override Task RunRoundAsync(CancellationToken cancellationToken) => directory.RefreshIfStaleAsync(cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the employee registry; will try again.")]
+    [LoggerMessage(EventName = "LogRefreshFailed", Level = LogLevel.Warning, Message = "Could not refresh the employee registry; will try again.")]
     protected override partial void OnRoundFailed(Exception exception);
 }
