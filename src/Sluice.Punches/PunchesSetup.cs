@@ -40,6 +40,7 @@ public static class PunchesSetup
         builder.Services.AddSingleton<Exports.AfdProductions>();
         builder.Services.AddSingleton<Exports.AejProductions>();
         builder.Services.AddSingleton<ChainVerifier>();
+        builder.Services.AddSingleton(sp => new LedgerAudit(sp.GetRequiredService<EmployeeDirectory>(), sp.GetRequiredService<ChainVerifier>()));
         builder.Services.AddTreatment();
         builder.Services.AddEspelho();
         builder.Services.AddHostedService<RegistryRefresher>();

@@ -13,7 +13,7 @@ namespace Sluice.Orders.Populate;
 /// Each chunk commits whole, with its ids, or not at all; a populate cancelled half-way (the client went away)
 /// leaves the chunks already committed, still numbered without gaps.
 /// </remarks>
-internal sealed partial class OrderPopulator(
+public sealed partial class OrderPopulator(
     IJournalDatabase database, IOptions<OrdersOptions> options, TimeProvider time, ILogger<OrderPopulator> logger)
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);

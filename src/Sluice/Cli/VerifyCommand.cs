@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Sluice.Punches.Ledger;
-using Sluice.Punches.Registry;
 
 namespace Sluice.Cli;
 
@@ -19,13 +18,11 @@ internal static class VerifyCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((result, cancellationToken) => JournalCommand.RunAsync("verify", result, async services =>
         {
-            var snapshot = await services.GetRequiredService<EmployeeDirectory>().ReloadAsync(cancellationToken);
-            var verifier = services.GetRequiredService<ChainVerifier>();
-            var ids = result.GetValue(establishment) is { } only ? [only] : snapshot.Establishments.Keys.Order().ToList();
             var broken = 0;
-            foreach (var id in ids)
+            var audit = services.GetRequiredService<LedgerAudit>();
+            await foreach (var verification in audit.VerifyAsync(result.GetValue(establishment), cancellationToken))
             {
-                var verification = await verifier.VerifyAsync(id, cancellationToken);
+                var id = verification.EstablishmentId;
                 if (verification.Valid)
                 {
                     Console.WriteLine($"{id}: OK, {verification.Records} records ({verification.Punches} punches), NSR 1..{verification.LastNsr}.");

@@ -28,6 +28,20 @@ public sealed class ProjectGraphTests
         Assert.Empty(graph.Violations());
     }
 
+    [Theory]
+    [InlineData("Sluice.Punches")]
+    [InlineData("Sluice.Orders")]
+    public void No_project_in_src_sees_a_domains_internals(string domain)
+    {
+        // A domain offers the host what its command line needs as public API (LedgerAudit, OrderPopulator): the
+        // host composes domains through what they publish, so only tests and the bench may see inside one.
+        var seeing = Assembly.Load(domain).GetCustomAttributes<System.Runtime.CompilerServices.InternalsVisibleToAttribute>()
+            .Select(attribute => attribute.AssemblyName)
+            .Where(ProjectGraph.MayReference.ContainsKey);
+
+        Assert.Empty(seeing);
+    }
+
     [Fact]
     public void A_domain_referencing_another_domain_is_refused()
     {
