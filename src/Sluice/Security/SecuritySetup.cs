@@ -15,6 +15,8 @@ public static class SecuritySetup
     public static WebApplicationBuilder AddSluiceSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // "Server: Kestrel" on every answer tells a scanner which server and which exploits to try; nothing needs it.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddSingleton<JournalApiKeyStore>();
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<JournalApiKeyStore>());
         services.AddSingleton<IJournalModule, ApiKeysModule>();

@@ -48,6 +48,17 @@ public sealed class SafeAnswersTests : LegacyGatewayTest
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/health/ready")]
+    [InlineData("/punch")]
+    [InlineData("/api/dead-letters")]
+    public async Task Answers_do_not_name_the_server_software(string path)
+    {
+        using var response = await Gateway.AnonymousClient.GetAsync(path);
+
+        Assert.Empty(response.Headers.Server);
+    }
+
     [Fact]
     public async Task The_legacy_systems_answers_pass_with_its_own_headers_only()
     {
