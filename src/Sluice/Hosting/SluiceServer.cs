@@ -7,9 +7,6 @@ public static class SluiceServer
 {
     public const string DefaultUrl = "http://localhost:5080";
 
-    private static readonly HashSet<string> HostCategories =
-        ["Microsoft.Extensions.Hosting.Internal.Host", "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Server.Kestrel"];
-
     public static async Task<int> RunAsync(string[] args)
     {
         try
@@ -49,10 +46,8 @@ public static class SluiceServer
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        // Until the host has started, a failure is reported by RunAsync in a few lines naming the setting; the host's
-        // own report of it is the same failure as a 50-line stack trace, so it is held back until then.
-        var started = new StartupGate();
-        builder.Logging.AddFilter((_, category, level) => started.IsOpen || level < LogLevel.Error || !HostCategories.Contains(category ?? ""));
+        var started = new StartupLogGate();
+        started.AddTo(builder.Logging);
         builder.AddSluice();
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -63,13 +58,4 @@ public static class SluiceServer
 
     /// <summary>What to print for a failure to start, or null for one no setting explains (see <see cref="StartupFailure"/>).</summary>
     internal static IEnumerable<string>? ConfigurationProblem(Exception ex) => StartupFailure.Describe(ex);
-
-    private sealed class StartupGate
-    {
-        private volatile bool _open;
-
-        public bool IsOpen => _open;
-
-        public void Open() => _open = true;
-    }
 }
