@@ -33,6 +33,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Checkers from npm, installed outside the checkout (nothing of theirs is committed) at the versions named here.
+export SLUICE_TOOLS="${SLUICE_TOOLS:-$HOME/.cache/sluice-tools}"
+npm_tools=(
+  @redocly/cli@2.77.0  # the OpenAPI document is linted by Redocly (Docs/OpenApiLintTests)
+)
+for tool in "${npm_tools[@]}"; do
+  name="${tool%@*}"
+  if [ "$(node -p "require('$SLUICE_TOOLS/node_modules/$name/package.json').version" 2>/dev/null)" != "${tool##*@}" ]; then
+    echo "Installing: $tool"
+    npm install --prefix "$SLUICE_TOOLS" --no-save --no-audit --no-fund --loglevel=error "$tool" >/dev/null
+  fi
+done
+
 results="$(mktemp -d)"
 # Screenshots of the browser tests land here (kept after the run; TestResults/ is ignored by git).
 export SLUICE_TEST_RESULTS="${SLUICE_TEST_RESULTS:-$PWD/TestResults}"

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Sluice.Testing;
 
 /// <summary>
-/// Runs a checker written by others (openssl, pdfsig, pdftotext, docker-compose) on Sluice's outputs. A missing tool fails the test,
+/// Runs a checker written by others (openssl, pdfsig, pdftotext, docker-compose, Redocly) on Sluice's outputs. A missing tool fails the test,
 /// in CI and on a developer's machine alike: a test that passed without its outside check would prove nothing.
 /// </summary>
 public static class ExternalTool
@@ -19,14 +19,35 @@ public static class ExternalTool
         }
     }
 
-    /// <summary>Runs the tool to its end; returns its exit code and everything it printed.</summary>
+    /// <summary>
+    /// The path of <paramref name="command"/> from the npm package <paramref name="package"/>, which ./test.sh installs
+    /// under <c>SLUICE_TOOLS</c> (default <c>~/.cache/sluice-tools</c>, outside the checkout); throws when it is not there.
+    /// </summary>
+    public static string FromNpm(string command, string package)
+    {
+        var tools = Environment.GetEnvironmentVariable("SLUICE_TOOLS")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "sluice-tools");
+        var path = Path.Combine(tools, "node_modules", ".bin", command);
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"'{command}' is not installed (npm package {package}, under {tools}); ./test.sh installs it.");
+        }
+
+        return path;
+    }
+
+    /// <summary>Runs the tool (a name on PATH, or a full path) to its end; returns its exit code and everything it printed.</summary>
     public static Task<(int ExitCode, string Output)> RunAsync(string name, params string[] arguments) =>
         RunAsync(new Dictionary<string, string>(), name, arguments);
 
     /// <param name="environment">Variables for the tool, on top of this process's.</param>
     public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, string name, params string[] arguments)
     {
-        Require(name, name switch { "openssl" => "openssl", "docker-compose" => "docker-compose", _ => "poppler-utils" });
+        if (!Path.IsPathRooted(name))
+        {
+            Require(name, name switch { "openssl" => "openssl", "docker-compose" => "docker-compose", _ => "poppler-utils" });
+        }
+
         var start = new ProcessStartInfo(name) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (key, value) in environment)
         {

@@ -17,7 +17,7 @@ internal static class EmployeesApi
         var employees = app.MapGroup("/api/employees");
 
         var registry = employees.MapGroup("").WithTags("Registry");
-        registry.MapGet("/{id:guid}", EmployeeEndpoints.GetAsync).AsOperation("GetEmployee", SluicePolicies.Read);
+        registry.MapGet("/{id:guid}", EmployeeEndpoints.GetAsync).AsOperation("GetEmployee", SluicePolicies.Read, "An employee in the register: code, name, CPF, establishment and whether active.");
         registry.MapPut("/{id:guid}", EmployeeEndpoints.UpdateAsync)
             .AsOperation("UpdateEmployee", SluicePolicies.Registry, "Change an employee; a new name or CPF, a deactivation or a reactivation is written to the ledger (AFD type 5).");
 
@@ -33,7 +33,7 @@ internal static class EmployeesApi
         var treatment = employees.MapGroup("").WithTags("Treatment");
         treatment.MapPut("/{id:guid}/contract", ContractEndpoints.SaveAsync)
             .AsOperation("SaveContract", SluicePolicies.Registry, "Set an employee's admission date, role and contractual schedule.");
-        treatment.MapGet("/{id:guid}/contract", ContractEndpoints.GetAsync).AsOperation("GetContract", SluicePolicies.Read);
+        treatment.MapGet("/{id:guid}/contract", ContractEndpoints.GetAsync).AsOperation("GetContract", SluicePolicies.Read, "The employee's admission date, role and contractual schedule.");
         treatment.MapPost("/{id:guid}/treatments", TreatmentEndpoints.CreateAsync)
             .AsOperation("CreateTreatment", SluicePolicies.Registry, "Include a forgotten marking, disregard a punch (by NSR) or pre-assign one, with the reason; the ledger and the AFD never change.");
         treatment.MapGet("/{id:guid}/treatments", TreatmentEndpoints.ListAsync)

@@ -9,6 +9,8 @@ public static class DocsSetup
     public static IServiceCollection AddSluiceDocs(this IServiceCollection services) => services.AddOpenApi(o =>
     {
         o.AddDocumentTransformer<SecuritySchemesTransformer>();
+        o.AddDocumentTransformer<TagsTransformer>();
+        o.AddDocumentTransformer<ServersTransformer>();
         o.AddOperationTransformer<OperationSecurityTransformer>();
         o.AddOperationTransformer<ExamplesTransformer>();
     });

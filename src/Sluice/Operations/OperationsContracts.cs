@@ -23,6 +23,6 @@ public sealed record DestinationView(
 public sealed record DeadLetterPage(IReadOnlyList<DeadLetter> Items, string? Next);
 
 /// <summary>Which dead letters to replay: by message ids, by destination, or both.</summary>
-public sealed record ReplayRequest(Guid[]? Ids, string? Destination);
+public sealed record ReplayRequest(Guid[]? Ids = null, string? Destination = null);
 
 public sealed record ReplayResult(int Replayed);

@@ -16,7 +16,8 @@ public static class TimesheetPageApi
         app.MapGet(PagePath, () => TimesheetPageEndpoints.Asset("timesheets.html", "text/html; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet(PagePath + ".js", () => TimesheetPageEndpoints.Asset("timesheets.js", "text/javascript; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet(ViewPath, TimesheetPageEndpoints.ViewAsync).WithTags("Exports")
-            .AsOperation("GetTimesheetPage", SluicePolicies.Read, "HR's timesheet page (HTML, pt-BR): pick an establishment, an employee and a period; the table and links to the CSV and JSON.");
+            .AsOperation("GetTimesheetPage", SluicePolicies.Read, "HR's timesheet page (HTML, pt-BR): pick an establishment, an employee and a period; the table and links to the CSV and JSON.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
         return app;
     }
 }
