@@ -16,6 +16,7 @@ packages=(
   prometheus       # /metrics is scraped by a real Prometheus and linted by promtool
   nginx            # deploy/nginx/sluice.conf is checked with nginx -t, and the drills run behind it
   systemd          # deploy/systemd/sluice.service is checked with systemd-analyze verify
+  shellcheck       # every shell script of the repository is checked with ShellCheck
   docker-compose   # deploy/compose.yaml is checked by compose's own `config` (no Docker engine needed for that)
   curl             # the README's examples are run as a test (Docs/ReadmeTests), with curl,
   jq               # jq to read ids from answers,

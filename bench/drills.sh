@@ -64,7 +64,8 @@ pg_start() { as_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-p $p
 pg_start
 journal="Host=127.0.0.1;Port=$pg_port;Username=sluice;Database=postgres"
 
-export Security__Jwt__SigningKey="drill-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
+Security__Jwt__SigningKey="drill-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
+export Security__Jwt__SigningKey
 SLUICE_TOKEN="$("$sluice" token --role admin --cpf 52998224725 --lifetime 2h | tail -1)"
 export SLUICE_TOKEN
 
@@ -114,7 +115,7 @@ drill() { # kind action...
   touch "$work/stop-$kind"
   wait "$load"
   python3 bench/drill_check.py "$kind" "$work/load-$kind.json" "$work/before-$kind.json" "$base" \
-    "http://127.0.0.1:$legacy_port" $outage_end >> "$results.rows" || status=1
+    "http://127.0.0.1:$legacy_port" ${outage_end:+"$outage_end"} >> "$results.rows" || status=1
 }
 
 rolling_restart() {

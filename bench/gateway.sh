@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the bench scripts. install_missing TOOL...: installs the Debian packages of the same name that are not
 # on the PATH. start_gateway PORT LOG [SETTING...]: starts the Release build of Sluice on a fresh SQLite journal
 # ($data/sluice.db), logging warnings to LOG, waits until it answers /health/ready, and stops it and removes the

@@ -18,7 +18,7 @@ rounds="${ROUNDS:-3}"
 warmup="${WARMUP:-15}"
 threads="${THREADS:-2}"
 connections="${CONNECTIONS:-64}"
-systems=(${SYSTEMS:-empty baseline wolverine hangfire sluice-route sluice-punches sluice-pg-punches})
+read -r -a systems <<< "${SYSTEMS:-empty baseline wolverine hangfire sluice-route sluice-punches sluice-pg-punches}"
 cd "$(dirname "$0")/.."
 results="${RESULTS:-bench/RESULTS.md}"
 out=bench/out/peers
