@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Intake benchmark: durable punches/s against a baseline endpoint that parses the same request but stores
-# nothing, in the same run, on the same server. Then a burst of 20,000 punches from 200 connections.
+# nothing, in the same run, on the same server. Then bursts of 20,000 punches from 200 connections, sent by h2load
+# (C) and by hey (Go) in turn: the load tool shares the server's two cores, and hey spends three times h2load's CPU
+# per request, so the burst's time says as much about the tool as about Sluice. Each tool's CPU is recorded.
 # Usage: bench/intake.sh [seconds-per-run] [rounds]   Writes bench/out/intake.md; prints it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,10 +12,11 @@ port=5181
 out=bench/out
 mkdir -p "$out"
 # The summary reads every round's file it finds: a shorter run must not pick up an earlier run's rounds.
-rm -f "$out"/wrk-noop-*.txt "$out"/wrk-punches-*.txt "$out"/hey-burst-*.txt
+rm -f "$out"/wrk-noop-*.txt "$out"/wrk-punches-*.txt "$out"/hey-burst-*.txt "$out"/h2load-burst-*.txt "$out"/*-burst-*.cpu
 
 source bench/gateway.sh
 install_missing wrk hey
+command -v h2load >/dev/null || install_missing nghttp2-client
 dotnet build bench/Sluice.Bench -c Release -v quiet -nologo >/dev/null
 source bench/auth.sh
 gateway=bench start_gateway "$port" "$out/server.log"
@@ -32,9 +35,14 @@ for round in $(seq 1 "$rounds"); do
   run_wrk /api/punches punches "$round"
 done
 
-body="{\"employeeId\":\"1001\",\"punchedAt\":\"$(date -u +%Y-%m-%dT%H:%M:%S+00:00)\",\"deviceId\":\"BURST\"}"
+body="$out/burst-body.json"
+printf '{"employeeId":"1001","punchedAt":"%s","deviceId":"BURST"}' "$(date -u +%Y-%m-%dT%H:%M:%S+00:00)" > "$body"
+TIMEFORMAT='%U %S' # the load tool's own CPU seconds (user, system), from bash's time
 for round in $(seq 1 "$rounds"); do
-  hey -n 20000 -c 200 -m POST -T application/json -H "Authorization: Bearer $SLUICE_TOKEN" -d "$body" "http://127.0.0.1:$port/api/punches" > "$out/hey-burst-$round.txt"
+  { time h2load --h1 -n 20000 -c 200 -t 2 -d "$body" -H 'content-type: application/json' -H "authorization: Bearer $SLUICE_TOKEN" \
+      "http://127.0.0.1:$port/api/punches" > "$out/h2load-burst-$round.txt"; } 2> "$out/h2load-burst-$round.cpu"
+  { time hey -n 20000 -c 200 -m POST -T application/json -H "Authorization: Bearer $SLUICE_TOKEN" -D "$body" \
+      "http://127.0.0.1:$port/api/punches" > "$out/hey-burst-$round.txt"; } 2> "$out/hey-burst-$round.cpu"
 done
 
 stored=$(sqlite3 "$data/sluice.db" "SELECT COUNT(*) FROM messages" 2>/dev/null || echo "?")
