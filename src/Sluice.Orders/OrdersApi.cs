@@ -9,7 +9,7 @@ internal static class OrdersApi
 {
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/orders").WithTags("Orders");
+        var api = app.MapGroup("/api/orders").WithTag("Orders", "Orders stored before the 202 and processed by the order system at its pace; their status and its answer.");
 
         api.MapPost("/", OrderEndpoints.RecordOrderAsync)
             .WithName("RecordOrder")

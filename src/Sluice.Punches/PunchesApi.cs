@@ -11,7 +11,7 @@ internal static class PunchesApi
     public static RouteGroupBuilder MapPunchesApi(this IEndpointRouteBuilder app)
     {
         var punches = app.MapGroup("/api/punches");
-        var api = punches.MapGroup("").WithTags("Punches");
+        var api = punches.MapGroup("").WithTag("Punches", "Punches from apps, browsers, devices and batches: stored with their NSR and hash before the 202, then delivered to the legacy system at its pace.");
 
         api.MapPost("/", PunchEndpoints.RecordPunchAsync)
             .WithName("RecordPunch")
@@ -33,7 +33,7 @@ internal static class PunchesApi
             .AsOperation("GetPunchReply", SluicePolicies.Read, "The legacy time system's answer to a punch, as it came; 202 with Retry-After until then, 502 with the last error for a dead letter.")
             .ProducesReply();
 
-        punches.MapGet("/{id:guid}/receipt", ReceiptEndpoints.GetReceiptAsync).WithTags("Receipts")
+        punches.MapGet("/{id:guid}/receipt", ReceiptEndpoints.GetReceiptAsync).WithTag("Receipts", "The worker's receipt of each punch (Portaria 671, Art. 79): HTML, JSON or a signed PDF.")
             .AsOperation("GetPunchReceipt", SluicePolicies.Read, "The punch's Art. 79 receipt: JSON, a printable HTML page for Accept: text/html, or the signed PDF for Accept: application/pdf.");
 
         return punches;

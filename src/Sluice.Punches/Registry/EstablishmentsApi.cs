@@ -1,3 +1,4 @@
+using System.Net.Mime;
 using Sluice.Punches.Adms.Rejected;
 using Sluice.Punches.Aej;
 using Sluice.Punches.Afd;
@@ -19,7 +20,7 @@ internal static class EstablishmentsApi
     {
         var establishments = app.MapGroup("/api/establishments");
 
-        var registry = establishments.MapGroup("").WithTags("Registry");
+        var registry = establishments.MapGroup("").WithTag("Registry", "Establishments, employees and ADMS devices: the register punches are checked against; each change is an AFD record.");
         registry.MapPost("/", EstablishmentEndpoints.CreateEstablishmentAsync)
             .AsOperation("CreateEstablishment", SluicePolicies.Manage, "Register an establishment (employer CNPJ/CPF, legal name, place of service, INPI number, time zone); written to the ledger as an AFD type 2 record. 409 when its document is taken.");
         registry.MapGet("/", EstablishmentEndpoints.ListEstablishmentsAsync).AsOperation("ListEstablishments", SluicePolicies.Read, "Every establishment in the register, by id.");
@@ -38,16 +39,15 @@ internal static class EstablishmentsApi
         registry.MapGet("/{id:guid}/devices/rejected", RejectedLinesEndpoints.ListAsync)
             .AsOperation("ListRejectedDeviceLines", SluicePolicies.Read, "Lines the establishment's devices sent that could not be taken as punches, newest first, each with its reason.");
 
-        establishments.MapGet("/{id:guid}/verify", LedgerEndpoints.VerifyAsync)
-            .WithTags("Ledger")
+        establishments.MapGet("/{id:guid}/verify", LedgerEndpoints.VerifyAsync).WithTag("Ledger", "The punch ledger's NSR sequence and hash chain, and their verification.")
             .AsOperation("VerifyLedger", SluicePolicies.Read, "Walk the establishment's NSR sequence and hash chain; names the first NSR whose record or link was altered.");
 
-        var treatment = establishments.MapGroup("").WithTags("Treatment");
+        var treatment = establishments.MapGroup("").WithTag("Treatment", "The treatment program: contractual schedules, contracts and treated markings, kept beside a ledger that never changes.");
         treatment.MapPost("/{id:guid}/schedules", ScheduleEndpoints.CreateAsync)
             .AsOperation("CreateSchedule", SluicePolicies.Registry, "Define a contractual schedule (code, daily minutes, entry/exit pairs, days worked) for the establishment's employees to reference.");
         treatment.MapGet("/{id:guid}/schedules", ScheduleEndpoints.ListAsync).AsOperation("ListSchedules", SluicePolicies.Read, "The establishment's contractual schedules.");
 
-        var exports = establishments.MapGroup("").WithTags("Exports");
+        var exports = establishments.MapGroup("").WithTag("Exports", "Legal files and reports: the AFD and the AEJ with their CAdES signatures, timesheets and the Espelho de Ponto.");
         MapSigned(exports, "Afd", AfdWriter.ContentType, ExportEndpoints.GetAfdAsync, SignedAfdEndpoints.GetSignatureAsync, SignedAfdEndpoints.GetZipAsync,
             "Stream the AFD of the records made from `from` to `to` (dates, establishment's zone), named as the regulation says.");
         MapSigned(exports, "Aej", AejLayout.ContentType, AejEndpoints.GetAsync, AejEndpoints.GetSignatureAsync, AejEndpoints.GetZipAsync,
@@ -69,6 +69,6 @@ internal static class EstablishmentsApi
             .Produces(StatusCodes.Status200OK, contentType: CadesSignature.ContentType);
         exports.MapGet(path + ".zip", zip)
             .AsOperation($"GetSigned{name}", SluicePolicies.Read, $"The {title} and its detached CAdES signature in one zip, both from one production.")
-            .Produces(StatusCodes.Status200OK, contentType: SignedZip.ContentType);
+            .Produces(StatusCodes.Status200OK, contentType: MediaTypeNames.Application.Zip);
     }
 }

@@ -7,8 +7,6 @@ namespace Sluice.Punches.Signing;
 /// <summary>A file and its detached CAdES signature (<c>.p7s</c>) in one zip, as vendors hand out the AFD and the AEJ.</summary>
 internal static class SignedZip
 {
-    public const string ContentType = "application/zip";
-
     public static FileContentHttpResult Create(string fileName, byte[] content, X509Certificate2 certificate, DateTimeOffset signingTime)
     {
         var signature = CadesSignature.SignDetached(content, certificate, signingTime);
@@ -19,7 +17,7 @@ internal static class SignedZip
             Add(archive, fileName + CadesSignature.Extension, signature);
         }
 
-        return TypedResults.File(zip.ToArray(), ContentType, Path.ChangeExtension(fileName, ".zip"));
+        return TypedResults.File(zip.ToArray(), "application/zip", Path.ChangeExtension(fileName, ".zip"));
     }
 
     // In memory: nothing here waits on I/O.

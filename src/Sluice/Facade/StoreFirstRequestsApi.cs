@@ -10,7 +10,7 @@ public static class StoreFirstRequestsApi
 
     public static RouteGroupBuilder MapStoreFirstRequestsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Prefix).WithTags("Store-first requests");
+        var api = app.MapGroup(Prefix).WithTag("Store-first requests", "Requests to the routes Sluice stores first (Facade:Routes): their delivery state and the legacy system's answer.");
         api.MapGet("/{id:guid}", StoreFirstRequestEndpoints.GetRequestAsync)
             .AsOperation("GetStoreFirstRequest", SluicePolicies.Read, "A request stored by a store-first route and its replay per destination (headers and body are not shown).");
         api.MapGet("/{id:guid}/reply", StoreFirstRequestEndpoints.GetReplyAsync)

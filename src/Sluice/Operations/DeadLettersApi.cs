@@ -7,7 +7,7 @@ public static class DeadLettersApi
 {
     public static RouteGroupBuilder MapDeadLettersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/dead-letters").WithTags("Dead letters");
+        var api = app.MapGroup("/api/dead-letters").WithTag("Dead letters", "Messages a destination gave up on: listed with their last error, replayed or discarded.");
         api.MapGet("/", DeadLetterEndpoints.ListAsync)
             .AsOperation("ListDeadLetters", SluicePolicies.Read, "Messages a destination gave up on, oldest first, with their last error.");
         api.MapPost("/replay", DeadLetterEndpoints.ReplayAsync)

@@ -7,7 +7,7 @@ public static class DestinationsApi
 {
     public static RouteGroupBuilder MapDestinationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/destinations").WithTags("Destinations");
+        var api = app.MapGroup("/api/destinations").WithTag("Destinations", "Each destination's backlog, live limit and circuit; pausing and resuming sends.");
         api.MapGet("/", DestinationEndpoints.ListAsync)
             .AsOperation("ListDestinations", SluicePolicies.Read, "Backlog, in flight, delivered, retrying and dead per destination, with the live limit and circuit.");
         api.MapPost("/{name}/pause", DestinationEndpoints.Pause)

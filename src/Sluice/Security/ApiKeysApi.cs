@@ -5,7 +5,7 @@ public static class ApiKeysApi
 {
     public static RouteGroupBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/keys").WithTags("API keys");
+        var api = app.MapGroup("/api/keys").WithTag("API keys", "Keys for devices, apps and order systems: created, listed and revoked.");
         api.MapPost("/", ApiKeyEndpoints.CreateAsync)
             .AsOperation("CreateApiKey", SluicePolicies.Manage, "Create an API key for a device or app; the secret is in this answer only.");
         api.MapGet("/", ApiKeyEndpoints.ListAsync)

@@ -9,7 +9,7 @@ public static class DashboardApi
 
     public static RouteGroupBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
-        var dashboard = app.MapGroup("/dashboard").WithTags("Dashboard");
+        var dashboard = app.MapGroup("/dashboard").WithTag("Dashboard", "The operator's live view of intake and delivery.");
         // The page and its assets hold no data: they are public, and the script sends the caller's token.
         var page = dashboard.MapGroup("").ExcludeFromDescription().AllowAnonymous();
         page.MapGet("/", () => DashboardEndpoints.Asset("index.html", "text/html; charset=utf-8"))
