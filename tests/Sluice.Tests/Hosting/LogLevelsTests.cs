@@ -8,40 +8,47 @@ namespace Sluice.Tests.Hosting;
 /// once replaced <c>Logging:LogLevel:Default</c>, so Debug lines reached production logs and a default of Warning let
 /// Information through.
 /// </summary>
-public sealed class LogLevelsTests
+public sealed class LogLevelsTests : IAsyncLifetime
 {
-    [Fact]
-    public async Task With_the_shipped_settings_Debug_is_off_and_Information_on()
-    {
-        await using var gateway = await TestGateway.StartAsync(Simulated());
-        var loggers = gateway.Service<ILoggerFactory>();
+    private TestGateway _shipped = null!;
 
-        Assert.False(loggers.CreateLogger("Sluice.Delivery.Engine.DestinationWorker").IsEnabled(LogLevel.Debug));
-        Assert.False(loggers.CreateLogger("Microsoft.Extensions.Http.DefaultHttpClientFactory").IsEnabled(LogLevel.Debug));
-        Assert.False(loggers.CreateLogger("Npgsql.Command").IsEnabled(LogLevel.Debug));
-        Assert.True(loggers.CreateLogger("Sluice.Delivery.Engine.DestinationWorker").IsEnabled(LogLevel.Information));
-        Assert.False(loggers.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Information));
+    public async Task InitializeAsync() => _shipped = await TestGateway.StartAsync(Simulated());
+
+    public Task DisposeAsync() => _shipped.DisposeAsync().AsTask();
+
+    [Theory]
+    [InlineData("Sluice.Delivery.Engine.DestinationWorker")]
+    [InlineData("Microsoft.Extensions.Http.DefaultHttpClientFactory")]
+    [InlineData("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService")]
+    [InlineData("Npgsql.Command")]
+    public void With_the_shipped_settings_Debug_is_off(string category) =>
+        Assert.False(Logger(_shipped, category).IsEnabled(LogLevel.Debug));
+
+    [Fact]
+    public void With_the_shipped_settings_Information_is_on_except_where_a_category_is_set_higher()
+    {
+        Assert.True(Logger(_shipped, "Sluice.Delivery.Engine.DestinationWorker").IsEnabled(LogLevel.Information));
+        Assert.False(Logger(_shipped, "Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Information));
     }
+
+    [Theory]
+    [InlineData("Microsoft.Extensions.Hosting.Internal.Host")]
+    [InlineData("Microsoft.AspNetCore.Server.Kestrel")]
+    public void Once_started_the_hosts_own_errors_are_logged(string category) =>
+        Assert.True(Logger(_shipped, category).IsEnabled(LogLevel.Error));
 
     [Fact]
     public async Task A_default_of_Warning_silences_Information()
     {
         await using var gateway = await TestGateway.StartAsync(Simulated(("Logging:LogLevel:Default", "Warning")));
-        var logger = gateway.Service<ILoggerFactory>().CreateLogger("Sluice.Delivery.Engine.DestinationWorker");
+        var logger = Logger(gateway, "Sluice.Delivery.Engine.DestinationWorker");
 
         Assert.False(logger.IsEnabled(LogLevel.Information));
         Assert.True(logger.IsEnabled(LogLevel.Warning));
     }
 
-    [Fact]
-    public async Task Once_started_the_hosts_own_errors_are_logged()
-    {
-        await using var gateway = await TestGateway.StartAsync(Simulated());
-        var loggers = gateway.Service<ILoggerFactory>();
-
-        Assert.True(loggers.CreateLogger("Microsoft.Extensions.Hosting.Internal.Host").IsEnabled(LogLevel.Error));
-        Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Server.Kestrel").IsEnabled(LogLevel.Error));
-    }
+    private static ILogger Logger(TestGateway gateway, string category) =>
+        gateway.Service<ILoggerFactory>().CreateLogger(category);
 
     private static Dictionary<string, string?> Simulated(params (string Key, string Value)[] settings)
     {
