@@ -12,7 +12,7 @@ public sealed class LogLevelsTests : IAsyncLifetime
 {
     private TestGateway _shipped = null!;
 
-    public async Task InitializeAsync() => _shipped = await TestGateway.StartAsync(Simulated());
+    public async Task InitializeAsync() => _shipped = await TestGateway.StartAsync(Shipped());
 
     public Task DisposeAsync() => _shipped.DisposeAsync().AsTask();
 
@@ -40,7 +40,9 @@ public sealed class LogLevelsTests : IAsyncLifetime
     [Fact]
     public async Task A_default_of_Warning_silences_Information()
     {
-        await using var gateway = await TestGateway.StartAsync(Simulated(("Logging:LogLevel:Default", "Warning")));
+        var settings = Shipped();
+        settings["Logging:LogLevel:Default"] = "Warning";
+        await using var gateway = await TestGateway.StartAsync(settings);
         var logger = Logger(gateway, "Sluice.Delivery.Engine.DestinationWorker");
 
         Assert.False(logger.IsEnabled(LogLevel.Information));
@@ -50,14 +52,6 @@ public sealed class LogLevelsTests : IAsyncLifetime
     private static ILogger Logger(TestGateway gateway, string category) =>
         gateway.Service<ILoggerFactory>().CreateLogger(category);
 
-    private static Dictionary<string, string?> Simulated(params (string Key, string Value)[] settings)
-    {
-        var all = new Dictionary<string, string?> { ["Legacy:Simulator:Enabled"] = "true" };
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-
-        return all;
-    }
+    /// <summary>The shipped settings, with the bundled legacy simulator (a test needs a legacy system).</summary>
+    private static Dictionary<string, string?> Shipped() => new() { ["Legacy:Simulator:Enabled"] = "true" };
 }
