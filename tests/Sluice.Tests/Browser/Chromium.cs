@@ -10,7 +10,7 @@ internal static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    public static async Task<ChromiumSession> LaunchAsync()
     {
         if (!File.Exists(ExecutablePath))
         {
@@ -26,7 +26,7 @@ internal static class Chromium
             // Root in a container needs --no-sandbox; the rest keep Chromium off the (closed) network.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
         });
-        return (playwright, browser);
+        return new ChromiumSession(playwright, browser);
     }
 
     /// <summary>Where screenshots go: $SLUICE_TEST_RESULTS (test.sh sets it) or TestResults beside the test binaries.</summary>

@@ -18,12 +18,9 @@ namespace Sluice.Tests.Dashboard;
 /// The dashboard in a real browser, one test per state a reader meets (idle, busy, legacy down, dead letters), each
 /// asserting the words on the page and keeping a screenshot; plus replay and discard from the page and a phone layout.
 /// </summary>
-public sealed partial class DashboardBrowserTests : LegacyGatewayTest
+public sealed partial class DashboardBrowserTests : BrowserGatewayTest
 {
     private const string Node = "node-a";
-
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
 
     /// <summary>Slow enough, with a small limit, that a backlog builds under load and drains after.</summary>
     protected override SimulatorSettings LegacySettings => new() { Latency = TimeSpan.FromMilliseconds(20), Capacity = 50 };
@@ -38,26 +35,10 @@ public sealed partial class DashboardBrowserTests : LegacyGatewayTest
         settings["Observability:StatsMaxAge"] = "00:00:00.200";
     }
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-
-        // The page updates every 250 ms; the margin is for a machine busy with the rest of the suite.
-        SetDefaultExpectTimeout(15_000);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task Idle_reads_as_up_to_date_with_nothing_waiting_and_empty_charts_keep_their_axes()
     {
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(DashboardAddress());
@@ -83,7 +64,7 @@ public sealed partial class DashboardBrowserTests : LegacyGatewayTest
         await Expect(rate.Locator("text.x-tick").First).ToHaveTextAsync(new Regex("^([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"));
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-idle.png"), FullPage = true });
 
-        var portuguese = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var portuguese = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await portuguese.GotoAsync(DashboardAddress("pt-BR"));
         var legado = portuguese.Locator("[data-destination=\"legacy\"]");
         await Expect(legado.Locator(".state")).ToHaveTextAsync("em dia: nada esperando");
@@ -102,7 +83,7 @@ public sealed partial class DashboardBrowserTests : LegacyGatewayTest
         await Eventually.UntilAsync(DeadAsync, d => d.Count == 1, because: "the refused punch is dead-lettered");
         await Legacy.ConfigureAsync(new { rejectStatus = 0 });
 
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(DashboardAddress());
@@ -173,7 +154,7 @@ public sealed partial class DashboardBrowserTests : LegacyGatewayTest
         await Eventually.UntilAsync(DeadAsync, d => d.Count == 3, because: "the refused punches are dead-lettered");
         await Legacy.ConfigureAsync(new { rejectStatus = 0 });
 
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await page.GotoAsync(DashboardAddress());
         var row = page.Locator($"#dead-letters li[data-id=\"{discarded}\"]");
         await Expect(row).ToContainTextAsync(discarded.ToString());
@@ -204,7 +185,7 @@ public sealed partial class DashboardBrowserTests : LegacyGatewayTest
     [Fact]
     public async Task On_a_phone_size_screen_nothing_overflows_sideways()
     {
-        var phone = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
+        var phone = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
         await phone.GotoAsync(DashboardAddress("pt-BR"));
         await Expect(phone.Locator("[data-destination=\"legacy\"]")).ToBeVisibleAsync();
         var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
@@ -221,7 +202,7 @@ public sealed partial class DashboardBrowserTests : LegacyGatewayTest
         var dead = await PostPunchAsync("4343");
         await Eventually.UntilAsync(DeadAsync, d => d.Count == 1, because: "the refused punch is dead-lettered");
 
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         var sent = new System.Collections.Concurrent.ConcurrentQueue<(string Path, string? Authorization)>();
         page.Request += (_, request) =>
         {
@@ -246,7 +227,7 @@ public sealed partial class DashboardBrowserTests : LegacyGatewayTest
     [Fact]
     public async Task Without_a_token_the_page_asks_for_one_instead_of_showing_zeros_and_signs_in_with_it()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard?lang=en").ToString());
         await Expect(page.Locator("#connection")).ToContainTextAsync("not authorized (401)");
         await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
@@ -273,7 +254,7 @@ public sealed partial class DashboardBrowserTests : LegacyGatewayTest
             Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         }
 
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await page.GotoAsync(DashboardAddress());
         var legacy = page.Locator("[data-destination=\"legacy\"]");
         await Expect(legacy.Locator(".state")).ToHaveTextAsync(new Regex("^legacy unreachable — retrying in \\d+ s$"));
@@ -283,7 +264,7 @@ public sealed partial class DashboardBrowserTests : LegacyGatewayTest
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-legacy-down.png"), FullPage = true });
 
         // Without ?lang the page speaks Portuguese, the language of the people who run a Brazilian time clock.
-        var portuguese = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var portuguese = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await portuguese.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard").ToString() + "#token=" + Uri.EscapeDataString(TestCredentials.Token(SluiceRoles.Admin)));
         var legado = portuguese.Locator("[data-destination=\"legacy\"]");
         await Expect(legado.Locator(".state")).ToHaveTextAsync(new Regex("^legacy inacessível — nova tentativa em \\d+ s$"));

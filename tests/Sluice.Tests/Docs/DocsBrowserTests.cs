@@ -9,26 +9,24 @@ namespace Sluice.Tests.Docs;
 public sealed class DocsBrowserTests : IAsyncLifetime
 {
     private TestGateway _gateway = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private ChromiumSession _chromium = null!;
 
     public async Task InitializeAsync()
     {
         _gateway = await TestGateway.StartAsync(TestGateway.Defaults(null));
-        (_playwright, _browser) = await Chromium.LaunchAsync();
+        _chromium = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
         await _gateway.DisposeAsync();
     }
 
     [Fact]
     public async Task The_reference_renders_the_operations_without_credentials_or_outside_requests()
     {
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await _chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var hosts = new System.Collections.Concurrent.ConcurrentBag<string>();
         page.Request += (_, request) => hosts.Add(new Uri(request.Url).Authority);
 

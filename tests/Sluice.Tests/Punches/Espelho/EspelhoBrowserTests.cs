@@ -8,26 +8,16 @@ namespace Sluice.Tests.Punches.Espelho;
 
 /// <summary>The worker sees their Espelho on /punch in a real (Debian) Chromium, headless, on a phone-sized screen.</summary>
 [SuppressMessage("Design", "CA1001", Justification = "xUnit calls IAsyncLifetime.DisposeAsync, which disposes it; the rule does not know that interface.")]
-public sealed class EspelhoBrowserTests : LegacyGatewayTest
+public sealed class EspelhoBrowserTests : BrowserGatewayTest
 {
     private const string Code = "7101";
     private const string WebPin = "2468";
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
     private readonly TempFolder _folder = new();
 
     protected override void Configure(IDictionary<string, string?> settings) => settings["Punches:MaxOfflineAge"] = "3650.00:00:00";
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-    }
-
     public override async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
         await base.DisposeAsync();
         _folder.Dispose();
     }
@@ -39,7 +29,7 @@ public sealed class EspelhoBrowserTests : LegacyGatewayTest
         await EspelhoMonth.TreatAsync(Gateway, employee, new TreatmentRequest("included", "2026-11-02T13:00:00-03:00", null, "Esqueceu de marcar a volta do almoço"));
         await EspelhoMonth.TreatAsync(Gateway, employee, new TreatmentRequest("disregarded", null, duplicate, "Marcação em duplicidade"));
         var cpf = Sluice.Punches.Pages.DocumentFormat.Punctuate(PunchRegistry.CpfFor(Code));
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true, AcceptDownloads = true });
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true, AcceptDownloads = true });
 
         await page.GotoAsync(new Uri(Gateway.BaseAddress, "/punch").ToString());
         await page.FillAsync("input[name=employee]", cpf);
@@ -78,7 +68,7 @@ public sealed class EspelhoBrowserTests : LegacyGatewayTest
 
         // The download from a desktop window opened on the same link: Playwright raises no download event under mobile
         // emulation. It also shows the link alone, without the sign-in, opens the month.
-        var desktop = await _browser.NewPageAsync(new() { AcceptDownloads = true });
+        var desktop = await Browser.NewPageAsync(new() { AcceptDownloads = true });
         await desktop.GotoAsync(page.Url);
         var download = await desktop.RunAndWaitForDownloadAsync(() => desktop.GetByRole(AriaRole.Link, new() { Name = "Baixar PDF" }).ClickAsync());
         Assert.Equal($"espelho-{Code}-2026-11-01-2026-11-30.pdf", download.SuggestedFilename);
@@ -93,7 +83,7 @@ public sealed class EspelhoBrowserTests : LegacyGatewayTest
     public async Task A_wrong_PIN_shows_the_error_and_no_Espelho()
     {
         await EspelhoMonth.NovemberAsync(Gateway, Code, WebPin);
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
 
         await page.GotoAsync(new Uri(Gateway.BaseAddress, "/punch").ToString());
         await page.FillAsync("input[name=employee]", PunchRegistry.CpfFor(Code));

@@ -10,31 +10,14 @@ using static Microsoft.Playwright.Assertions;
 namespace Sluice.Tests.Punches.Timesheets;
 
 /// <summary>HR's timesheet page in a real browser: choose, read the table in Portuguese, download the CSV; sign-in and bad input.</summary>
-public sealed class TimesheetPageBrowserTests : LegacyGatewayTest
+public sealed class TimesheetPageBrowserTests : BrowserGatewayTest
 {
     private const string Code = "7001";
-
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
 
     protected override void Configure(IDictionary<string, string?> settings)
     {
         settings["Punches:MaxOfflineAge"] = "3650.00:00:00";
         settings["Punches:DeveloperDocument"] = "45723174000110";
-    }
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-        SetDefaultExpectTimeout(15_000);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await base.DisposeAsync();
     }
 
     [Fact]
@@ -49,7 +32,7 @@ public sealed class TimesheetPageBrowserTests : LegacyGatewayTest
 
         var establishment = await Gateway.EstablishmentAsync();
         var employee = await EmployeeIdAsync(establishment);
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 800 }, AcceptDownloads = true, Locale = "pt-BR" });
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 800 }, AcceptDownloads = true, Locale = "pt-BR" });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard/timesheets").ToString() + "#token=" + Uri.EscapeDataString(TestCredentials.Token(SluiceRoles.Hr)));
@@ -87,7 +70,7 @@ public sealed class TimesheetPageBrowserTests : LegacyGatewayTest
     [Fact]
     public async Task Without_a_token_the_page_asks_for_one_and_a_wrong_date_is_named_not_shown_as_a_table()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard/timesheets").ToString());
         await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
         await Expect(page.Locator("#content")).ToBeHiddenAsync();

@@ -10,24 +10,8 @@ using Sluice.Testing;
 namespace Sluice.Tests.Punches.Wiring;
 
 /// <summary>An employee punches on the web page in a real (Debian) Chromium, headless.</summary>
-public sealed class PunchPageBrowserTests : LegacyGatewayTest
+public sealed class PunchPageBrowserTests : BrowserGatewayTest
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_employee_punches_with_CPF_and_web_PIN_and_sees_the_receipt_while_a_wrong_PIN_shows_the_error_and_stores_nothing()
     {
@@ -35,7 +19,7 @@ public sealed class PunchPageBrowserTests : LegacyGatewayTest
         var created = await Gateway.Client.PostAsJsonAsync($"/api/establishments/{establishment}/employees",
             new EmployeeRequest("9001", "Joana Prado", "529.982.247-25", null, "2468", null));
         created.EnsureSuccessStatusCode();
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
 
         await page.GotoAsync(new Uri(Gateway.BaseAddress, "/punch").ToString());
         await page.FillAsync("input[name=employee]", "529.982.247-25");
@@ -64,7 +48,7 @@ public sealed class PunchPageBrowserTests : LegacyGatewayTest
             new EmployeeRequest("9002", "Joana Prado", "529.982.247-25", null, "2468", null));
         var employee = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<EmployeeView>())!;
         // The browser never had a Sluice credential: nothing but the signed link can open the receipt.
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
 
         await page.GotoAsync(new Uri(Gateway.BaseAddress, "/punch").ToString());
         await page.FillAsync("input[name=employee]", "529.982.247-25");
