@@ -167,7 +167,8 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
         Assert.DoesNotContain("{", await page.Locator("#dead-letters").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-dead-letters.png"), FullPage = true });
 
-        await row.Locator("button.discard").ClickAsync();
+        // Pressed while the list is redrawn: the page updates every 250 ms, and a press must not be lost to an update.
+        await PressAcrossAnUpdateAsync(page, row.Locator("button.discard"));
         await Expect(page.Locator("#action")).ToHaveTextAsync("Discarded 1 message: kept for audit, never delivered.");
         await Expect(row).ToHaveCountAsync(0);
         await Expect(page.Locator("#dead-count")).ToHaveTextAsync("2");
@@ -287,6 +288,25 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
     }
 
     /// <summary>The page in English (Portuguese is the default), with an admin's token in the fragment (replaying needs manage).</summary>
+    /// <summary>
+    /// Presses the button, holds it down while the page draws two updates, and lets go: a person's click on a list
+    /// that refreshes under the pointer.
+    /// </summary>
+    private static async Task PressAcrossAnUpdateAsync(IPage page, ILocator button)
+    {
+        await button.HoverAsync(); // scrolled into view, the pointer on its middle
+        await page.Mouse.DownAsync();
+        // Every update draws the intake chart anew (one batch of changes to its children each).
+        await page.EvaluateAsync("""
+            () => new Promise(done => {
+              let updates = 0;
+              new MutationObserver((_, observer) => { if (++updates === 2) { observer.disconnect(); done(); } })
+                .observe(document.getElementById("intake-chart"), { childList: true });
+            })
+            """);
+        await page.Mouse.UpAsync();
+    }
+
     private string DashboardAddress(string language = "en") =>
         new Uri(Gateway.BaseAddress, $"/dashboard?lang={language}").ToString() + "#token=" + Uri.EscapeDataString(TestCredentials.Token(SluiceRoles.Admin));
 

@@ -190,6 +190,51 @@
     return card;
   }
 
+  const deadRows = new Map();
+
+  // A dead letter's row with its two buttons, made once per message id; describe() fills in its words.
+  function deadLetterRow(l) {
+    const li = document.createElement("li");
+    li.dataset.id = l.messageId;
+    const what = document.createElement("code");
+    const subject = document.createElement("span");
+    subject.className = "subject";
+    const when = document.createElement("span");
+    when.className = "when";
+    const why = document.createElement("span");
+    why.className = "why";
+    const button = document.createElement("button");
+    button.className = "replay";
+    button.textContent = t.replay;
+    button.addEventListener("click", () => act(button, "/api/dead-letters/replay", "POST", { ids: [l.messageId] }, (r) => t.replayed(r.replayed)));
+    const discard = document.createElement("button");
+    discard.className = "discard";
+    discard.textContent = t.discard;
+    const path = `/api/dead-letters/${l.messageId}?destination=${encodeURIComponent(l.destination)}`;
+    discard.addEventListener("click", () => act(discard, path, "DELETE", null, () => t.discarded));
+    const info = document.createElement("span");
+    info.className = "info";
+    info.append(subject, " ", when, document.createElement("br"), what);
+    const actions = document.createElement("span");
+    actions.className = "actions";
+    actions.append(button, discard);
+    li.append(info, why, actions);
+    return { li, what, subject, when, why };
+  }
+
+  function describe(row, l) {
+    // The whole id: ids are time-ordered (UUID v7), so their first characters are the same for weeks of messages.
+    row.what.textContent = `${l.destination} · ${l.messageId}`;
+    // Who or what it was about, when it failed, and the legacy system's sentence; the raw error stays in the tooltip.
+    row.subject.textContent = l.subject
+      ? `${t.subject[l.subject.type] ?? l.subject.type} ${l.subject.label}${l.subject.detail ? " · " + l.subject.detail : ""}`
+      : t.unknownSubject;
+    row.when.textContent = `${t.failedAt} ${date(l.failedAt ?? l.receivedAt)}`;
+    row.why.textContent = `${t.attempts(l.attempts)}: ${l.errorSummary ?? t.noError}`;
+    if (l.lastError) row.why.title = l.lastError;
+    else row.why.removeAttribute("title");
+  }
+
   function render(s) {
     $("node").textContent = `${t.node} ${s.node}`;
     $("intake-rate").textContent = number(s.intakeRate);
@@ -231,44 +276,21 @@
 
     const dead = s.destinations.reduce((sum, d) => sum + d.dead, 0);
     $("dead-count").textContent = number(dead);
+    // Rows are kept by message id and only their words change: a row drawn anew under the pointer would swallow a
+    // press that spans an update (Chromium drops a click whose button went between press and release), and a button
+    // waiting for its answer would come back enabled.
     const list = $("dead-letters");
-    list.replaceChildren(...s.deadLetters.map((l) => {
-      const li = document.createElement("li");
-      li.dataset.id = l.messageId;
-      const what = document.createElement("code");
-      // The whole id: ids are time-ordered (UUID v7), so their first characters are the same for weeks of messages.
-      what.textContent = `${l.destination} · ${l.messageId}`;
-      // Who or what it was about, when it failed, and the legacy system's sentence; the raw error stays in the tooltip.
-      const subject = document.createElement("span");
-      subject.className = "subject";
-      subject.textContent = l.subject
-        ? `${t.subject[l.subject.type] ?? l.subject.type} ${l.subject.label}${l.subject.detail ? " · " + l.subject.detail : ""}`
-        : t.unknownSubject;
-      const when = document.createElement("span");
-      when.className = "when";
-      when.textContent = `${t.failedAt} ${date(l.failedAt ?? l.receivedAt)}`;
-      const why = document.createElement("span");
-      why.className = "why";
-      why.textContent = `${t.attempts(l.attempts)}: ${l.errorSummary ?? t.noError}`;
-      if (l.lastError) why.title = l.lastError;
-      const button = document.createElement("button");
-      button.className = "replay";
-      button.textContent = t.replay;
-      button.addEventListener("click", () => act(button, "/api/dead-letters/replay", "POST", { ids: [l.messageId] }, (r) => t.replayed(r.replayed)));
-      const discard = document.createElement("button");
-      discard.className = "discard";
-      discard.textContent = t.discard;
-      const path = `/api/dead-letters/${l.messageId}?destination=${encodeURIComponent(l.destination)}`;
-      discard.addEventListener("click", () => act(discard, path, "DELETE", null, () => t.discarded));
-      const info = document.createElement("span");
-      info.className = "info";
-      info.append(subject, " ", when, document.createElement("br"), what);
-      const actions = document.createElement("span");
-      actions.className = "actions";
-      actions.append(button, discard);
-      li.append(info, why, actions);
-      return li;
-    }));
+    const listed = new Set(s.deadLetters.map((l) => l.messageId));
+    for (const [id, row] of deadRows) {
+      if (!listed.has(id)) { row.li.remove(); deadRows.delete(id); }
+    }
+    list.querySelector(":scope > li.why")?.remove();
+    s.deadLetters.forEach((l, i) => {
+      let row = deadRows.get(l.messageId);
+      if (!row) { row = deadLetterRow(l); deadRows.set(l.messageId, row); }
+      describe(row, l);
+      if (list.children[i] !== row.li) list.insertBefore(row.li, list.children[i] ?? null);
+    });
     if (s.deadLetters.length === 0) {
       const li = document.createElement("li");
       li.className = "why";
