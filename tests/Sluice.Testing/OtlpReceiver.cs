@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Sluice.Testing;
 
@@ -33,9 +29,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public static async Task<OtlpReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = Loopback.CreateBuilder().Build();
         var spans = new ConcurrentQueue<ReceivedSpan>();
         app.MapPost("/v1/traces", async (HttpContext context) =>
         {
@@ -48,9 +42,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
             return Results.Bytes([], "application/x-protobuf");
         });
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        return new OtlpReceiver(app, address, spans);
+        return new OtlpReceiver(app, await app.StartListeningAsync(), spans);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

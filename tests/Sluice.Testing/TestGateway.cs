@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Sluice.Hosting;
 using Sluice.Security;
@@ -89,9 +87,7 @@ public sealed class TestGateway : IAsyncDisposable
                 builder.Configuration.Sources.Insert(0, file);
             }
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestGateway(app, new Uri(address), journalPath, owned);
+        return new TestGateway(app, await app.StartListeningAsync(), journalPath, owned);
     }
 
     public T Service<T>()

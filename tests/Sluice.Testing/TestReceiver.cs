@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Sluice.Testing;
 
@@ -32,10 +27,7 @@ public sealed class TestReceiver : IAsyncDisposable
 
     public static async Task<TestReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = Loopback.CreateBuilder().Build();
         TestReceiver? receiver = null;
         app.Run(async context =>
         {
@@ -53,9 +45,7 @@ public sealed class TestReceiver : IAsyncDisposable
             context.Response.ContentType = answer.ContentType;
             await context.Response.WriteAsync(answer.Body, context.RequestAborted);
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver = new TestReceiver(app, new Uri(address));
+        receiver = new TestReceiver(app, await app.StartListeningAsync());
         return receiver;
     }
 

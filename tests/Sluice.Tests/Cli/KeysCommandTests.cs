@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Sluice.Testing;
 
 namespace Sluice.Tests.Cli;
@@ -27,9 +23,7 @@ public sealed class KeysCommandTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _api = builder.Build();
+        _api = Loopback.CreateBuilder().Build();
         _api.MapPost("/api/keys", async (HttpContext context) =>
         {
             await RecordAsync(context);
@@ -49,8 +43,7 @@ public sealed class KeysCommandTests : IAsyncLifetime
             await RecordAsync(context);
             return id is FrontDoor or BackDoor ? Results.NoContent() : Results.Problem(statusCode: 404, title: "No key with this id.");
         });
-        await _api.StartAsync();
-        _server = _api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _server = (await _api.StartListeningAsync()).ToString();
     }
 
     public async Task DisposeAsync() => await _api.DisposeAsync();

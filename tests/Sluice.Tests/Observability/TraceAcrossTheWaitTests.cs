@@ -4,11 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Sluice.Punches;
 using Sluice.Testing;
 
@@ -26,16 +22,13 @@ public sealed class TraceAcrossTheWaitTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _legacy = builder.Build();
+        _legacy = Loopback.CreateBuilder().Build();
         _legacy.MapPost("/{**path}", (HttpContext context) =>
         {
             _legacyReceived.Enqueue((context.Request.Headers["Idempotency-Key"].FirstOrDefault(), context.Request.Headers["traceparent"].FirstOrDefault()));
             return Results.Ok();
         });
-        await _legacy.StartAsync();
-        _legacyAddress = new Uri(_legacy.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        _legacyAddress = await _legacy.StartListeningAsync();
     }
 
     public async Task DisposeAsync() => await _legacy.DisposeAsync();
