@@ -7,7 +7,7 @@ namespace Sluice.Testing;
 /// Starts a server process for a test with its standard output and error kept line by line in one buffer, so a test
 /// that fails can say what the server printed; the pipes are read as they fill, so a chatty server never blocks.
 /// </summary>
-internal static class CapturedProcess
+public static class CapturedProcess
 {
     public static Process Start(ProcessStartInfo start, StringBuilder output)
     {

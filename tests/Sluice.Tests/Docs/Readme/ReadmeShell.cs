@@ -158,20 +158,7 @@ internal sealed partial class ReadmeShell : IAsyncDisposable
         start.Environment["SLUICE_SERVER"] = $"http://localhost:{_ports["5080"]}";   // the command line's default is 5080
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["NO_COLOR"] = "1";
-        var process = new Process { StartInfo = start };
-        DataReceivedEventHandler collect = (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-        };
-        process.OutputDataReceived += collect;
-        process.ErrorDataReceived += collect;
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return CapturedProcess.Start(start, output);
     }
 
     private static string Text(StringBuilder output)
