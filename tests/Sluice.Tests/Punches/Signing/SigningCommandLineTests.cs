@@ -45,9 +45,7 @@ public sealed class SigningCommandLineTests : IDisposable
         Assert.True(exit == 0, printed);
         var afd = Assert.Single(Directory.GetFiles(output, "AFD*REP_P.txt"));
         Assert.Equal(afd + ".p7s", Assert.Single(Directory.GetFiles(output, "*.p7s")));
-        var verified = await ExternalTool.RunAsync(
-            "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", afd + ".p7s", "-content", afd, "-CAfile", _ca.CaPemPath,
-            "-purpose", "any", "-out", _folder.File("verified"));
+        var verified = await _ca.VerifyDetachedAsync(afd, afd + ".p7s");
         Assert.True(verified.ExitCode == 0, verified.Output);
     }
 }
