@@ -25,8 +25,7 @@ public sealed class OrderingKeyTests
         settings["Delivery:Destinations:legacy:Concurrency"] = "16";
         if (engine == "postgres")
         {
-            settings["Journal:Engine"] = "postgres";
-            settings["ConnectionStrings:Journal"] = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+            (await PostgresTestDatabase.CreateAsync("ordering")).Configure(settings);
         }
 
         await using var gateway = await TestGateway.StartAsync(settings);

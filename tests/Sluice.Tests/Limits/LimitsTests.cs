@@ -114,16 +114,14 @@ public sealed class LimitsTests
     [Fact]
     public async Task A_read_stuck_behind_a_lock_is_answered_504_problem_at_the_request_timeout()
     {
-        var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("timeout");
+        var database = await PostgresTestDatabase.CreateAsync("timeout");
         var settings = TestGateway.Defaults(null);
-        settings["Journal:Engine"] = "postgres";
-        settings["ConnectionStrings:Journal"] = database;
+        database.Configure(settings);
         settings["Limits:RequestTimeout"] = "00:00:00.500";
         await using var gateway = await TestGateway.StartAsync(settings);
 
         // Another session holds the journal's table: the dead-letter query waits for it.
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
+        await using var connection = await database.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using (var lockTable = new NpgsqlCommand("LOCK TABLE sluice.messages IN ACCESS EXCLUSIVE MODE", connection, transaction))
         {

@@ -142,10 +142,8 @@ public sealed class ApiKeyTests
     [Fact]
     public async Task Keys_live_in_the_PostgreSQL_journal_too()
     {
-        var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("keys");
         var settings = TestGateway.Defaults(null);
-        settings["Journal:Engine"] = "postgres";
-        settings["ConnectionStrings:Journal"] = database;
+        (await PostgresTestDatabase.CreateAsync("keys")).Configure(settings);
         string key;
         string punch;
         await using (var first = await TestGateway.StartAsync(settings))
