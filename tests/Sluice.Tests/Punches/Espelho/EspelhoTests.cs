@@ -9,6 +9,7 @@ using Sluice.Punches.Ledger;
 using Sluice.Punches.Treatment;
 using Sluice.Security;
 using Sluice.Testing;
+using Sluice.Tests.Punches.Ledger;
 using Sluice.Tests.Punches.Timesheets;
 
 namespace Sluice.Tests.Punches.Espelho;
@@ -43,7 +44,7 @@ public sealed class EspelhoTests : LegacyGatewayTest
         using var afd = await Gateway.Client.GetAsync($"/api/establishments/{establishment}/afd?from=2026-11-01&to=2026-11-30");
         var pinned = Treatment.TreatmentTests.PinnedQuery(afd);
         var afdBefore = await afd.Content.ReadAsByteArrayAsync();
-        var ledgerBefore = await LedgerRowsAsync(establishment);
+        var ledgerBefore = await LedgerWalk.FieldsAsync(Gateway, establishment);
 
         await EspelhoMonth.TreatAsync(Gateway, employee, new TreatmentRequest("included", "2026-11-02T13:00:00-03:00", null, "Esqueceu de marcar a volta do almoço"));
         await EspelhoMonth.TreatAsync(Gateway, employee, new TreatmentRequest("disregarded", null, duplicate, "Marcação em duplicidade"));
@@ -101,7 +102,7 @@ public sealed class EspelhoTests : LegacyGatewayTest
         }
 
         // The legal record is untouched: the same ledger rows, the same AFD for the same production, a valid chain.
-        Assert.Equal(ledgerBefore, await LedgerRowsAsync(establishment));
+        Assert.Equal(ledgerBefore, await LedgerWalk.FieldsAsync(Gateway, establishment));
         using var again = await Gateway.Client.GetAsync($"/api/establishments/{establishment}/afd?{pinned}");
         Assert.Equal(afdBefore, await again.Content.ReadAsByteArrayAsync());
         var verification = (await Gateway.Client.GetFromJsonAsync<ChainVerification>($"/api/establishments/{establishment}/verify"))!;
@@ -153,17 +154,6 @@ public sealed class EspelhoTests : LegacyGatewayTest
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         return await Gateway.Client.SendAsync(request);
-    }
-
-    private async Task<List<string>> LedgerRowsAsync(Guid establishment)
-    {
-        var rows = new List<string>();
-        await Gateway.Service<LedgerQueries>().WalkAsync(establishment, (r, _) =>
-        {
-            rows.Add($"{r.Nsr}|{r.Type}|{r.Cpf}|{r.PunchedAt:O}|{r.RecordedAt:O}|{r.Hash}");
-            return ValueTask.FromResult(true);
-        }, CancellationToken.None);
-        return rows;
     }
 
     /// <summary>

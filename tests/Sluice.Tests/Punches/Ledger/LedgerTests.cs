@@ -163,12 +163,7 @@ public abstract class LedgerTests : IAsyncLifetime
         Assert.False(await events.RecordStartAsync(CancellationToken.None)); // its stop was recorded: no 02
         await Gateway.PostPunchAsync("4501");
 
-        var records = new List<string>();
-        await Gateway.Service<LedgerQueries>().WalkAsync(establishment, (record, _) =>
-        {
-            records.Add($"{record.Nsr}:{record.Type}{record.Event}");
-            return ValueTask.FromResult(true);
-        }, CancellationToken.None);
+        var records = await LedgerWalk.TypesAsync(Gateway, establishment);
 
         Assert.Equal(["1:2", "2:5", "3:7", "4:2", "5:7", "6:608", "7:607", "8:7"], records);
         var verification = await VerifyAsync();

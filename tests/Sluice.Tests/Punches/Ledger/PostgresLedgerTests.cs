@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
-using Npgsql;
 using Sluice.Punches;
 using Sluice.Punches.Ledger;
 using Sluice.Testing;
@@ -10,27 +9,22 @@ namespace Sluice.Tests.Punches.Ledger;
 
 public sealed class PostgresLedgerTests : LedgerTests
 {
-    private string _database = null!;
+    private PostgresTestDatabase _database = null!;
 
     protected override (string Table, string DisableTriggers) Intrusion =>
         ("sluice.punch_ledger", "ALTER TABLE sluice.punch_ledger DISABLE TRIGGER punch_ledger_immutable");
 
     protected override async Task<Dictionary<string, string?>> EngineSettingsAsync()
     {
-        _database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("ledger");
-        return new Dictionary<string, string?>
-        {
-            ["Journal:Engine"] = "postgres",
-            ["ConnectionStrings:Journal"] = _database,
-        };
+        _database = await PostgresTestDatabase.CreateAsync("ledger");
+        return _database.Settings();
     }
 
     [Fact]
     public async Task Two_nodes_punching_for_one_establishment_share_one_gap_free_sequence()
     {
         var settings = TestGateway.Defaults(null);
-        settings["Journal:Engine"] = "postgres";
-        settings["ConnectionStrings:Journal"] = _database;
+        _database.Configure(settings);
         await using var other = await TestGateway.StartAsync(settings);
         Assert.Empty((await other.Client.GetFromJsonAsync<object[]>("/api/establishments"))!); // the other node has read the registry
 
@@ -50,31 +44,20 @@ public sealed class PostgresLedgerTests : LedgerTests
         Assert.Equal(63, verification.LastNsr);
     }
 
-    protected override async Task<DbConnection> OpenDatabaseAsync()
-    {
-        var connection = new NpgsqlConnection(_database);
-        await connection.OpenAsync();
-        return connection;
-    }
+    protected override async Task<DbConnection> OpenDatabaseAsync() => await _database.OpenAsync();
 
     [Fact]
     public async Task A_second_node_starting_and_stopping_writes_07_and_08_into_the_shared_sequence_without_a_02()
     {
         var establishment = await Gateway.EstablishmentAsync();
         var settings = TestGateway.Defaults(null);
-        settings["Journal:Engine"] = "postgres";
-        settings["ConnectionStrings:Journal"] = _database;
+        _database.Configure(settings);
         settings["Delivery:NodeId"] = "node-b"; // this class's first node runs under the host name
 
         await (await TestGateway.StartAsync(settings)).DisposeAsync();
         await Gateway.RegisterEmployeesAsync("5101");
 
-        var records = new List<string>();
-        await Gateway.Service<LedgerQueries>().WalkAsync(establishment, (record, _) =>
-        {
-            records.Add($"{record.Nsr}:{record.Type}{record.Event}");
-            return ValueTask.FromResult(true);
-        }, CancellationToken.None);
+        var records = await LedgerWalk.TypesAsync(Gateway, establishment);
         Assert.Equal(["1:2", "2:607", "3:608", "4:5"], records);
         Assert.True((await Gateway.Client.GetFromJsonAsync<ChainVerification>($"/api/establishments/{establishment}/verify"))!.Valid);
     }

@@ -7,6 +7,7 @@ using Sluice.Punches;
 using Sluice.Punches.Ledger;
 using Sluice.Punches.Treatment;
 using Sluice.Testing;
+using Sluice.Tests.Punches.Ledger;
 
 namespace Sluice.Tests.Punches.Treatment;
 
@@ -52,7 +53,7 @@ public abstract class TreatmentTests : IAsyncLifetime
         using var afd = await Gateway.Client.GetAsync($"/api/establishments/{establishment}/afd");
         var pinned = PinnedQuery(afd);
         var afdBefore = await afd.Content.ReadAsByteArrayAsync();
-        var ledgerBefore = await LedgerRowsAsync(establishment);
+        var ledgerBefore = await LedgerWalk.FieldsAsync(Gateway, establishment);
 
         await CreateScheduleAsync(establishment, "COM8", ("08:00", "12:00"), ("13:00", "17:00"));
         (await Gateway.Client.PutAsJsonAsync($"/api/employees/{employee}/contract",
@@ -82,7 +83,7 @@ public abstract class TreatmentTests : IAsyncLifetime
         Assert.Contains($"05|1|{Dh(now.AddHours(-4))}|1|E|001|O|COM8|", aejLines);
 
         // The legal record is untouched: the same rows, the same AFD bytes for the same production, a valid chain.
-        Assert.Equal(ledgerBefore, await LedgerRowsAsync(establishment));
+        Assert.Equal(ledgerBefore, await LedgerWalk.FieldsAsync(Gateway, establishment));
         using var again = await Gateway.Client.GetAsync($"/api/establishments/{establishment}/afd?{pinned}");
         Assert.Equal(afdBefore, await again.Content.ReadAsByteArrayAsync());
         var verification = (await Gateway.Client.GetFromJsonAsync<ChainVerification>($"/api/establishments/{establishment}/verify"))!;
@@ -182,17 +183,6 @@ public abstract class TreatmentTests : IAsyncLifetime
         using var response = await Gateway.Client.PostAsJsonAsync($"/api/employees/{employee}/treatments", request);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<TreatmentView>())!;
-    }
-
-    private async Task<List<string>> LedgerRowsAsync(Guid establishment)
-    {
-        var rows = new List<string>();
-        await Gateway.Service<LedgerQueries>().WalkAsync(establishment, (r, _) =>
-        {
-            rows.Add($"{r.Nsr}|{r.Type}|{r.Cpf}|{r.PunchedAt:O}|{r.RecordedAt:O}|{r.Hash}");
-            return ValueTask.FromResult(true);
-        }, CancellationToken.None);
-        return rows;
     }
 
     /// <summary>The query that reproduces an AFD production, from its Link to the signature.</summary>
