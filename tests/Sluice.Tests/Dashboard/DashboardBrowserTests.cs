@@ -78,10 +78,7 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
     public async Task Under_load_the_numbers_move_and_a_dead_letter_is_replayed_from_the_page()
     {
         // One punch the legacy system refuses for good: a dead letter to replay.
-        await Legacy.ConfigureAsync(new { rejectStatus = 422 });
-        var dead = await PostPunchAsync("4242");
-        await Eventually.UntilAsync(DeadAsync, d => d.Count == 1, because: "the refused punch is dead-lettered");
-        await Legacy.ConfigureAsync(new { rejectStatus = 0 });
+        var dead = (await DeadLettersAsync("4242")).Single();
 
         var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var errors = new List<string>();
@@ -148,11 +145,8 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
     [Fact]
     public async Task Dead_letters_are_discarded_one_by_one_and_replayed_all_at_once_from_the_page()
     {
-        await Legacy.ConfigureAsync(new { rejectStatus = 422 });
-        var discarded = await PostPunchAsync("5101");
-        var replayed = new[] { await PostPunchAsync("5102"), await PostPunchAsync("5103") };
-        await Eventually.UntilAsync(DeadAsync, d => d.Count == 3, because: "the refused punches are dead-lettered");
-        await Legacy.ConfigureAsync(new { rejectStatus = 0 });
+        var dead = await DeadLettersAsync("5101", "5102", "5103");
+        var (discarded, replayed) = (dead[0], dead[1..]);
 
         var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await page.GotoAsync(DashboardAddress());
@@ -199,9 +193,7 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
     [Fact]
     public async Task A_token_given_in_the_address_is_sent_as_a_bearer_header_and_removed_from_the_address()
     {
-        await Legacy.ConfigureAsync(new { rejectStatus = 422 });
-        var dead = await PostPunchAsync("4343");
-        await Eventually.UntilAsync(DeadAsync, d => d.Count == 1, because: "the refused punch is dead-lettered");
+        var dead = (await DeadLettersAsync("4343")).Single();
 
         var page = await Browser.NewPageAsync();
         var sent = new System.Collections.Concurrent.ConcurrentQueue<(string Path, string? Authorization)>();
@@ -320,6 +312,24 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
         using var response = await Gateway.PostPunchAsync(employee);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<PunchReceipt>())!.Id;
+    }
+
+    /// <summary>
+    /// One punch per employee, each refused for good by the legacy system (422) and waited for until it is a dead
+    /// letter; the legacy system accepts again after.
+    /// </summary>
+    private async Task<Guid[]> DeadLettersAsync(params string[] employees)
+    {
+        await Legacy.ConfigureAsync(new { rejectStatus = 422 });
+        var ids = new Guid[employees.Length];
+        for (var i = 0; i < employees.Length; i++)
+        {
+            ids[i] = await PostPunchAsync(employees[i]);
+        }
+
+        await Eventually.UntilAsync(DeadAsync, d => d.Count == ids.Length, because: "the refused punches are dead-lettered");
+        await Legacy.ConfigureAsync(new { rejectStatus = 0 });
+        return ids;
     }
 
     private async Task<IReadOnlyList<DeadLetter>> DeadAsync() =>
