@@ -43,6 +43,9 @@ public sealed class TestSigningCa : IDisposable
         File.WriteAllText(KeyPemPath, key.ExportPkcs8PrivateKeyPem());
     }
 
+    /// <summary>A temporary folder that goes with the CA, for the files a test downloads, signs or verifies.</summary>
+    public TempFolder Folder => _folder;
+
     /// <summary>The signing certificate (public part).</summary>
     public X509Certificate2 Signer { get; }
 

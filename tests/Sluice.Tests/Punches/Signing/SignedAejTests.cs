@@ -10,13 +10,8 @@ namespace Sluice.Tests.Punches.Signing;
 public sealed class SignedAejTests : IDisposable
 {
     private readonly TestSigningCa _ca = new();
-    private readonly TempFolder _folder = new();
 
-    public void Dispose()
-    {
-        _ca.Dispose();
-        _folder.Dispose();
-    }
+    public void Dispose() => _ca.Dispose();
 
     private Dictionary<string, string?> Settings()
     {
@@ -45,8 +40,8 @@ public sealed class SignedAejTests : IDisposable
 
         Assert.True(signed.StatusCode == HttpStatusCode.OK, await signed.Content.ReadAsStringAsync());
         Assert.Equal("application/pkcs7-signature", signed.Content.Headers.ContentType?.MediaType);
-        var content = _folder.File("aej.txt");
-        var p7s = _folder.File("aej.txt.p7s");
+        var content = _ca.Folder.File("aej.txt");
+        var p7s = _ca.Folder.File("aej.txt.p7s");
         await File.WriteAllBytesAsync(content, aej);
         await File.WriteAllBytesAsync(p7s, await signed.Content.ReadAsByteArrayAsync());
         var verified = await _ca.VerifyDetachedAsync(content, p7s);
@@ -54,7 +49,7 @@ public sealed class SignedAejTests : IDisposable
         Assert.Contains("Verification successful", verified.Output, StringComparison.Ordinal);
 
         aej[aej.Length / 2] ^= 0x01;
-        var tampered = _folder.File("tampered.txt");
+        var tampered = _ca.Folder.File("tampered.txt");
         await File.WriteAllBytesAsync(tampered, aej);
         Assert.NotEqual(0, (await _ca.VerifyDetachedAsync(tampered, p7s)).ExitCode);
     }
@@ -67,7 +62,7 @@ public sealed class SignedAejTests : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, (await gateway.PostPunchAsync("8201")).StatusCode);
         var establishment = await gateway.EstablishmentAsync();
         await SetContractAsync(gateway, establishment, "8201");
-        var output = _folder.File("out");
+        var output = _ca.Folder.File("out");
 
         var (exit, printed) = await SluiceCli.RunAsync(
             "aej", "--establishment", establishment.ToString(), "--out", output,

@@ -10,13 +10,8 @@ namespace Sluice.Tests.Punches.Signing;
 public sealed class SignedAfdTests : IDisposable
 {
     private readonly TestSigningCa _ca = new();
-    private readonly TempFolder _folder = new();
 
-    public void Dispose()
-    {
-        _ca.Dispose();
-        _folder.Dispose();
-    }
+    public void Dispose() => _ca.Dispose();
 
     private Dictionary<string, string?> Settings()
     {
@@ -28,8 +23,8 @@ public sealed class SignedAfdTests : IDisposable
 
     private async Task<(int ExitCode, string Output)> VerifyAsync(byte[] afd, byte[] signature, string name)
     {
-        var content = _folder.File(name + ".txt");
-        var p7s = _folder.File(name + ".p7s");
+        var content = _ca.Folder.File(name + ".txt");
+        var p7s = _ca.Folder.File(name + ".p7s");
         await File.WriteAllBytesAsync(content, afd);
         await File.WriteAllBytesAsync(p7s, signature);
         return await _ca.VerifyDetachedAsync(content, p7s);
@@ -72,7 +67,7 @@ public sealed class SignedAfdTests : IDisposable
         var establishment = await gateway.EstablishmentAsync();
         using var zip = await gateway.Client.GetAsync($"/api/establishments/{establishment}/afd.zip");
         var (_, signature) = await UnzipAsync(zip);
-        var p7s = _folder.File("attributes.p7s");
+        var p7s = _ca.Folder.File("attributes.p7s");
         await File.WriteAllBytesAsync(p7s, signature);
 
         var printed = await ExternalTool.RunAsync("openssl", "cms", "-cmsout", "-print", "-inform", "DER", "-in", p7s);

@@ -10,13 +10,8 @@ namespace Sluice.Tests.Punches.Signing;
 public sealed class SignedReceiptTests : IDisposable
 {
     private readonly TestSigningCa _ca = new();
-    private readonly TempFolder _folder = new();
 
-    public void Dispose()
-    {
-        _ca.Dispose();
-        _folder.Dispose();
-    }
+    public void Dispose() => _ca.Dispose();
 
     private static async Task<HttpResponseMessage> GetPdfAsync(HttpClient client, Guid punch)
     {
@@ -40,7 +35,7 @@ public sealed class SignedReceiptTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        var file = _folder.File("receipt.pdf");
+        var file = _ca.Folder.File("receipt.pdf");
         await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
         // -nocert: the test CA is in no trust store pdfsig reads; the signature and the byte range are still checked.
         var checkedSignature = await ExternalTool.RunAsync("pdfsig", "-nocert", file);
@@ -101,7 +96,7 @@ public sealed class SignedReceiptTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
             Assert.True(response.Headers.CacheControl?.NoStore);
-            var file = _folder.File(name);
+            var file = _ca.Folder.File(name);
             await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
             var checkedSignature = await ExternalTool.RunAsync("pdfsig", "-nocert", file);
             Assert.Contains("Signature Validation: Signature is Valid.", checkedSignature.Output, StringComparison.Ordinal);
@@ -132,7 +127,7 @@ public sealed class SignedReceiptTests : IDisposable
         var at = System.Text.Encoding.Latin1.GetString(pdf).IndexOf("/Title", StringComparison.Ordinal);
         Assert.True(at > 0);
         pdf[at + 9] ^= 0x01;
-        var file = _folder.File("tampered.pdf");
+        var file = _ca.Folder.File("tampered.pdf");
         await File.WriteAllBytesAsync(file, pdf);
 
         var checkedSignature = await ExternalTool.RunAsync("pdfsig", "-nocert", file);

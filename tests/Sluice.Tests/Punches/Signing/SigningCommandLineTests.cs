@@ -8,13 +8,8 @@ namespace Sluice.Tests.Punches.Signing;
 public sealed class SigningCommandLineTests : IDisposable
 {
     private readonly TestSigningCa _ca = new();
-    private readonly TempFolder _folder = new();
 
-    public void Dispose()
-    {
-        _ca.Dispose();
-        _folder.Dispose();
-    }
+    public void Dispose() => _ca.Dispose();
 
     [Fact]
     public async Task A_wrong_certificate_password_exits_2_naming_the_setting_and_never_printing_the_password()
@@ -36,7 +31,7 @@ public sealed class SigningCommandLineTests : IDisposable
         await using var gateway = await TestGateway.StartAsync(settings);
         await gateway.RegisterEmployeesAsync("4101");
         Assert.Equal(HttpStatusCode.Accepted, (await gateway.PostPunchAsync("4101")).StatusCode);
-        var output = _folder.File("out");
+        var output = _ca.Folder.File("out");
 
         var (exit, printed) = await SluiceCli.RunAsync(
             "afd", "--establishment", (await gateway.EstablishmentAsync()).ToString(), "--out", output,
