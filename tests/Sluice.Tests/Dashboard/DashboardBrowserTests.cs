@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -21,6 +22,7 @@ namespace Sluice.Tests.Dashboard;
 public sealed partial class DashboardBrowserTests : BrowserGatewayTest
 {
     private const string Node = "node-a";
+    private readonly ConcurrentQueue<string> _scriptErrors = new();
 
     /// <summary>Slow enough, with a small limit, that a backlog builds under load and drains after.</summary>
     protected override SimulatorSettings LegacySettings => new() { Latency = TimeSpan.FromMilliseconds(20), Capacity = 50 };
@@ -38,10 +40,7 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
     [Fact]
     public async Task Idle_reads_as_up_to_date_with_nothing_waiting_and_empty_charts_keep_their_axes()
     {
-        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync(DashboardAddress());
+        var page = await OpenAsync();
         await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
         var legacy = page.Locator("[data-destination=\"legacy\"]");
         await Expect(legacy.Locator(".state")).ToHaveTextAsync("up to date: nothing waiting");
@@ -64,14 +63,13 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
         await Expect(rate.Locator("text.x-tick").First).ToHaveTextAsync(new Regex("^([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"));
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-idle.png"), FullPage = true });
 
-        var portuguese = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        await portuguese.GotoAsync(DashboardAddress("pt-BR"));
+        var portuguese = await OpenAsync("pt-BR");
         var legado = portuguese.Locator("[data-destination=\"legacy\"]");
         await Expect(legado.Locator(".state")).ToHaveTextAsync("em dia: nada esperando");
         await Expect(legado.Locator(".circuit")).ToHaveTextAsync("circuito fechado");
         await Expect(legado.Locator(".rate-chart text.x-title")).ToHaveTextAsync("hora");
         await portuguese.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-idle-pt-BR.png"), FullPage = true });
-        Assert.Empty(errors);
+        Assert.Empty(_scriptErrors);
     }
 
     [Fact]
@@ -80,10 +78,7 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
         // One punch the legacy system refuses for good: a dead letter to replay.
         var dead = (await DeadLettersAsync("4242")).Single();
 
-        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync(DashboardAddress());
+        var page = await OpenAsync();
         await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
         var legacy = page.Locator("[data-destination=\"legacy\"]");
         await Expect(legacy).ToBeVisibleAsync();
@@ -139,7 +134,7 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
             () => Task.FromResult(Legacy.System.AppliedKeys().Contains(dead.ToString())), applied => applied, because: "the replayed punch reaches the legacy system");
         await Eventually.UntilAsync(() => NumberAsync(legacy.Locator(".backlog")), b => b == 0, timeout: TimeSpan.FromSeconds(60), because: "the backlog drains");
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-drained.png"), FullPage = true });
-        Assert.Empty(errors);
+        Assert.Empty(_scriptErrors);
     }
 
     [Fact]
@@ -148,8 +143,7 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
         var dead = await DeadLettersAsync("5101", "5102", "5103");
         var (discarded, replayed) = (dead[0], dead[1..]);
 
-        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        await page.GotoAsync(DashboardAddress());
+        var page = await OpenAsync();
         var row = page.Locator($"#dead-letters li[data-id=\"{discarded}\"]");
         await Expect(row).ToContainTextAsync(discarded.ToString());
         await Expect(page.Locator("#dead-count")).ToHaveTextAsync("3");
@@ -247,8 +241,7 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
             Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         }
 
-        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        await page.GotoAsync(DashboardAddress());
+        var page = await OpenAsync();
         var legacy = page.Locator("[data-destination=\"legacy\"]");
         await Expect(legacy.Locator(".state")).ToHaveTextAsync(new Regex("^legacy unreachable — retrying in \\d+ s$"));
         await Expect(legacy.Locator(".circuit")).ToHaveTextAsync("circuit open");
@@ -297,6 +290,15 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
             })
             """);
         await page.Mouse.UpAsync();
+    }
+
+    /// <summary>The dashboard on a desktop-sized page, signed in as admin; the page's script errors go to <see cref="_scriptErrors"/>.</summary>
+    private async Task<IPage> OpenAsync(string language = "en")
+    {
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        page.PageError += (_, e) => _scriptErrors.Enqueue(e);
+        await page.GotoAsync(DashboardAddress(language));
+        return page;
     }
 
     private string DashboardAddress(string language = "en") =>
