@@ -27,8 +27,8 @@ public sealed class SignedAejTests : IDisposable
 
     private async Task<(int ExitCode, string Output)> VerifyAsync(string content, string p7s) =>
         await ExternalTool.RunAsync(
-            "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", p7s, "-content", content, "-CAfile", _ca.CaPemPath, "-purpose", "any",
-            "-out", _folder.File(Path.GetFileName(content) + ".out"));
+            ExternalTool.Require("openssl", "openssl"), "cms", "-verify", "-binary", "-inform", "DER", "-in", p7s, "-content", content,
+            "-CAfile", _ca.CaPemPath, "-purpose", "any", "-out", _folder.File(Path.GetFileName(content) + ".out"));
 
     [Fact]
     public async Task The_p7s_of_a_downloaded_AEJ_verifies_with_OpenSSL_and_one_flipped_byte_fails()

@@ -33,8 +33,8 @@ public sealed class SignedAfdTests : IDisposable
         await File.WriteAllBytesAsync(content, afd);
         await File.WriteAllBytesAsync(p7s, signature);
         return await ExternalTool.RunAsync(
-            "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", p7s, "-content", content, "-CAfile", _ca.CaPemPath, "-purpose", "any",
-            "-out", _folder.File(name + ".out"));
+            ExternalTool.Require("openssl", "openssl"), "cms", "-verify", "-binary", "-inform", "DER", "-in", p7s, "-content", content,
+            "-CAfile", _ca.CaPemPath, "-purpose", "any", "-out", _folder.File(name + ".out"));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class SignedAfdTests : IDisposable
         var p7s = _folder.File("attributes.p7s");
         await File.WriteAllBytesAsync(p7s, signature);
 
-        var printed = await ExternalTool.RunAsync("openssl", "cms", "-cmsout", "-print", "-inform", "DER", "-in", p7s);
+        var printed = await ExternalTool.RunAsync(ExternalTool.Require("openssl", "openssl"), "cms", "-cmsout", "-print", "-inform", "DER", "-in", p7s);
 
         Assert.Equal(0, printed.ExitCode);
         Assert.Contains("signingTime", printed.Output, StringComparison.Ordinal);

@@ -46,8 +46,8 @@ public sealed class SigningCommandLineTests : IDisposable
         var afd = Assert.Single(Directory.GetFiles(output, "AFD*REP_P.txt"));
         Assert.Equal(afd + ".p7s", Assert.Single(Directory.GetFiles(output, "*.p7s")));
         var verified = await ExternalTool.RunAsync(
-            "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", afd + ".p7s", "-content", afd, "-CAfile", _ca.CaPemPath,
-            "-purpose", "any", "-out", _folder.File("verified"));
+            ExternalTool.Require("openssl", "openssl"), "cms", "-verify", "-binary", "-inform", "DER", "-in", afd + ".p7s", "-content", afd,
+            "-CAfile", _ca.CaPemPath, "-purpose", "any", "-out", _folder.File("verified"));
         Assert.True(verified.ExitCode == 0, verified.Output);
     }
 }
