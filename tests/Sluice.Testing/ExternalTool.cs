@@ -3,20 +3,25 @@ using System.Diagnostics;
 namespace Sluice.Testing;
 
 /// <summary>
-/// Runs a checker written by others (openssl, pdfsig, pdftotext, docker-compose, Redocly) on Sluice's outputs. A missing tool fails the test,
-/// in CI and on a developer's machine alike: a test that passed without its outside check would prove nothing.
+/// Runs an outside program for a test and collects what it printed: a checker written by others (openssl, pdfsig,
+/// nginx, systemd-analyze, ShellCheck, docker-compose, Redocly) on Sluice's outputs, or a script or server binary the
+/// test drives. A missing checker fails the test, in CI and on a developer's machine alike: a test that passed without
+/// its outside check would prove nothing.
 /// </summary>
 public static class ExternalTool
 {
-    /// <summary>Throws, naming the Debian package, when <paramref name="name"/> is not on PATH.</summary>
-    public static void Require(string name, string package)
+    // Debian puts servers' binaries (nginx) in the sbin folders, which a user's PATH often leaves out.
+    private static readonly string[] SbinFolders = ["/usr/sbin", "/sbin"];
+
+    /// <summary>
+    /// The full path of <paramref name="name"/> on PATH, in /usr/sbin or in /sbin; throws, naming the Debian
+    /// <paramref name="package"/>, when it is in none of them.
+    /// </summary>
+    public static string Require(string name, string package)
     {
-        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Any(folder => File.Exists(Path.Combine(folder, name)));
-        if (!found)
-        {
-            throw new InvalidOperationException($"'{name}' is not installed (Debian package {package}); ./test.sh installs it.");
-        }
+        var folders = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return folders.Concat(SbinFolders).Select(folder => Path.Combine(folder, name)).FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException($"'{name}' is not installed (Debian package {package}); ./test.sh installs it.");
     }
 
     /// <summary>
@@ -36,33 +41,58 @@ public static class ExternalTool
         return path;
     }
 
-    /// <summary>Runs the tool (a name on PATH, or a full path) to its end; returns its exit code and everything it printed.</summary>
-    public static Task<(int ExitCode, string Output)> RunAsync(string name, params string[] arguments) =>
-        RunAsync(new Dictionary<string, string>(), name, arguments);
+    /// <summary>Runs the program to its end as the other overload does, with none of its options.</summary>
+    public static Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments) =>
+        RunAsync(program, arguments.AsEnumerable());
 
-    /// <param name="environment">Variables for the tool, on top of this process's.</param>
-    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, string name, params string[] arguments)
+    /// <summary>
+    /// Runs <paramref name="program"/> (a full path, usually from <see cref="Require"/>, or a name on PATH) to its end;
+    /// returns its exit code and everything it printed, standard output then standard error.
+    /// </summary>
+    /// <param name="environment">Variables for the program on top of this process's; a null value removes one.</param>
+    /// <param name="workingDirectory">Where it runs; this process's current folder when null.</param>
+    /// <param name="timeout">
+    /// How long it may take, one minute when null; a program still running then is killed with its children and a
+    /// <see cref="TimeoutException"/> says what it had printed.
+    /// </param>
+    public static async Task<(int ExitCode, string Output)> RunAsync(
+        string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null,
+        string? workingDirectory = null, TimeSpan? timeout = null)
     {
-        if (!Path.IsPathRooted(name))
+        var start = new ProcessStartInfo(program, arguments)
         {
-            Require(name, name switch { "openssl" => "openssl", "docker-compose" => "docker-compose", _ => "poppler-utils" });
-        }
-
-        var start = new ProcessStartInfo(name) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var (key, value) in environment)
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[key] = value;
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var limit = timeout ?? TimeSpan.FromMinutes(1);
+        using var cancel = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish within {limit}:\n{await output}{await error}");
+        }
+
         return (process.ExitCode, await output + await error);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace Sluice.Testing;
@@ -85,34 +84,20 @@ public sealed class PostgresServer
             .FirstOrDefault(p => File.Exists(Path.Combine(p, "initdb")) && File.Exists(Path.Combine(p, "pg_ctl")));
     }
 
+    /// <summary>
+    /// Runs a PostgreSQL program, as the <c>postgres</c> user (through runuser) when <paramref name="asPostgres"/>;
+    /// throws with what it printed when it fails.
+    /// </summary>
     private static async Task RunAsync(string program, string[] arguments, bool asPostgres = false)
     {
-        var start = new ProcessStartInfo(asPostgres ? "runuser" : program)
+        // Longer than pg_ctl's own -t 60, so a server slow to start is reported by pg_ctl, with its reason.
+        var timeout = TimeSpan.FromMinutes(2);
+        var (exitCode, output) = asPostgres
+            ? await ExternalTool.RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments], timeout: timeout)
+            : await ExternalTool.RunAsync(program, arguments, timeout: timeout);
+        if (exitCode != 0)
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        if (asPostgres)
-        {
-            foreach (var argument in (string[])["-u", "postgres", "--", program])
-            {
-                start.ArgumentList.Add(argument);
-            }
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await output}\n{await error}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({exitCode}):\n{output}");
         }
     }
 }

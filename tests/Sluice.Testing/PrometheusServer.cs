@@ -143,13 +143,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await ChildProcess.StopAsync(_process);
         _folder.Dispose();
     }
 }

@@ -70,7 +70,7 @@ public sealed class TestSigningCa : IDisposable
     /// </summary>
     public Task<(int ExitCode, string Output)> VerifyDetachedAsync(string contentPath, string signaturePath) =>
         ExternalTool.RunAsync(
-            "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", signaturePath, "-content", contentPath, "-CAfile", CaPemPath,
+            ExternalTool.Require("openssl", "openssl"), "cms", "-verify", "-binary", "-inform", "DER", "-in", signaturePath, "-content", contentPath, "-CAfile", CaPemPath,
             "-purpose", "any", "-out", _folder.File($"verified-{Guid.NewGuid():N}"));
 
     public void Dispose()

@@ -13,7 +13,7 @@ namespace Sluice.Tests.Deploy;
 public sealed class ComposeFileTests
 {
     // The secrets compose.yaml demands (${VAR:?...}); any value will do for a syntax check.
-    private static readonly Dictionary<string, string> Secrets = new()
+    private static readonly Dictionary<string, string?> Secrets = new()
     {
         ["POSTGRES_PASSWORD"] = "check-only",
         ["RABBITMQ_PASSWORD"] = "check-only",
@@ -61,7 +61,7 @@ public sealed class ComposeFileTests
     }
 
     private static Task<(int ExitCode, string Output)> ComposeConfigAsync(string file) =>
-        ExternalTool.RunAsync(Secrets, "docker-compose", "-f", file, "config", "-q");
+        ExternalTool.RunAsync(ExternalTool.Require("docker-compose", "docker-compose"), ["-f", file, "config", "-q"], environment: Secrets);
 
     /// <summary>
     /// The YAML as the JSON compose reads: merge keys applied, and plain scalars typed the way YAML 1.2's core

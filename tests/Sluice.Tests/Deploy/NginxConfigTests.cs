@@ -8,12 +8,12 @@ public sealed class NginxConfigTests
     [Fact]
     public async Task Nginx_accepts_the_configuration_compose_and_the_drills_use()
     {
-        var nginx = Tool.Require("nginx", "nginx");
+        var nginx = ExternalTool.Require("nginx", "nginx");
         using var folder = new TempFolder();
-        var (written, writeOutput) = await Tool.RunAsync(Repository.File("bench", "nginx-local.sh"), [folder.Path, "18080", "18081", "18082", "18083"]);
+        var (written, writeOutput) = await ExternalTool.RunAsync(Repository.File("bench", "nginx-local.sh"), [folder.Path, "18080", "18081", "18082", "18083"]);
         Assert.True(written == 0, writeOutput);
 
-        var (exit, printed) = await Tool.RunAsync(nginx, ["-t", "-p", folder.Path, "-c", folder.File("nginx.conf"), "-e", folder.File("error.log")]);
+        var (exit, printed) = await ExternalTool.RunAsync(nginx, ["-t", "-p", folder.Path, "-c", folder.File("nginx.conf"), "-e", folder.File("error.log")]);
 
         Assert.True(exit == 0, $"nginx -t exited {exit}:\n{printed}");
         Assert.Contains("test is successful", printed, StringComparison.Ordinal);

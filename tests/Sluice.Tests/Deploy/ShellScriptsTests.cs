@@ -1,3 +1,5 @@
+using Sluice.Testing;
+
 namespace Sluice.Tests.Deploy;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class ShellScriptsTests
     [Fact]
     public async Task ShellCheck_finds_no_warning_in_any_script()
     {
-        var shellcheck = Tool.Require("shellcheck", "shellcheck");
+        var shellcheck = ExternalTool.Require("shellcheck", "shellcheck");
         string[] scripts =
         [
             "test.sh",
@@ -23,7 +25,7 @@ public sealed class ShellScriptsTests
         ];
         Assert.Contains(Path.Combine("bench", "intake.sh"), scripts);
 
-        var (exit, printed) = await Tool.RunAsync(
+        var (exit, printed) = await ExternalTool.RunAsync(
             shellcheck, ["--external-sources", "--severity=warning", "--format=gcc", .. scripts], workingDirectory: Repository.Root);
 
         Assert.True(exit == 0 && string.IsNullOrWhiteSpace(printed), $"shellcheck exited {exit}:\n{printed}");

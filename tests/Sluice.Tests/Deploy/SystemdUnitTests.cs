@@ -10,7 +10,7 @@ public sealed class SystemdUnitTests
     [Fact]
     public async Task Systemd_analyze_verify_accepts_the_unit_without_a_single_complaint()
     {
-        var analyze = Tool.Require("systemd-analyze", "systemd");
+        var analyze = ExternalTool.Require("systemd-analyze", "systemd");
         // A root of its own: the unit where an install puts it, an executable where ExecStart names it, and the
         // machine's own system units (the targets it is ordered after), so verify checks everything it can.
         using var root = new TempFolder();
@@ -18,12 +18,12 @@ public sealed class SystemdUnitTests
         System.IO.File.Copy(Repository.File("deploy", "systemd", "sluice.service"), root.File("etc/systemd/system/sluice.service"));
         Directory.CreateDirectory(root.File("opt/sluice"));
         System.IO.File.WriteAllText(root.File("opt/sluice/Sluice"), "#!/bin/sh\n");
-        Assert.Equal(0, (await Tool.RunAsync("chmod", ["+x", root.File("opt/sluice/Sluice")])).ExitCode);
+        Assert.Equal(0, (await ExternalTool.RunAsync("chmod", ["+x", root.File("opt/sluice/Sluice")])).ExitCode);
         Directory.CreateDirectory(root.File("usr/lib/systemd"));
-        var (copied, copyOutput) = await Tool.RunAsync("cp", ["-r", "/usr/lib/systemd/system", root.File("usr/lib/systemd/")]);
+        var (copied, copyOutput) = await ExternalTool.RunAsync("cp", ["-r", "/usr/lib/systemd/system", root.File("usr/lib/systemd/")]);
         Assert.True(copied == 0, copyOutput);
 
-        var (exit, printed) = await Tool.RunAsync(analyze, ["verify", $"--root={root.Path}", "/etc/systemd/system/sluice.service"]);
+        var (exit, printed) = await ExternalTool.RunAsync(analyze, ["verify", $"--root={root.Path}", "/etc/systemd/system/sluice.service"]);
 
         // verify exits 0 after a line it could not parse (it ignores the line): anything printed is a failure too.
         Assert.True(exit == 0 && string.IsNullOrWhiteSpace(printed), $"systemd-analyze verify exited {exit}:\n{printed}");

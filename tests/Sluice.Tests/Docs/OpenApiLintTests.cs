@@ -19,9 +19,9 @@ public sealed class OpenApiLintTests
         var document = folder.File("openapi.json");
         await File.WriteAllTextAsync(document, await gateway.AnonymousClient.GetStringAsync("/openapi/v1.json"));
 
-        var environment = new Dictionary<string, string> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" };
+        var environment = new Dictionary<string, string?> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" };
         var (exit, output) = await ExternalTool.RunAsync(
-            environment, redocly, "lint", document, "--config", Repository.File("tests", "Sluice.Tests", "Docs", "redocly.yaml"), "--format=stylish");
+            redocly, ["lint", document, "--config", Repository.File("tests", "Sluice.Tests", "Docs", "redocly.yaml"), "--format=stylish"], environment);
 
         Assert.True(exit == 0, $"redocly lint: exit {exit}\n{output}");
     }

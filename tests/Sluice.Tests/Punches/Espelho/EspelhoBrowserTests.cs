@@ -14,6 +14,8 @@ public sealed class EspelhoBrowserTests : BrowserGatewayTest
     private const string WebPin = "2468";
     private readonly TempFolder _folder = new();
 
+    private static string PdfToText => ExternalTool.Require("pdftotext", "poppler-utils");
+
     protected override void Configure(IDictionary<string, string?> settings) => settings["Punches:MaxOfflineAge"] = "3650.00:00:00";
 
     public override async Task DisposeAsync()
@@ -74,7 +76,7 @@ public sealed class EspelhoBrowserTests : BrowserGatewayTest
         Assert.Equal($"espelho-{Code}-2026-11-01-2026-11-30.pdf", download.SuggestedFilename);
         var file = _folder.File("espelho.pdf");
         await download.SaveAsAsync(file);
-        var text = (await ExternalTool.RunAsync("pdftotext", "-layout", file, "-")).Output;
+        var text = (await ExternalTool.RunAsync(PdfToText, "-layout", file, "-")).Output;
         Assert.Contains("Espelho de Ponto", text, StringComparison.Ordinal);
         Assert.Contains("01/11/2026 a 30/11/2026", text, StringComparison.Ordinal);
     }

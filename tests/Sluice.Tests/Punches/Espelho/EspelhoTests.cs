@@ -24,6 +24,8 @@ public sealed class EspelhoTests : LegacyGatewayTest
     private const string Code = "7001";
     private readonly TempFolder _folder = new();
 
+    private static string PdfToText => ExternalTool.Require("pdftotext", "poppler-utils");
+
     protected override void Configure(IDictionary<string, string?> settings)
     {
         settings["Punches:MaxOfflineAge"] = "3650.00:00:00";
@@ -89,7 +91,7 @@ public sealed class EspelhoTests : LegacyGatewayTest
         Assert.Equal($"espelho-{Code}-2026-11-01-2026-11-30.pdf", pdf.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var file = _folder.File("espelho.pdf");
         await File.WriteAllBytesAsync(file, await pdf.Content.ReadAsByteArrayAsync());
-        var text = Squeeze((await ExternalTool.RunAsync("pdftotext", "-raw", file, "-")).Output);
+        var text = Squeeze((await ExternalTool.RunAsync(PdfToText, "-raw", file, "-")).Output);
         foreach (var expected in new[]
         {
             "Espelho de Ponto", "Sluice Test Ltda", "CNPJ 11.222.333/0001-81", Sluice.Punches.Pages.DocumentFormat.Punctuate(PunchRegistry.CpfFor(Code)),
@@ -146,7 +148,7 @@ public sealed class EspelhoTests : LegacyGatewayTest
         // No treatment here: 08:00–12:00, 12:01–17:00 and the night.
         Assert.Equal(240 + 299 + 420, json.RootElement.GetProperty("totals").GetProperty("workedMinutes").GetInt32());
         Assert.StartsWith("employer_document,", await File.ReadAllTextAsync(name + ".csv"), StringComparison.Ordinal);
-        Assert.Contains("Espelho de Ponto", (await ExternalTool.RunAsync("pdftotext", name + ".pdf", "-")).Output, StringComparison.Ordinal);
+        Assert.Contains("Espelho de Ponto", (await ExternalTool.RunAsync(PdfToText, name + ".pdf", "-")).Output, StringComparison.Ordinal);
     }
 
     private async Task<HttpResponseMessage> GetAsync(string path, string accept)

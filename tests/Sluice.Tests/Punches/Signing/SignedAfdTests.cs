@@ -70,7 +70,7 @@ public sealed class SignedAfdTests : IDisposable
         var p7s = _ca.Folder.File("attributes.p7s");
         await File.WriteAllBytesAsync(p7s, signature);
 
-        var printed = await ExternalTool.RunAsync("openssl", "cms", "-cmsout", "-print", "-inform", "DER", "-in", p7s);
+        var printed = await ExternalTool.RunAsync(ExternalTool.Require("openssl", "openssl"), "cms", "-cmsout", "-print", "-inform", "DER", "-in", p7s);
 
         Assert.Equal(0, printed.ExitCode);
         Assert.Contains("signingTime", printed.Output, StringComparison.Ordinal);

@@ -11,6 +11,10 @@ public sealed class SignedReceiptTests : IDisposable
 {
     private readonly TestSigningCa _ca = new();
 
+    private static string PdfSig => ExternalTool.Require("pdfsig", "poppler-utils");
+    private static string PdfFonts => ExternalTool.Require("pdffonts", "poppler-utils");
+    private static string PdfToText => ExternalTool.Require("pdftotext", "poppler-utils");
+
     public void Dispose() => _ca.Dispose();
 
     private static async Task<HttpResponseMessage> GetPdfAsync(HttpClient client, Guid punch)
@@ -38,18 +42,18 @@ public sealed class SignedReceiptTests : IDisposable
         var file = _ca.Folder.File("receipt.pdf");
         await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
         // -nocert: the test CA is in no trust store pdfsig reads; the signature and the byte range are still checked.
-        var checkedSignature = await ExternalTool.RunAsync("pdfsig", "-nocert", file);
+        var checkedSignature = await ExternalTool.RunAsync(PdfSig, "-nocert", file);
         Assert.True(checkedSignature.ExitCode == 0, checkedSignature.Output);
         Assert.Contains("Signature Validation: Signature is Valid.", checkedSignature.Output, StringComparison.Ordinal);
         Assert.Contains("Total document signed", checkedSignature.Output, StringComparison.Ordinal);
         Assert.Contains("Hash Algorithm: SHA-256", checkedSignature.Output, StringComparison.Ordinal);
 
         // Every font embedded: the receipt reads the same on a phone with no fonts of its own.
-        var fonts = (await ExternalTool.RunAsync("pdffonts", file)).Output.Split('\n').Skip(2).Where(l => l.Length > 0).ToList();
+        var fonts = (await ExternalTool.RunAsync(PdfFonts, file)).Output.Split('\n').Skip(2).Where(l => l.Length > 0).ToList();
         Assert.NotEmpty(fonts);
         Assert.All(fonts, font => Assert.Matches(@"\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$", font));
 
-        var text = (await ExternalTool.RunAsync("pdftotext", "-layout", file, "-")).Output;
+        var text = (await ExternalTool.RunAsync(PdfToText, "-layout", file, "-")).Output;
         Assert.Contains("Comprovante de Registro de Ponto do Trabalhador", text, StringComparison.Ordinal);
         Assert.Contains(punch.Nsr.ToString("000000000", System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
         Assert.Contains(receipt.Hash, text, StringComparison.Ordinal);
@@ -98,10 +102,10 @@ public sealed class SignedReceiptTests : IDisposable
             Assert.True(response.Headers.CacheControl?.NoStore);
             var file = _ca.Folder.File(name);
             await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
-            var checkedSignature = await ExternalTool.RunAsync("pdfsig", "-nocert", file);
+            var checkedSignature = await ExternalTool.RunAsync(PdfSig, "-nocert", file);
             Assert.Contains("Signature Validation: Signature is Valid.", checkedSignature.Output, StringComparison.Ordinal);
             Assert.Contains("Total document signed", checkedSignature.Output, StringComparison.Ordinal);
-            var text = (await ExternalTool.RunAsync("pdftotext", "-layout", file, "-")).Output;
+            var text = (await ExternalTool.RunAsync(PdfToText, "-layout", file, "-")).Output;
             Assert.Contains("Joana Prado", text, StringComparison.Ordinal);
             Assert.Contains(hash, text, StringComparison.Ordinal);
         }
@@ -130,7 +134,7 @@ public sealed class SignedReceiptTests : IDisposable
         var file = _ca.Folder.File("tampered.pdf");
         await File.WriteAllBytesAsync(file, pdf);
 
-        var checkedSignature = await ExternalTool.RunAsync("pdfsig", "-nocert", file);
+        var checkedSignature = await ExternalTool.RunAsync(PdfSig, "-nocert", file);
 
         Assert.DoesNotContain("Signature Validation: Signature is Valid.", checkedSignature.Output, StringComparison.Ordinal);
     }
