@@ -42,21 +42,22 @@ public static class ExternalTool
     }
 
     /// <summary>Runs the program to its end as the other overload does, with none of its options.</summary>
-    public static Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments) =>
+    public static Task<ToolOutput> RunAsync(string program, params string[] arguments) =>
         RunAsync(program, arguments.AsEnumerable());
 
     /// <summary>
     /// Runs <paramref name="program"/> (a full path, usually from <see cref="Require"/>, or a name on PATH) to its end;
-    /// returns its exit code and everything it printed, standard output then standard error.
+    /// returns its exit code and what it printed.
     /// </summary>
+    /// <param name="input">What the program reads on its standard input, which is closed after it; none when null.</param>
     /// <param name="environment">Variables for the program on top of this process's; a null value removes one.</param>
     /// <param name="workingDirectory">Where it runs; this process's current folder when null.</param>
     /// <param name="timeout">
     /// How long it may take, one minute when null; a program still running then is killed with its children and a
     /// <see cref="TimeoutException"/> says what it had printed.
     /// </param>
-    public static async Task<(int ExitCode, string Output)> RunAsync(
-        string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null,
+    public static async Task<ToolOutput> RunAsync(
+        string program, IEnumerable<string> arguments, string? input = null, IReadOnlyDictionary<string, string?>? environment = null,
         string? workingDirectory = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(program, arguments)
@@ -64,6 +65,7 @@ public static class ExternalTool
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             WorkingDirectory = workingDirectory,
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
@@ -81,6 +83,12 @@ public static class ExternalTool
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         var limit = timeout ?? TimeSpan.FromMinutes(1);
         using var cancel = new CancellationTokenSource(limit);
         try
@@ -93,6 +101,6 @@ public static class ExternalTool
             throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish within {limit}:\n{await output}{await error}");
         }
 
-        return (process.ExitCode, await output + await error);
+        return new ToolOutput(process.ExitCode, await output, await error);
     }
 }

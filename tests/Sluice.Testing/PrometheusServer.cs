@@ -99,24 +99,10 @@ public sealed class PrometheusServer : IAsyncDisposable
     }
 
     /// <summary><c>promtool check metrics</c> on <paramref name="exposition"/>: its exit code and what it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> CheckMetricsAsync(string exposition)
+    public static Task<ToolOutput> CheckMetricsAsync(string exposition)
     {
         Require(PromTool);
-        var start = new ProcessStartInfo(PromTool, ["check", "metrics"])
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(exposition);
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        return ExternalTool.RunAsync(PromTool, ["check", "metrics"], input: exposition);
     }
 
     private async Task<bool> IsReadyAsync()

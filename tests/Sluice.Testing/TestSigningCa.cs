@@ -68,7 +68,7 @@ public sealed class TestSigningCa : IDisposable
     /// OpenSSL's verdict on a detached CMS signature (<c>.p7s</c>, DER) over <paramref name="contentPath"/>: the chain
     /// must reach this CA, and the signature must cover the file's bytes exactly. Exit code 0 means it verifies.
     /// </summary>
-    public Task<(int ExitCode, string Output)> VerifyDetachedAsync(string contentPath, string signaturePath) =>
+    public Task<ToolOutput> VerifyDetachedAsync(string contentPath, string signaturePath) =>
         ExternalTool.RunAsync(
             ExternalTool.Require("openssl", "openssl"), "cms", "-verify", "-binary", "-inform", "DER", "-in", signaturePath, "-content", contentPath, "-CAfile", CaPemPath,
             "-purpose", "any", "-out", _folder.File($"verified-{Guid.NewGuid():N}"));

@@ -46,6 +46,6 @@ public sealed class OrdersBenchTests
         Assert.NotEqual(0, exit);
     }
 
-    private static Task<(int ExitCode, string Output)> RunBenchAsync(params string[] arguments) =>
+    private static Task<ToolOutput> RunBenchAsync(params string[] arguments) =>
         SluiceCli.RunProgramAsync(typeof(Sluice.Bench.Orders.OrdersBenchCommand).Assembly.Location, new Dictionary<string, string>(), arguments);
 }

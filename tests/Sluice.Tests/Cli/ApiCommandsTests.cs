@@ -157,7 +157,7 @@ public sealed class ApiCommandsTests : LegacyGatewayTest
     }
 
     /// <summary>Runs a command against the test gateway as an admin.</summary>
-    private Task<(int ExitCode, string Output)> CliAsync(params string[] arguments) =>
+    private Task<ToolOutput> CliAsync(params string[] arguments) =>
         SluiceCli.RunAsync([.. arguments, "--server", Server, "--token", TestCredentials.Token(SluiceRoles.Admin)]);
 
     private async Task<Guid> PostPunchAsync(string employee)

@@ -60,7 +60,7 @@ public sealed class ComposeFileTests
         Assert.Equal(["migrate"], services["migrate"]!["command"]!.AsArray().Select(c => (string?)c));
     }
 
-    private static Task<(int ExitCode, string Output)> ComposeConfigAsync(string file) =>
+    private static Task<ToolOutput> ComposeConfigAsync(string file) =>
         ExternalTool.RunAsync(ExternalTool.Require("docker-compose", "docker-compose"), ["-f", file, "config", "-q"], environment: Secrets);
 
     /// <summary>

@@ -30,7 +30,7 @@ public sealed class DrillTests(ITestOutputHelper output)
     }
 
     // Publishing the executable is most of it on a busy machine; the drills themselves take about a minute.
-    private static Task<(int ExitCode, string Output)> RunDrillsAsync(string resultsFolder) =>
+    private static Task<ToolOutput> RunDrillsAsync(string resultsFolder) =>
         ExternalTool.RunAsync(
             Repository.File("bench", "drills.sh"), ["short"],
             environment: new Dictionary<string, string?> { ["DRILLS_OUT"] = resultsFolder, ["SLUICE_PUBLISHED"] = null },

@@ -21,7 +21,7 @@ public sealed class OpenApiLintTests
 
         var environment = new Dictionary<string, string?> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" };
         var (exit, output) = await ExternalTool.RunAsync(
-            redocly, ["lint", document, "--config", Repository.File("tests", "Sluice.Tests", "Docs", "redocly.yaml"), "--format=stylish"], environment);
+            redocly, ["lint", document, "--config", Repository.File("tests", "Sluice.Tests", "Docs", "redocly.yaml"), "--format=stylish"], environment: environment);
 
         Assert.True(exit == 0, $"redocly lint: exit {exit}\n{output}");
     }

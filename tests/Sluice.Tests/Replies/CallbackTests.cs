@@ -170,7 +170,12 @@ public sealed class CallbackTests : IAsyncLifetime
         var folder = Path.Combine(SourceFolder(), "WebhookVerifier");
         if (!Directory.Exists(Path.Combine(folder, "node_modules")))
         {
-            await RunAsync("npm", "ci --no-audit --no-fund", folder, null);
+            var installed = await ExternalTool.RunAsync(
+                ExternalTool.Require("npm", "npm"), ["ci", "--no-audit", "--no-fund"], workingDirectory: folder, timeout: TimeSpan.FromMinutes(5));
+            if (installed.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"npm ci failed: {installed.StandardError}");
+            }
         }
 
         var input = JsonSerializer.Serialize(new
@@ -184,33 +189,8 @@ public sealed class CallbackTests : IAsyncLifetime
             },
             body,
         });
-        return (await RunAsync("node", "verify.js", folder, input)).Trim();
-    }
-
-    private static async Task<string> RunAsync(string program, string arguments, string folder, string? input)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException($"{program} did not start.");
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-        }
-
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0 && input is null)
-        {
-            throw new InvalidOperationException($"{program} {arguments} failed: {await error}");
-        }
-
-        return await output;
+        // verify.js prints its verdict, and exits non-zero when the signature does not verify.
+        return (await ExternalTool.RunAsync(ExternalTool.Require("node", "nodejs"), ["verify.js"], input, workingDirectory: folder)).StandardOutput.Trim();
     }
 
     private static string SourceFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;

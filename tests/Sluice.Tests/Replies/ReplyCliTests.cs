@@ -9,7 +9,7 @@ namespace Sluice.Tests.Replies;
 /// <summary><c>sluice reply</c>, run as a user runs it (the built executable), against a real gateway.</summary>
 public sealed class ReplyCliTests : LegacyGatewayTest
 {
-    private Task<(int ExitCode, string Output)> CliAsync(params string[] arguments) =>
+    private Task<ToolOutput> CliAsync(params string[] arguments) =>
         SluiceCli.RunAsync([.. arguments, "--server", Gateway.BaseAddress.ToString(), "--token", TestCredentials.Token(SluiceRoles.Auditor)]);
 
     private async Task<Guid> DeliveredPunchAsync(string employee)

@@ -21,7 +21,7 @@ public sealed class SignedAfdTests : IDisposable
         return settings;
     }
 
-    private async Task<(int ExitCode, string Output)> VerifyAsync(byte[] afd, byte[] signature, string name)
+    private async Task<ToolOutput> VerifyAsync(byte[] afd, byte[] signature, string name)
     {
         var content = _ca.Folder.File(name + ".txt");
         var p7s = _ca.Folder.File(name + ".p7s");

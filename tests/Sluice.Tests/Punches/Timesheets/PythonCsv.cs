@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Sluice.Testing;
 
 namespace Sluice.Tests.Punches.Timesheets;
 
@@ -11,23 +11,12 @@ internal static class PythonCsv
     /// <returns>One dictionary per row after the header, column name to value.</returns>
     public static async Task<List<Dictionary<string, string>>> ReadAsync(string csv)
     {
-        var start = new ProcessStartInfo("python3", ["-c", Script])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var python = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start.");
-        await python.StandardInput.WriteAsync(csv);
-        python.StandardInput.Close();
-        var output = await python.StandardOutput.ReadToEndAsync();
-        var error = await python.StandardError.ReadToEndAsync();
-        await python.WaitForExitAsync();
+        var python = await ExternalTool.RunAsync(ExternalTool.Require("python3", "python3"), ["-c", Script], input: csv);
         if (python.ExitCode != 0)
         {
-            throw new InvalidOperationException($"Python's csv module could not read the file: {error}");
+            throw new InvalidOperationException($"Python's csv module could not read the file: {python.StandardError}");
         }
 
-        return JsonSerializer.Deserialize<List<Dictionary<string, string>>>(output)!;
+        return JsonSerializer.Deserialize<List<Dictionary<string, string>>>(python.StandardOutput)!;
     }
 }
