@@ -1,5 +1,4 @@
 using System.Reflection;
-using Sluice.Tests.Deploy;
 
 namespace Sluice.Tests.Architecture;
 

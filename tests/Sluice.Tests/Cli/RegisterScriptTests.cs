@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using Sluice.Punches.Registry;
 using Sluice.Security;
@@ -24,32 +23,10 @@ public sealed class RegisterScriptTests : LegacyGatewayTest
 
     private async Task<string> RegisterAsync()
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "bench", "register.sh"), Gateway.BaseAddress.ToString().TrimEnd('/'), "3"])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["SLUICE_TOKEN"] = TestCredentials.Token(SluiceRoles.Admin);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, await error);
-        return (await output).Trim();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Sluice.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Sluice.slnx above {AppContext.BaseDirectory}.");
+        var register = await ExternalTool.RunAsync(
+            "bash", [Repository.File("bench", "register.sh"), Gateway.BaseAddress.ToString().TrimEnd('/'), "3"],
+            environment: new Dictionary<string, string?> { ["SLUICE_TOKEN"] = TestCredentials.Token(SluiceRoles.Admin) });
+        Assert.True(register.ExitCode == 0, register.StandardError);
+        return register.StandardOutput.Trim();
     }
 }

@@ -1,5 +1,4 @@
 using Sluice.Testing;
-using Sluice.Tests.Deploy;
 
 namespace Sluice.Tests.Docs;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Sluice.Tests.Deploy;
 using Sluice.Tests.Docs.Readme;
 using Xunit.Abstractions;
 

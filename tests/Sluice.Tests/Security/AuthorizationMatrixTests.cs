@@ -63,7 +63,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     [Fact]
     public void The_README_policy_table_is_the_codes()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Repository.File("README.md")).ReplaceLineEndings("\n");
 
         Assert.Contains(PolicyTable.Markdown(), readme, StringComparison.Ordinal);
     }
@@ -171,18 +171,5 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
 
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Sluice.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Sluice.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,6 +1,6 @@
-namespace Sluice.Tests.Deploy;
+namespace Sluice.Tests;
 
-/// <summary>The repository's own files (deploy/, bench/), found from the test binaries upwards.</summary>
+/// <summary>The repository's own files (README.md, deploy/, bench/), found from the test binaries upwards.</summary>
 internal static class Repository
 {
     public static string Root { get; } = FindRoot();
