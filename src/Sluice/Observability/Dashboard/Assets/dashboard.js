@@ -190,9 +190,11 @@
     return card;
   }
 
+  // One row per dead letter: a message is dead once for each destination that gave up on it.
   const deadRows = new Map();
+  const deadKey = (l) => `${l.destination}\n${l.messageId}`;
 
-  // A dead letter's row with its two buttons, made once per message id; describe() fills in its words.
+  // A dead letter's row with its two buttons, made once per dead letter; describe() fills in its words.
   function deadLetterRow(l) {
     const li = document.createElement("li");
     li.dataset.id = l.messageId;
@@ -276,18 +278,18 @@
 
     const dead = s.destinations.reduce((sum, d) => sum + d.dead, 0);
     $("dead-count").textContent = number(dead);
-    // Rows are kept by message id and only their words change: a row drawn anew under the pointer would swallow a
+    // Rows are kept by dead letter and only their words change: a row drawn anew under the pointer would swallow a
     // press that spans an update (Chromium drops a click whose button went between press and release), and a button
     // waiting for its answer would come back enabled.
     const list = $("dead-letters");
-    const listed = new Set(s.deadLetters.map((l) => l.messageId));
-    for (const [id, row] of deadRows) {
-      if (!listed.has(id)) { row.li.remove(); deadRows.delete(id); }
+    const listed = new Set(s.deadLetters.map(deadKey));
+    for (const [key, row] of deadRows) {
+      if (!listed.has(key)) { row.li.remove(); deadRows.delete(key); }
     }
     list.querySelector(":scope > li.why")?.remove();
     s.deadLetters.forEach((l, i) => {
-      let row = deadRows.get(l.messageId);
-      if (!row) { row = deadLetterRow(l); deadRows.set(l.messageId, row); }
+      let row = deadRows.get(deadKey(l));
+      if (!row) { row = deadLetterRow(l); deadRows.set(deadKey(l), row); }
       describe(row, l);
       if (list.children[i] !== row.li) list.insertBefore(row.li, list.children[i] ?? null);
     });
