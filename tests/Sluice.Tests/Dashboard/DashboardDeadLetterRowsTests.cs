@@ -14,7 +14,8 @@ namespace Sluice.Tests.Dashboard;
 
 /// <summary>
 /// The dashboard's dead-letter rows, which are kept from one update to the next: one row per dead letter (a request
-/// stored for two destinations that both gave up on it is two), each button acting on its own row only.
+/// stored for two destinations that both gave up on it is two), each button acting on its own row only, and a row
+/// whose letter failed again ready to be acted on again.
 /// </summary>
 public sealed class DashboardDeadLetterRowsTests : BrowserGatewayTest
 {
@@ -47,6 +48,23 @@ public sealed class DashboardDeadLetterRowsTests : BrowserGatewayTest
         await Expect(legacy).ToHaveCountAsync(1);
         var left = Assert.Single(await DeadAsync());
         Assert.Equal(("legacy", id), (left.Destination, left.MessageId));
+    }
+
+    [Fact]
+    public async Task A_replayed_letter_that_fails_again_can_be_replayed_again_from_its_row()
+    {
+        var id = await StoreRefusedAsync();
+        var page = await OpenAsync();
+        var replay = page.Locator($"#dead-letters li[data-id=\"{id}\"]").Filter(new() { HasText = $"legacy · {id}" }).Locator("button.replay");
+        var firstFailure = (await DeadAsync()).Single(d => d.Destination == "legacy").FailedAt;
+
+        // The legacy system still refuses: the replayed letter is dead again, with a later failure.
+        await replay.ClickAsync();
+        await Expect(page.Locator("#action")).ToHaveTextAsync("Replayed 1 message(s).");
+        await Eventually.UntilAsync(
+            DeadAsync, d => d.Any(l => l.Destination == "legacy" && l.FailedAt > firstFailure), because: "the replayed letter fails again");
+
+        await Expect(replay).ToBeEnabledAsync();
     }
 
     /// <summary>Stores one request for both destinations while the legacy system refuses everything (422), and waits for both dead letters.</summary>

@@ -208,7 +208,7 @@
     const button = document.createElement("button");
     button.className = "replay";
     button.textContent = t.replay;
-    button.addEventListener("click", () => act(button, "/api/dead-letters/replay", "POST", { ids: [l.messageId] }, (r) => t.replayed(r.replayed)));
+    button.addEventListener("click", () => act(button, "/api/dead-letters/replay", "POST", { ids: [l.messageId], destination: l.destination }, (r) => t.replayed(r.replayed)));
     const discard = document.createElement("button");
     discard.className = "discard";
     discard.textContent = t.discard;
@@ -235,6 +235,12 @@
     row.why.textContent = `${t.attempts(l.attempts)}: ${l.errorSummary ?? t.noError}`;
     if (l.lastError) row.why.title = l.lastError;
     else row.why.removeAttribute("title");
+    // Its buttons stay disabled once pressed, until the row goes; one replayed that failed again is a new failure.
+    const failed = l.failedAt ?? l.receivedAt;
+    if (row.failed !== undefined && row.failed !== failed) {
+      for (const button of row.li.querySelectorAll("button")) button.disabled = false;
+    }
+    row.failed = failed;
   }
 
   function render(s) {
