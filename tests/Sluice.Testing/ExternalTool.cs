@@ -83,16 +83,17 @@ public static class ExternalTool
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-            process.StandardInput.Close();
-        }
-
         var limit = timeout ?? TimeSpan.FromMinutes(1);
         using var cancel = new CancellationTokenSource(limit);
         try
         {
+            // Within the time limit too: a program that stops reading would otherwise hold the write for ever.
+            if (input is not null)
+            {
+                await process.StandardInput.WriteAsync(input.AsMemory(), cancel.Token);
+                process.StandardInput.Close();
+            }
+
             await process.WaitForExitAsync(cancel.Token);
         }
         catch (OperationCanceledException)
