@@ -199,6 +199,8 @@
     const li = document.createElement("li");
     li.dataset.id = l.messageId;
     const what = document.createElement("code");
+    // The whole id: ids are time-ordered (UUID v7), so their first characters are the same for weeks of messages.
+    what.textContent = `${l.destination} · ${l.messageId}`;
     const subject = document.createElement("span");
     subject.className = "subject";
     const when = document.createElement("span");
@@ -221,22 +223,20 @@
     actions.className = "actions";
     actions.append(button, discard);
     li.append(info, why, actions);
-    return { li, what, subject, when, why };
+    return { li, subject, when, why };
   }
 
   function describe(row, l) {
-    // The whole id: ids are time-ordered (UUID v7), so their first characters are the same for weeks of messages.
-    row.what.textContent = `${l.destination} · ${l.messageId}`;
     // Who or what it was about, when it failed, and the legacy system's sentence; the raw error stays in the tooltip.
     row.subject.textContent = l.subject
       ? `${t.subject[l.subject.type] ?? l.subject.type} ${l.subject.label}${l.subject.detail ? " · " + l.subject.detail : ""}`
       : t.unknownSubject;
-    row.when.textContent = `${t.failedAt} ${date(l.failedAt ?? l.receivedAt)}`;
+    const failed = l.failedAt ?? l.receivedAt;
+    row.when.textContent = `${t.failedAt} ${date(failed)}`;
     row.why.textContent = `${t.attempts(l.attempts)}: ${l.errorSummary ?? t.noError}`;
     if (l.lastError) row.why.title = l.lastError;
     else row.why.removeAttribute("title");
     // Its buttons stay disabled once pressed, until the row goes; one replayed that failed again is a new failure.
-    const failed = l.failedAt ?? l.receivedAt;
     if (row.failed !== undefined && row.failed !== failed) {
       for (const button of row.li.querySelectorAll("button")) button.disabled = false;
     }
