@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Sluice.Hosting;
+using Sluice.Journal;
+using Sluice.Operations;
 using Sluice.Security;
 
 namespace Sluice.Testing;
@@ -107,6 +109,10 @@ public sealed class TestGateway : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<CreatedApiKey>())!.Key;
     }
+
+    /// <summary>The first page of dead letters, as <c>GET /api/dead-letters</c> answers it.</summary>
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync() =>
+        (await Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!.Items;
 
     /// <summary>The establishment <see cref="PostPunchAsync"/> registers employees in, created on first use (or found again after a restart).</summary>
     public async Task<Guid> EstablishmentAsync()

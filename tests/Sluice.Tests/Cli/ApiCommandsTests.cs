@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Sluice.Journal;
-using Sluice.Operations;
 using Sluice.Security;
 using Sluice.Testing;
 
@@ -18,7 +16,7 @@ public sealed class ApiCommandsTests : LegacyGatewayTest
         await Legacy.ConfigureAsync(new { rejectStatus = 422 });
         var replayed = await PostPunchAsync("9001");
         var discarded = await PostPunchAsync("9002");
-        await Eventually.UntilAsync(DeadAsync, d => d.Count == 2, because: "both refused punches are dead letters");
+        await Eventually.UntilAsync(Gateway.DeadLettersAsync, d => d.Count == 2, because: "both refused punches are dead letters");
 
         // The server and token come from the environment here; the other commands name them with --server and --token.
         var environment = new Dictionary<string, string> { ["SLUICE_SERVER"] = Server, ["SLUICE_TOKEN"] = TestCredentials.Token(SluiceRoles.Auditor) };
@@ -51,7 +49,7 @@ public sealed class ApiCommandsTests : LegacyGatewayTest
         Assert.Equal(0, discardExit);
         Assert.Contains($"Discarded {discarded}.", discard, StringComparison.Ordinal);
 
-        await Eventually.UntilAsync(DeadAsync, d => d.Count == 0, because: "one replayed, one discarded");
+        await Eventually.UntilAsync(Gateway.DeadLettersAsync, d => d.Count == 0, because: "one replayed, one discarded");
         await Eventually.UntilAsync(
             () => Task.FromResult(Legacy.System.AppliedKeys()), k => k.Count == 1, because: "the replayed punch is delivered");
         Assert.Equal(replayed, Guid.Parse(Assert.Single(Legacy.System.AppliedKeys())));
@@ -168,7 +166,4 @@ public sealed class ApiCommandsTests : LegacyGatewayTest
     }
 
     private static string CommonStart(string a, string b) => a[..a.Zip(b).TakeWhile(p => p.First == p.Second).Count()];
-
-    private async Task<IReadOnlyList<DeadLetter>> DeadAsync() =>
-        (await Gateway.Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!.Items;
 }

@@ -4,9 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Sluice.Journal;
 using Sluice.LegacySimulator;
-using Sluice.Operations;
 using Sluice.Punches;
 using Sluice.Security;
 using Sluice.Testing;
@@ -76,7 +74,7 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
     public async Task Under_load_the_numbers_move_and_a_dead_letter_is_replayed_from_the_page()
     {
         // One punch the legacy system refuses for good: a dead letter to replay.
-        var dead = (await DeadLettersAsync("4242")).Single();
+        var dead = (await RefusedPunchesAsync("4242")).Single();
 
         var page = await OpenAsync();
         await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
@@ -140,7 +138,7 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
     [Fact]
     public async Task Dead_letters_are_discarded_one_by_one_and_replayed_all_at_once_from_the_page()
     {
-        var dead = await DeadLettersAsync("5101", "5102", "5103");
+        var dead = await RefusedPunchesAsync("5101", "5102", "5103");
         var (discarded, replayed) = (dead[0], dead[1..]);
 
         var page = await OpenAsync();
@@ -187,7 +185,7 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
     [Fact]
     public async Task A_token_given_in_the_address_is_sent_as_a_bearer_header_and_removed_from_the_address()
     {
-        var dead = (await DeadLettersAsync("4343")).Single();
+        var dead = (await RefusedPunchesAsync("4343")).Single();
 
         var page = await Browser.NewPageAsync();
         var sent = new System.Collections.Concurrent.ConcurrentQueue<(string Path, string? Authorization)>();
@@ -320,7 +318,7 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
     /// One punch per employee, each refused for good by the legacy system (422) and waited for until it is a dead
     /// letter; the legacy system accepts again after.
     /// </summary>
-    private async Task<Guid[]> DeadLettersAsync(params string[] employees)
+    private async Task<Guid[]> RefusedPunchesAsync(params string[] employees)
     {
         await Legacy.ConfigureAsync(new { rejectStatus = 422 });
         var ids = new Guid[employees.Length];
@@ -329,11 +327,8 @@ public sealed partial class DashboardBrowserTests : BrowserGatewayTest
             ids[i] = await PostPunchAsync(employees[i]);
         }
 
-        await Eventually.UntilAsync(DeadAsync, d => d.Count == ids.Length, because: "the refused punches are dead-lettered");
+        await Eventually.UntilAsync(Gateway.DeadLettersAsync, d => d.Count == ids.Length, because: "the refused punches are dead-lettered");
         await Legacy.ConfigureAsync(new { rejectStatus = 0 });
         return ids;
     }
-
-    private async Task<IReadOnlyList<DeadLetter>> DeadAsync() =>
-        (await Gateway.Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!.Items;
 }

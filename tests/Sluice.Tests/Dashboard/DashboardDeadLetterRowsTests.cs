@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Playwright;
 using Sluice.Facade;
-using Sluice.Journal;
-using Sluice.Operations;
 using Sluice.Security;
 using Sluice.Testing;
 using Sluice.Tests.Browser;
@@ -46,7 +44,7 @@ public sealed class DashboardDeadLetterRowsTests : BrowserGatewayTest
         await Expect(page.Locator("#action")).ToHaveTextAsync("Discarded 1 message: kept for audit, never delivered.");
         await Expect(archive).ToHaveCountAsync(0);
         await Expect(legacy).ToHaveCountAsync(1);
-        var left = Assert.Single(await DeadAsync());
+        var left = Assert.Single(await Gateway.DeadLettersAsync());
         Assert.Equal(("legacy", id), (left.Destination, left.MessageId));
     }
 
@@ -56,13 +54,13 @@ public sealed class DashboardDeadLetterRowsTests : BrowserGatewayTest
         var id = await StoreRefusedAsync();
         var page = await OpenAsync();
         var replay = page.Locator($"#dead-letters li[data-id=\"{id}\"]").Filter(new() { HasText = $"legacy · {id}" }).Locator("button.replay");
-        var firstFailure = (await DeadAsync()).Single(d => d.Destination == "legacy").FailedAt;
+        var firstFailure = (await Gateway.DeadLettersAsync()).Single(d => d.Destination == "legacy").FailedAt;
 
         // The legacy system still refuses: the replayed letter is dead again, with a later failure.
         await replay.ClickAsync();
         await Expect(page.Locator("#action")).ToHaveTextAsync("Replayed 1 message(s).");
         await Eventually.UntilAsync(
-            DeadAsync, d => d.Any(l => l.Destination == "legacy" && l.FailedAt > firstFailure), because: "the replayed letter fails again");
+            Gateway.DeadLettersAsync, d => d.Any(l => l.Destination == "legacy" && l.FailedAt > firstFailure), because: "the replayed letter fails again");
 
         await Expect(replay).ToBeEnabledAsync();
     }
@@ -74,7 +72,7 @@ public sealed class DashboardDeadLetterRowsTests : BrowserGatewayTest
         using var stored = await Gateway.Client.PostAsync("/legacy/orders", new StringContent("""{"order":1}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Accepted, stored.StatusCode);
         var id = (await stored.Content.ReadFromJsonAsync<StoreFirstReceipt>())!.Id;
-        await Eventually.UntilAsync(DeadAsync, d => d.Count == 2, because: "both destinations dead-letter the refused request");
+        await Eventually.UntilAsync(Gateway.DeadLettersAsync, d => d.Count == 2, because: "both destinations dead-letter the refused request");
         return id;
     }
 
@@ -84,7 +82,4 @@ public sealed class DashboardDeadLetterRowsTests : BrowserGatewayTest
         await page.GotoAsync(new Uri(Gateway.BaseAddress, "/dashboard?lang=en").ToString() + "#token=" + Uri.EscapeDataString(TestCredentials.Token(SluiceRoles.Admin)));
         return page;
     }
-
-    private async Task<IReadOnlyList<DeadLetter>> DeadAsync() =>
-        (await Gateway.Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!.Items;
 }

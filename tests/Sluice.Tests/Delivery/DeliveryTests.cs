@@ -63,8 +63,7 @@ public sealed class DeliveryTests : IAsyncLifetime
         var dead = await WaitForStatusAsync(gateway, receipt.Id, "dead-lettered");
 
         Assert.Equal(1, Assert.Single(dead.Deliveries).Attempts);
-        var page = (await gateway.Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!;
-        var letter = Assert.Single(page.Items);
+        var letter = Assert.Single(await gateway.DeadLettersAsync());
         Assert.Equal(receipt.Id, letter.MessageId);
         Assert.Contains("422", letter.LastError, StringComparison.Ordinal);
     }
@@ -83,7 +82,7 @@ public sealed class DeliveryTests : IAsyncLifetime
 
         Assert.Equal(1, (await replay.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<ReplayResult>())!.Replayed);
         await WaitForStatusAsync(gateway, receipt.Id, "delivered");
-        Assert.Empty((await gateway.Client.GetFromJsonAsync<DeadLetterPage>("/api/dead-letters"))!.Items);
+        Assert.Empty(await gateway.DeadLettersAsync());
         var stats = await _legacy.StatsAsync();
         Assert.Equal((1, 0), (stats.Unique, stats.Duplicates));
     }
